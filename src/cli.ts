@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+/**
+ * wirewatch's command line: `wirewatch COMMAND [options]`. Each command lives in its own file
+ * under src/commands/; this file only finds it, parses its options and turns errors into one
+ * line on stderr and a non-zero exit.
+ */
+import { parseArgs } from 'node:util';
+import { commonOptions, type Command, type CommandIO } from './commands/command.js';
+import { describeError, UsageError, ConfigError } from './errors.js';
+
+/** Commands load lazily so `wirewatch check-config` does not pay for bullmq or cheerio. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default: Command }> }> = {
+  start: { summary: 'scheduler + workers + dashboard in one process', load: () => import('./commands/start.js') },
+  'check-config': { summary: 'validate the config', load: () => import('./commands/check-config.js') },
+  poll: { summary: 'fetch and parse feeds now and print their items', load: () => import('./commands/poll.js') },
+  extract: { summary: 'print the article extracted from pages', load: () => import('./commands/extract.js') },
+  classify: { summary: 'run the watch-lists over texts or pages', load: () => import('./commands/classify.js') },
+  digest: { summary: 'digest preview NAME | digest send NAME', load: () => import('./commands/digest.js') },
+};
+
+function printHelp(io: CommandIO): void {
+  const lines = ['usage: wirewatch COMMAND [--config DIR] [--json] [options]', '', 'commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(14)} ${c.summary}`);
+  lines.push('', 'wirewatch COMMAND --help shows the options of one command.');
+  io.stdout.write(lines.join('\n') + '\n');
+}
+
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    printHelp(io);
+    return name ? 0 : 2;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr.write(`wirewatch: unknown command "${name}" (try wirewatch --help)\n`);
+    return 2;
+  }
+  const command = (await entry.load()).default;
+  try {
+    const parsed = parseCommandArgs(command, rest);
+    if (parsed.values.help) {
+      io.stdout.write(`usage: ${command.usage}\n`);
+      return 0;
+    }
+    return await command.run(parsed, io);
+  } catch (err) {
+    return reportError(err, command, io);
+  }
+}
+
+function parseCommandArgs(command: Command, args: string[]) {
+  try {
+    return parseArgs({ args, options: { ...commonOptions, ...command.options }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`${describeError(err)} (usage: ${command.usage})`);
+  }
+}
+
+function reportError(err: unknown, command: Command, io: CommandIO): number {
+  if (err instanceof ConfigError) {
+    // One line a problem, each file:line:col: message, so editors can jump to them.
+    for (const p of err.problems) io.stderr.write(`${p.file}:${p.line}:${p.col}: ${p.message}\n`);
+    return 1;
+  }
+  io.stderr.write(`wirewatch ${command.name}: ${describeError(err)}\n`);
+  if (process.env.WIREWATCH_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
+  return err instanceof UsageError ? 2 : 1;
+}
+
+const invokedDirectly = process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1]);
+const viaBin = process.argv[1] && /wirewatch(\.js)?$/.test(process.argv[1]);
+if (invokedDirectly || viaBin) {
+  const code = await main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+  });
+  // start keeps running until a signal; every other command ends here.
+  process.exitCode = code;
+}

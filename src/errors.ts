@@ -1,0 +1,59 @@
+/**
+ * Every error wirewatch raises on purpose is a WirewatchError: its message starts with the
+ * stage that failed (`fetch: response over 10 MB limit`) and `permanent` tells a worker
+ * whether a retry could help (permanent errors become BullMQ UnrecoverableError).
+ */
+export class WirewatchError extends Error {
+  readonly stage: string;
+  readonly permanent: boolean;
+
+  constructor(stage: string, message: string, options: { permanent?: boolean; cause?: unknown } = {}) {
+    super(`${stage}: ${message}`, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.stage = stage;
+    this.permanent = options.permanent ?? false;
+  }
+}
+
+/** One problem found in a config file, located at file:line:col. */
+export interface ConfigProblem {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+}
+
+/** The config could not be loaded: carries every problem found, not just the first. */
+export class ConfigError extends WirewatchError {
+  readonly problems: ConfigProblem[];
+
+  constructor(problems: ConfigProblem[]) {
+    super('config', problems.map(formatProblem).join('\n'), { permanent: true });
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(p: ConfigProblem): string {
+  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+}
+
+/** Bad input given on the command line (a missing argument, an unknown flag). */
+export class UsageError extends WirewatchError {
+  constructor(message: string) {
+    super('usage', message, { permanent: true });
+  }
+}
+
+/** Redis could not be reached or started. */
+export class RedisUnavailableError extends WirewatchError {
+  constructor(message: string) {
+    super('redis', message, { permanent: true });
+  }
+}
+
+/** A short, single-line description of any thrown value, for logs and CLI output. */
+export function describeError(err: unknown): string {
+  if (err instanceof WirewatchError) return err.message;
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
+}
