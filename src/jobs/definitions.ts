@@ -1,0 +1,57 @@
+/**
+ * The jobs of the pipeline: their names, queues, payloads and default options. One queue a
+ * job kind, so each can be scaled and watched on its own.
+ */
+import type { JobsOptions } from 'bullmq';
+import type { FeedItem } from '../types.js';
+
+export const QUEUES = {
+  pollFeed: 'poll-feed',
+  processArticle: 'process-article',
+  sendDigest: 'send-digest',
+  sendAlert: 'send-alert',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
+
+/** poll-feed: the scheduler's template names only the feed; its config is read when the job runs. */
+export interface PollFeedPayload {
+  feedId: string;
+}
+
+/** process-article: the normalized feed item, as the poll found it. */
+export interface ProcessArticlePayload {
+  item: FeedItem;
+  /** The feed's tags at poll time. */
+  tags: string[];
+}
+
+/** send-digest: which digest; the run id comes from the scheduled time. */
+export interface SendDigestPayload {
+  digest: string;
+  /** Set by `digest send` for a run outside the schedule. */
+  runId?: string;
+}
+
+/** send-alert: one flagged item that reached an alert level. */
+export interface SendAlertPayload {
+  alert: string;
+  watchlist: string;
+  itemKey: string;
+}
+
+/**
+ * Retries with exponential back-off for transient failures, and bounded history so Redis does
+ * not grow: completed jobs kept an hour (at most 1,000), failed ones a week.
+ */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { age: 3_600, count: 1_000 },
+  removeOnFail: { age: 7 * 86_400, count: 5_000 },
+};
+
+/** Scheduler ids: no ':' (BullMQ builds job ids from them). */
+export const feedSchedulerId = (feedId: string) => `feed-${feedId}`;
+export const digestSchedulerId = (digest: string) => `digest-${digest}`;

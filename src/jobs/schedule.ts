@@ -1,0 +1,72 @@
+/**
+ * Syncs the config to BullMQ Job Schedulers: one per feed (its interval) and one per digest
+ * (cron with time zone). Schedulers whose feed or digest left the config are removed; unchanged
+ * ones are left alone, so a restart neither duplicates nor re-fires them. Run it from one
+ * process only (concurrent upserts of one scheduler have produced duplicates in BullMQ).
+ */
+import type { Queue } from 'bullmq';
+import type { Config } from '../config/schema.js';
+import { digestSchedulerId, feedSchedulerId, QUEUES } from './definitions.js';
+import type { Queues } from './queues.js';
+
+export interface SyncReport {
+  added: string[];
+  updated: string[];
+  removed: string[];
+  unchanged: string[];
+}
+
+interface Wanted {
+  id: string;
+  repeat: { every?: number; pattern?: string; tz?: string };
+  name: string;
+  data: object;
+}
+
+export async function syncSchedulers(config: Config, queues: Queues): Promise<SyncReport> {
+  const report: SyncReport = { added: [], updated: [], removed: [], unchanged: [] };
+  const feeds: Wanted[] = config.feeds.feeds.map((f) => ({
+    id: feedSchedulerId(f.id),
+    repeat: { every: f.interval ?? config.feeds.defaults.interval },
+    name: QUEUES.pollFeed,
+    data: { feedId: f.id },
+  }));
+  const digests: Wanted[] = Object.entries(config.digests.digests).map(([name, d]) => ({
+    id: digestSchedulerId(name),
+    repeat: { pattern: d.schedule, tz: d.timezone },
+    name: QUEUES.sendDigest,
+    data: { digest: name },
+  }));
+  await syncQueue(queues[QUEUES.pollFeed], feeds, report);
+  await syncQueue(queues[QUEUES.sendDigest], digests, report);
+  return report;
+}
+
+async function syncQueue(queue: Queue, wanted: Wanted[], report: SyncReport): Promise<void> {
+  const existing = new Map((await queue.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
+  const wantedIds = new Set(wanted.map((w) => w.id));
+  for (const id of existing.keys()) {
+    if (!wantedIds.has(id)) {
+      await queue.removeJobScheduler(id);
+      report.removed.push(id);
+    }
+  }
+  for (const w of wanted) {
+    const current = existing.get(w.id);
+    if (current && sameSchedule(current, w)) {
+      report.unchanged.push(w.id);
+      continue;
+    }
+    await queue.upsertJobScheduler(w.id, w.repeat, { name: w.name, data: w.data });
+    (current ? report.updated : report.added).push(w.id);
+  }
+}
+
+function sameSchedule(current: { every?: number | null; pattern?: string | null; tz?: string | null; template?: { data?: unknown } }, w: Wanted): boolean {
+  return (
+    (current.every ?? undefined) === w.repeat.every &&
+    (current.pattern ?? undefined) === w.repeat.pattern &&
+    (current.tz ?? undefined) === w.repeat.tz &&
+    JSON.stringify(current.template?.data ?? {}) === JSON.stringify(w.data)
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * Digest delivery bookkeeping. Flagged matches wait in a pending set per (digest, channel).
+ * A run claims them atomically into its own set per channel; a channel's delivery is recorded
+ * when the channel confirms; a failed channel's members go back to pending, so nothing is lost,
+ * and a retried run resends only to channels not yet done.
+ */
+import type { Redis } from 'ioredis';
+import type { Keys } from './keys.js';
+
+export type ChannelRunStatus = 'claimed' | 'delivered' | 'failed' | 'empty';
+
+export interface ChannelRun {
+  status: ChannelRunStatus;
+  items: number;
+  attempts: number;
+  error?: string;
+  deliveredAt?: string;
+}
+
+export interface DigestRun {
+  runId: string;
+  digest: string;
+  scheduledFor: string;
+  createdAt: string;
+  channels: Record<string, ChannelRun>;
+}
+
+/** A pending entry: a watch-list's match on an item. */
+export interface PendingEntry {
+  watchlist: string;
+  itemKey: string;
+}
+
+// KEYS: run hash, pending set, run members set, delivered set. ARGV: channel, now ISO, ttl s.
+// Moves the channel's pending entries not yet delivered into the run, once: a retry of the same
+// run finds the channel already claimed and keeps what it has.
+const CLAIM_SCRIPT = `
+local field = 'status:' .. ARGV[1]
+if redis.call('HEXISTS', KEYS[1], field) == 1 then return redis.call('HGET', KEYS[1], field) end
+local n = 0
+for _, m in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  local key = string.match(m, '|(.*)$')
+  if redis.call('SISMEMBER', KEYS[4], key) == 0 then
+    redis.call('SADD', KEYS[3], m)
+    n = n + 1
+  end
+end
+redis.call('DEL', KEYS[2])
+redis.call('EXPIRE', KEYS[3], ARGV[3])
+local status = n > 0 and 'claimed' or 'empty'
+redis.call('HSET', KEYS[1], field, status, 'items:' .. ARGV[1], n, 'attempts:' .. ARGV[1], 0)
+return status
+`;
+
+export class DigestStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly retentionSeconds: number,
+  ) {}
+
+  /** Creates the run (once) and claims each channel's pending entries into it. */
+  async claimRun(digest: string, runId: string, scheduledFor: string, channels: string[]): Promise<DigestRun> {
+    const runKey = this.keys.run(runId);
+    const now = new Date().toISOString();
+    const created = await this.redis.hsetnx(runKey, 'digest', digest);
+    if (created) {
+      await this.redis.multi()
+        .hset(runKey, 'scheduledFor', scheduledFor, 'createdAt', now)
+        .expire(runKey, this.retentionSeconds)
+        .zadd(this.keys.runs(digest), Date.parse(scheduledFor), runId)
+        .exec();
+    }
+    for (const channel of channels) {
+      await this.redis.eval(
+        CLAIM_SCRIPT, 4, runKey, this.keys.pending(digest, channel), this.keys.runMembers(runId, channel),
+        this.keys.delivered(digest, channel), channel, now, String(this.retentionSeconds),
+      );
+    }
+    return (await this.getRun(runId))!;
+  }
+
+  /** The entries a channel of a run must deliver. */
+  async runEntries(runId: string, channel: string): Promise<PendingEntry[]> {
+    return parseEntries(await this.redis.smembers(this.keys.runMembers(runId, channel)));
+  }
+
+  /** The channel confirmed: remember its items as delivered for this digest and close it. */
+  async markDelivered(digest: string, runId: string, channel: string, itemKeys: string[]): Promise<void> {
+    const delivered = this.keys.delivered(digest, channel);
+    const tx = this.redis.multi();
+    if (itemKeys.length) tx.sadd(delivered, ...itemKeys).expire(delivered, this.retentionSeconds);
+    tx.hset(this.keys.run(runId), `status:${channel}`, 'delivered', `deliveredAt:${channel}`, new Date().toISOString());
+    tx.hdel(this.keys.run(runId), `error:${channel}`);
+    tx.del(this.keys.runMembers(runId, channel));
+    await tx.exec();
+  }
+
+  /** A delivery attempt failed; the entries stay claimed for the run's retry. */
+  async recordAttemptFailure(runId: string, channel: string, error: string): Promise<void> {
+    await this.redis.multi()
+      .hincrby(this.keys.run(runId), `attempts:${channel}`, 1)
+      .hset(this.keys.run(runId), `error:${channel}`, error)
+      .exec();
+  }
+
+  /** The run gave up on a channel: its entries go back to pending for the next run. */
+  async releaseChannel(digest: string, runId: string, channel: string, error: string): Promise<void> {
+    const members = this.keys.runMembers(runId, channel);
+    const pending = this.keys.pending(digest, channel);
+    const tx = this.redis.multi();
+    tx.sunionstore(pending, pending, members);
+    tx.del(members);
+    tx.hset(this.keys.run(runId), `status:${channel}`, 'failed', `error:${channel}`, error);
+    await tx.exec();
+  }
+
+  /** What the next run would claim: pending entries of any of the channels, not yet delivered there. */
+  async previewPending(digest: string, channels: string[]): Promise<PendingEntry[]> {
+    const seen = new Set<string>();
+    for (const channel of channels) {
+      const members = await this.redis.smembers(this.keys.pending(digest, channel));
+      if (members.length === 0) continue;
+      const flags = await this.redis.smismember(this.keys.delivered(digest, channel), ...members.map((m) => m.slice(m.indexOf('|') + 1)));
+      members.forEach((m, i) => { if (!flags[i]) seen.add(m); });
+    }
+    return parseEntries([...seen]);
+  }
+
+  async getRun(runId: string): Promise<DigestRun | undefined> {
+    const hash = await this.redis.hgetall(this.keys.run(runId));
+    if (!hash.digest) return undefined;
+    const channels: Record<string, ChannelRun> = {};
+    for (const [field, value] of Object.entries(hash)) {
+      if (!field.startsWith('status:')) continue;
+      const ch = field.slice('status:'.length);
+      channels[ch] = {
+        status: value as ChannelRunStatus,
+        items: Number(hash[`items:${ch}`] ?? 0),
+        attempts: Number(hash[`attempts:${ch}`] ?? 0),
+        ...(hash[`error:${ch}`] ? { error: hash[`error:${ch}`] } : {}),
+        ...(hash[`deliveredAt:${ch}`] ? { deliveredAt: hash[`deliveredAt:${ch}`] } : {}),
+      };
+    }
+    return { runId, digest: hash.digest, scheduledFor: hash.scheduledFor ?? '', createdAt: hash.createdAt ?? '', channels };
+  }
+
+  /** Newest runs of a digest first. */
+  async listRuns(digest: string, limit = 20): Promise<DigestRun[]> {
+    const ids = await this.redis.zrevrange(this.keys.runs(digest), 0, limit - 1);
+    const runs = await Promise.all(ids.map((id) => this.getRun(id)));
+    return runs.filter((r): r is DigestRun => r !== undefined);
+  }
+
+  /** Item keys a digest's channel has already delivered (for tests and the dashboard). */
+  async deliveredKeys(digest: string, channel: string): Promise<string[]> {
+    return this.redis.smembers(this.keys.delivered(digest, channel));
+  }
+}
+
+function parseEntries(members: string[]): PendingEntry[] {
+  return members.map((m) => {
+    const bar = m.indexOf('|');
+    return { watchlist: m.slice(0, bar), itemKey: m.slice(bar + 1) };
+  });
+}

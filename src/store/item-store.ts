@@ -1,0 +1,150 @@
+/** Items and their matches: claiming (one item, once, whichever feed brings it), saving, reading. */
+import type { Redis } from 'ioredis';
+import type { StoredItem, StoredMatch } from '../types.js';
+import type { Keys } from './keys.js';
+
+/** The result of claiming an item before processing it. */
+export type ClaimResult =
+  | { kind: 'mine' }
+  /** Another item (or the same key through another feed) already owns this story. */
+  | { kind: 'duplicate'; ownerKey: string };
+
+// KEYS: claim key, url key (or '' when the item has no link). ARGV: item key, feed id, ttl s.
+// A retry by the same feed on the same key is 'mine' again, so a crash mid-job costs a retry.
+const CLAIM_SCRIPT = `
+local owner = KEYS[2] ~= '' and redis.call('GET', KEYS[2]) or false
+if owner and owner ~= ARGV[1] then return {'duplicate', owner} end
+local claimer = redis.call('GET', KEYS[1])
+if claimer and claimer ~= ARGV[2] then return {'duplicate', ARGV[1]} end
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+if KEYS[2] ~= '' then redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[3]) end
+return {'mine', ARGV[1]}
+`;
+
+/** Where a flagged match must wait: one pending set per (digest, channel). */
+export interface PendingTarget {
+  digest: string;
+  channel: string;
+}
+
+export class ItemStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly retentionSeconds: number,
+  ) {}
+
+  /** Which of these items (by key or canonical URL) have been claimed before. */
+  async filterUnseen<T extends { key: string; url?: string }>(items: T[]): Promise<T[]> {
+    if (items.length === 0) return [];
+    const pipe = this.redis.pipeline();
+    for (const item of items) {
+      pipe.exists(this.keys.claim(item.key));
+      if (item.url) pipe.exists(this.keys.url(item.url));
+    }
+    const results = (await pipe.exec()) ?? [];
+    let i = 0;
+    return items.filter((item) => {
+      const seenKey = Number(results[i++]?.[1]) > 0;
+      const seenUrl = item.url ? Number(results[i++]?.[1]) > 0 : false;
+      return !seenKey && !seenUrl;
+    });
+  }
+
+  async claim(item: { key: string; url?: string; feedId: string }): Promise<ClaimResult> {
+    const urlKey = item.url ? this.keys.url(item.url) : '';
+    const [kind, owner] = (await this.redis.eval(
+      CLAIM_SCRIPT, 2, this.keys.claim(item.key), urlKey, item.key, item.feedId, String(this.retentionSeconds),
+    )) as [string, string];
+    return kind === 'mine' ? { kind: 'mine' } : { kind: 'duplicate', ownerKey: owner };
+  }
+
+  /** Notes that another feed carried a copy of an item already stored. */
+  async addAlsoIn(ownerKey: string, feedId: string): Promise<void> {
+    const item = await this.get(ownerKey);
+    if (!item || item.feedId === feedId || item.alsoIn?.includes(feedId)) return;
+    item.alsoIn = [...(item.alsoIn ?? []), feedId];
+    await this.redis.set(this.keys.item(ownerKey), JSON.stringify(item), 'KEEPTTL');
+  }
+
+  /**
+   * Saves a processed item and its flagged matches in one transaction, and puts each match in
+   * the pending set of every digest channel that wants it. Idempotent: a retry writes the same.
+   */
+  async saveProcessed(item: StoredItem, matches: StoredMatch[], targets: Map<string, PendingTarget[]>): Promise<void> {
+    const ttl = this.retentionSeconds;
+    const tx = this.redis.multi();
+    const processedMs = Date.parse(item.processedAt);
+    tx.set(this.keys.item(item.key), JSON.stringify(item), 'EX', ttl);
+    tx.zadd(this.keys.items, processedMs, item.key);
+    for (const match of matches) {
+      const flaggedMs = Date.parse(match.flaggedAt);
+      tx.set(this.keys.match(match.watchlist, item.key), JSON.stringify(match), 'EX', ttl);
+      tx.zadd(this.keys.flagged(match.watchlist), 'NX', flaggedMs, item.key);
+      tx.hincrby(this.keys.hourly(Math.floor(flaggedMs / 3_600_000)), match.watchlist, 1);
+      tx.expire(this.keys.hourly(Math.floor(flaggedMs / 3_600_000)), ttl);
+      for (const t of targets.get(match.watchlist) ?? []) {
+        tx.sadd(this.keys.pending(t.digest, t.channel), `${match.watchlist}|${item.key}`);
+      }
+    }
+    await tx.exec();
+    await this.trimIndexes(matches.map((m) => m.watchlist));
+  }
+
+  /** Index entries older than the retention point at records that have expired: drop them. */
+  private async trimIndexes(watchlists: string[]): Promise<void> {
+    const cutoff = Date.now() - this.retentionSeconds * 1000;
+    const pipe = this.redis.pipeline();
+    pipe.zremrangebyscore(this.keys.items, '-inf', cutoff);
+    for (const w of watchlists) pipe.zremrangebyscore(this.keys.flagged(w), '-inf', cutoff);
+    await pipe.exec();
+  }
+
+  async get(itemKey: string): Promise<StoredItem | undefined> {
+    const json = await this.redis.get(this.keys.item(itemKey));
+    return json ? (JSON.parse(json) as StoredItem) : undefined;
+  }
+
+  async getMatch(watchlist: string, itemKey: string): Promise<StoredMatch | undefined> {
+    const json = await this.redis.get(this.keys.match(watchlist, itemKey));
+    return json ? (JSON.parse(json) as StoredMatch) : undefined;
+  }
+
+  /** Newest processed items first. */
+  async listRecent(limit = 50, offset = 0): Promise<StoredItem[]> {
+    const keys = await this.redis.zrevrange(this.keys.items, offset, offset + limit - 1);
+    return this.getMany(keys);
+  }
+
+  /** Newest flagged items of a watch-list first, with their matches. */
+  async listFlagged(watchlist: string, limit = 50, offset = 0): Promise<Array<{ item: StoredItem; match: StoredMatch }>> {
+    const keys = await this.redis.zrevrange(this.keys.flagged(watchlist), offset, offset + limit - 1);
+    const out: Array<{ item: StoredItem; match: StoredMatch }> = [];
+    for (const key of keys) {
+      const [item, match] = await Promise.all([this.get(key), this.getMatch(watchlist, key)]);
+      if (item && match) out.push({ item, match });
+    }
+    return out;
+  }
+
+  async countFlagged(watchlist: string): Promise<number> {
+    return this.redis.zcard(this.keys.flagged(watchlist));
+  }
+
+  /** Flagged counts per watch-list for each hour in [fromHour, toHour]. */
+  async hourlyCounts(fromHour: number, toHour: number): Promise<Array<{ hour: number; counts: Record<string, number> }>> {
+    const pipe = this.redis.pipeline();
+    for (let h = fromHour; h <= toHour; h++) pipe.hgetall(this.keys.hourly(h));
+    const results = (await pipe.exec()) ?? [];
+    return results.map(([, value], i) => ({
+      hour: fromHour + i,
+      counts: Object.fromEntries(Object.entries((value ?? {}) as Record<string, string>).map(([k, v]) => [k, Number(v)])),
+    }));
+  }
+
+  async getMany(keys: string[]): Promise<StoredItem[]> {
+    if (keys.length === 0) return [];
+    const values = await this.redis.mget(keys.map((k) => this.keys.item(k)));
+    return values.filter((v): v is string => v !== null).map((v) => JSON.parse(v) as StoredItem);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Every Redis key wirewatch writes, in one place. All live under one prefix (default `ww`)
+ * so several deployments can share a server; BullMQ's own keys sit under `<prefix>:bull`.
+ */
+import { createHash } from 'node:crypto';
+
+export class Keys {
+  readonly prefix: string;
+
+  constructor(prefix: string) {
+    if (!/^[A-Za-z0-9._-]+$/.test(prefix)) throw new Error(`store: invalid key prefix "${prefix}"`);
+    this.prefix = prefix;
+  }
+
+  /** The prefix BullMQ queues use. */
+  get bull(): string { return `${this.prefix}:bull`; }
+  /** item key -> feed id that first claimed it */
+  claim(itemKey: string): string { return `${this.prefix}:claim:${itemKey}`; }
+  /** canonical URL hash -> item key that owns it, so one link through two feeds is one item */
+  url(url: string): string { return `${this.prefix}:url:${hash(url)}`; }
+  /** JSON of a processed StoredItem */
+  item(itemKey: string): string { return `${this.prefix}:item:${itemKey}`; }
+  /** zset of item keys by processed time */
+  get items(): string { return `${this.prefix}:items`; }
+  /** zset of flagged item keys by flag time, per watch-list */
+  flagged(watchlist: string): string { return `${this.prefix}:flagged:${watchlist}`; }
+  /** JSON of a StoredMatch */
+  match(watchlist: string, itemKey: string): string { return `${this.prefix}:match:${watchlist}:${itemKey}`; }
+  /** set of "watchlist|itemKey" waiting for one channel of one digest */
+  pending(digest: string, channel: string): string { return `${this.prefix}:pending:${digest}:${channel}`; }
+  /** set of item keys already delivered by one channel of one digest */
+  delivered(digest: string, channel: string): string { return `${this.prefix}:delivered:${digest}:${channel}`; }
+  /** hash describing one digest run (status per channel) */
+  run(runId: string): string { return `${this.prefix}:run:${runId}`; }
+  /** set of "watchlist|itemKey" claimed by one channel of one run */
+  runMembers(runId: string, channel: string): string { return `${this.prefix}:run:${runId}:${channel}`; }
+  /** zset of run ids by scheduled time, per digest */
+  runs(digest: string): string { return `${this.prefix}:runs:${digest}`; }
+  /** JSON of a feed's FeedHealth */
+  feed(feedId: string): string { return `${this.prefix}:feed:${feedId}`; }
+  /** counter of alerts sent to a channel in one minute */
+  alertRate(channel: string, minute: number): string { return `${this.prefix}:alertrate:${channel}:${minute}`; }
+  /** list of alerts folded into a later "and N more" message, per channel */
+  alertFold(channel: string): string { return `${this.prefix}:alertfold:${channel}`; }
+  /** hash of counters: per-hour flagged counts by watch-list, for trends */
+  hourly(hour: number): string { return `${this.prefix}:hourly:${hour}`; }
+}
+
+function hash(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}

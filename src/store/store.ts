@@ -1,0 +1,30 @@
+/** The store: wirewatch's one door to Redis data (queues aside). */
+import type { Redis } from 'ioredis';
+import { DigestStore } from './digest-store.js';
+import { FeedStore } from './feed-store.js';
+import { ItemStore } from './item-store.js';
+import { Keys } from './keys.js';
+
+export interface StoreOptions {
+  /** Key prefix. Default 'ww' (or WIREWATCH_PREFIX). */
+  prefix?: string;
+  /** How long items, matches, runs and seen-marks are kept. Default 30 days. */
+  retentionSeconds?: number;
+}
+
+export const DEFAULT_RETENTION_SECONDS = 30 * 86_400;
+
+export class Store {
+  readonly keys: Keys;
+  readonly items: ItemStore;
+  readonly feeds: FeedStore;
+  readonly digests: DigestStore;
+
+  constructor(readonly redis: Redis, options: StoreOptions = {}) {
+    this.keys = new Keys(options.prefix ?? 'ww');
+    const retention = options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS;
+    this.items = new ItemStore(redis, this.keys, retention);
+    this.feeds = new FeedStore(redis, this.keys);
+    this.digests = new DigestStore(redis, this.keys, retention);
+  }
+}
