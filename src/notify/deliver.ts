@@ -1,0 +1,51 @@
+/**
+ * The notify stage's entry points: render a digest or an alert for one channel and send it.
+ * The worker owns the bookkeeping (claims, per-channel delivered marks, job retries, alert
+ * rate limits); this module only turns content into accepted messages, or a DeliveryError.
+ */
+import { createHash } from 'node:crypto';
+import type { ChannelConfig } from '../config/schema.js';
+import { alertDocument, digestDocument, type RenderDoc } from '../digest/document.js';
+import type { AnyAlert, Digest } from '../digest/types.js';
+import { sendConsole } from './console.js';
+import { DeliveryError } from './delivery-error.js';
+import { fileStamp, sendFile } from './file.js';
+import type { DeliverOptions, DeliveryReceipt } from './types.js';
+
+type Sent = { parts: number; totalParts?: number; detail?: string };
+
+async function sendDoc(channel: ChannelConfig, doc: RenderDoc, fileBase: string, opts: DeliverOptions): Promise<Sent> {
+  switch (channel.type) {
+    case 'console':
+      return sendConsole(doc, opts);
+    case 'file':
+      return sendFile(channel.dir, fileBase, doc);
+    default:
+      throw new DeliveryError(`${channel.type}: channel type not supported yet`, { retryable: false });
+  }
+}
+
+async function deliver(channelId: string, channel: ChannelConfig, doc: RenderDoc, fileBase: string, opts: DeliverOptions): Promise<DeliveryReceipt> {
+  if (opts.signal?.aborted) throw new DeliveryError(`${channel.type}: delivery aborted`, { retryable: true, cause: opts.signal.reason });
+  const sent = await sendDoc(channel, doc, fileBase, opts);
+  return {
+    channelId,
+    type: channel.type,
+    parts: sent.parts,
+    totalParts: sent.totalParts ?? sent.parts,
+    deliveredAt: new Date().toISOString(),
+    detail: sent.detail,
+  };
+}
+
+/** Renders the digest for the channel's platform and sends every part, in order. */
+export function deliverDigest(channelId: string, channel: ChannelConfig, digest: Digest, opts: DeliverOptions = {}): Promise<DeliveryReceipt> {
+  return deliver(channelId, channel, digestDocument(digest), `${digest.name}-${fileStamp(digest.scheduledFor)}`, opts);
+}
+
+/** Sends one alert, or a folded "and N more" alert. */
+export function deliverAlert(channelId: string, channel: ChannelConfig, alert: AnyAlert, opts: DeliverOptions = {}): Promise<DeliveryReceipt> {
+  const doc = alertDocument(alert);
+  const tag = createHash('sha256').update(doc.id).digest('hex').slice(0, 8);
+  return deliver(channelId, channel, doc, `${alert.name}-alert-${fileStamp(alert.createdAt)}-${tag}`, opts);
+}

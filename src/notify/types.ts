@@ -1,0 +1,35 @@
+/** Options and results shared by every channel sender. */
+
+/** What deliverDigest and deliverAlert accept besides the channel and the content. */
+export interface DeliverOptions {
+  /** Aborts the delivery (the worker's shutdown). */
+  signal?: AbortSignal;
+  /** Time allowed for one request (default 15 s). */
+  timeoutMs?: number;
+  /** Skip the first N messages: they were accepted by an earlier try (DeliveryError.partsDelivered). */
+  fromPart?: number;
+  /** Tries of one message inside the call, the first included (default 3). */
+  attempts?: number;
+  /** Longest Retry-After honoured inside the call; a longer one is thrown to the worker (default 60 s). */
+  maxRetryAfterMs?: number;
+  /** First back-off after a 5xx or network error without Retry-After; doubles each try (default 1 s). */
+  backoffMs?: number;
+  /** Gap between two messages of one delivery, under the platform's rate limit (default per platform). */
+  minGapMs?: number;
+  /** Where the console channel writes (default process.stdout). */
+  stdout?: { write(text: string): unknown };
+}
+
+/** What a channel confirmed. */
+export interface DeliveryReceipt {
+  channelId: string;
+  type: string;
+  /** Messages sent by this call. */
+  parts: number;
+  /** Messages the delivery has in all (parts sent earlier with fromPart included). */
+  totalParts: number;
+  /** ISO time the last part was accepted. */
+  deliveredAt: string;
+  /** Where it went: the file written, the SMTP message id, the webhook host. */
+  detail?: string;
+}
