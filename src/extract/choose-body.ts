@@ -1,0 +1,33 @@
+/**
+ * The body the classifier reads: the extracted page when it gave real text, else the
+ * feed's own content or summary (a page that failed to fetch, was not HTML, or renders
+ * its text with JavaScript).
+ */
+import type { ExtractedArticle, FeedItem } from '../types.js';
+
+/** Options for chooseArticleBody. */
+export interface ChooseBodyOptions {
+  /** Page text shorter than this (in characters) counts as no text. Default 200. */
+  minChars?: number;
+}
+
+const DEFAULT_MIN_CHARS = 200;
+
+export function chooseArticleBody(extracted: ExtractedArticle | undefined, item: FeedItem, opts: ChooseBodyOptions = {}): ExtractedArticle {
+  const min = opts.minChars ?? DEFAULT_MIN_CHARS;
+  const pageText = extracted?.text.trim() ?? '';
+  const feedText = pickFeedText(item);
+  // The page wins when it has enough text, or when the feed has even less to offer.
+  if (extracted && (pageText.length >= min || pageText.length >= feedText.length)) return extracted;
+  const out: ExtractedArticle = { ...(extracted ?? {}), text: feedText, bodySource: 'feed' };
+  if (!out.title && item.title) out.title = item.title;
+  if (!out.byline && item.author) out.byline = item.author;
+  if (!out.published && item.published) out.published = item.published;
+  return out;
+}
+
+function pickFeedText(item: FeedItem): string {
+  const content = item.content?.trim() ?? '';
+  const summary = item.summary.trim();
+  return content.length >= summary.length ? content : summary;
+}

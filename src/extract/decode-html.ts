@@ -1,0 +1,74 @@
+/**
+ * Bytes to text for HTML pages, in the order browsers use: byte-order mark, the HTTP
+ * header's charset, a `<meta charset>` or http-equiv in the first bytes, then a guess
+ * (valid UTF-8 stays UTF-8, anything else is read as windows-1252).
+ */
+import iconv from 'iconv-lite';
+
+const PRESCAN_BYTES = 4096;
+
+/** Decodes a page; `contentType` is the HTTP Content-Type header, when there was one. */
+export function decodeHtml(bytes: Buffer, contentType?: string): string {
+  const bom = sniffBom(bytes);
+  if (bom) return decodeWith(bytes.subarray(bom.skip), bom.label);
+  const label = charsetFromContentType(contentType) ?? charsetFromMeta(bytes) ?? guessCharset(bytes);
+  return decodeWith(bytes, label);
+}
+
+function sniffBom(b: Buffer): { label: string; skip: number } | undefined {
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { label: 'utf-8', skip: 3 };
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { label: 'utf-16be', skip: 2 };
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { label: 'utf-16le', skip: 2 };
+  return undefined;
+}
+
+export function charsetFromContentType(contentType: string | undefined): string | undefined {
+  const m = contentType ? /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType) : null;
+  return m && isKnown(m[1]!) ? normalizeLabel(m[1]!) : undefined;
+}
+
+function charsetFromMeta(bytes: Buffer): string | undefined {
+  // latin1 maps each byte to one char, so ASCII markup reads the same whatever the charset.
+  const head = bytes.subarray(0, PRESCAN_BYTES).toString('latin1');
+  const metas = head.match(/<meta\b[^>]*>/gi) ?? [];
+  for (const tag of metas) {
+    const m = /charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
+    if (m && isKnown(m[1]!)) return normalizeLabel(m[1]!);
+  }
+  return undefined;
+}
+
+function guessCharset(bytes: Buffer): string {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+function normalizeLabel(label: string): string {
+  const l = label.toLowerCase();
+  // A page that says UTF-16 in its meta cannot be UTF-16 (the prescan read it as ASCII).
+  if (l.startsWith('utf-16')) return 'utf-8';
+  // HTML treats these as windows-1252, which is a superset.
+  if (l === 'iso-8859-1' || l === 'latin1' || l === 'us-ascii' || l === 'ascii') return 'windows-1252';
+  return l;
+}
+
+function isKnown(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return iconv.encodingExists(label);
+  }
+}
+
+function decodeWith(bytes: Buffer, label: string): string {
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return iconv.decode(bytes, label);
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Finds the element that holds the article: every run of paragraph text scores its
+ * container and, less and less, the container's ancestors; the best-scoring element, with
+ * siblings that look like more of the same article, is the body.
+ */
+import { attr, isElement, walk, type DomNode } from './dom.js';
+import { classWeight } from './hints.js';
+import { linkDensity, type StatsMap } from './stats.js';
+
+const MIN_PARAGRAPH = 25;
+const ANCESTOR_LEVELS = 5;
+/** Tags whose own text is a paragraph of their parent; other text holders are containers. */
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'li', 'dd', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const SKIP_UNITS = new Set(['a', 'h1', 'th', 'dt', 'caption', 'label', 'time']);
+
+const TAG_BASE: Record<string, number> = {
+  div: 5, article: 8, main: 5, section: 3, pre: 3, td: 3, blockquote: 3,
+  address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3,
+  h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
+};
+
+export function findBody(root: DomNode, stats: StatsMap): DomNode[] {
+  const scores = scoreCandidates(root, stats);
+  let top: DomNode | undefined;
+  let best = -Infinity;
+  for (const [node, score] of scores) {
+    const final = score * (1 - linkDensity(stats.get(node)!));
+    scores.set(node, final);
+    if (final > best) {
+      best = final;
+      top = node;
+    }
+  }
+  if (!top) return [];
+  top = climb(top, scores);
+  return withSiblings(top, scores, stats);
+}
+
+function scoreCandidates(root: DomNode, stats: StatsMap): Map<DomNode, number> {
+  const scores = new Map<DomNode, number>();
+  walk(root, (n) => {
+    if (!isElement(n)) return false;
+    const s = stats.get(n)!;
+    if (s.inline < MIN_PARAGRAPH || SKIP_UNITS.has(n.name!)) return;
+    const ld = s.inline === 0 ? 0 : s.inlineLink / s.inline;
+    let score = (1 + s.commas + Math.min(Math.floor(s.inline / 100), 3)) * (1 - ld);
+    if (n.name === 'li' || n.name?.startsWith('h')) score *= 0.5;
+    let anc: DomNode | null = PARAGRAPH_TAGS.has(n.name!) ? n.parent : n;
+    for (let level = 0; anc && level < ANCESTOR_LEVELS; level++, anc = anc.parent) {
+      if (anc.type === 'root' || anc.name === 'html') break;
+      if (!scores.has(anc)) scores.set(anc, initialScore(anc));
+      const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(anc, scores.get(anc)! + score / div);
+    }
+  });
+  return scores;
+}
+
+function initialScore(node: DomNode): number {
+  return (TAG_BASE[node.name!] ?? 0) + classWeight(node);
+}
+
+/** Readability's step up: an ancestor that scores higher than the candidate holds more of the article. */
+function climb(top: DomNode, scores: Map<DomNode, number>): DomNode {
+  let last = scores.get(top)!;
+  const threshold = last / 3;
+  for (let p = top.parent; p && p.name !== 'body' && p.type !== 'root'; p = p.parent) {
+    const ps = scores.get(p);
+    if (ps === undefined) continue;
+    if (ps < threshold) break;
+    if (ps > last) return p;
+    last = ps;
+  }
+  // A lone child says nothing its parent does not.
+  while (top.parent && top.parent.name !== 'body' && top.parent.type !== 'root' && elementChildren(top.parent).length === 1) {
+    top = top.parent;
+  }
+  return top;
+}
+
+function elementChildren(node: DomNode): DomNode[] {
+  return (node.children ?? []).filter(isElement);
+}
+
+/** Siblings that carry more of the article: high scorers, same-class blocks, clean paragraphs. */
+function withSiblings(top: DomNode, scores: Map<DomNode, number>, stats: StatsMap): DomNode[] {
+  const parent = top.parent;
+  if (!parent || parent.type === 'root') return [top];
+  const topScore = scores.get(top) ?? 0;
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = attr(top, 'class');
+  return elementChildren(parent).filter((sib) => {
+    if (sib === top) return true;
+    const bonus = topClass !== '' && attr(sib, 'class') === topClass ? topScore * 0.2 : 0;
+    if ((scores.get(sib) ?? -Infinity) + bonus >= threshold) return true;
+    if (sib.name !== 'p') return false;
+    const s = stats.get(sib)!;
+    const ld = linkDensity(s);
+    return (s.text > 80 && ld < 0.25) || (s.text > 0 && s.text <= 80 && ld === 0);
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * What class names, ids and tag names say about an element. These are the words page
+ * templates across the web use for their furniture and their content; none is specific to
+ * one site.
+ */
+import { attr, type DomNode } from './dom.js';
+
+/** Never part of an article's text. */
+export const DROP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'button',
+  'input', 'select', 'textarea', 'option', 'link', 'meta', 'head', 'title', 'figcaption', 'dialog', 'map', 'audio', 'video',
+]);
+
+/** Page furniture by role, dropped unless it holds the article itself. */
+export const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'menu']);
+
+/** Elements that start a new paragraph in the text. */
+export const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'blockquote', 'pre', 'ul', 'ol', 'li',
+  'dl', 'dt', 'dd', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure',
+  'form', 'fieldset', 'address', 'center', 'hr', 'body', 'details', 'summary', 'caption',
+]);
+
+/** Furniture named in class or id: comments, sharing, related links, sign-up boxes, credits. */
+const NEGATIVE =
+  /(^|[^a-z])(comments?|commentlist|disqus|respond|replies|share|sharing|sharedaddy|social|socials|related|recommend(ed|ations)?|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|promo|sidebar|widget|sponsor(ed)?|advert(isement)?|ads?|ad-?slot|banner|breadcrumbs?|pagination|pager|footer|masthead|menu|navbar|nav|popup|modal|outbrain|taboola|trending|most-?(read|popular|viewed)|more-?stories|recirc|read-?more|tags?|tag-?list|author-?(bio|box|info)|about-?the-?author|byline|dateline|caption|credits?|toolbar|print|skip|hidden|jump|rss|follow|donate|support-?us|login|paywall|rating|reactions?|meta)([^a-z]|$)/i;
+
+/** Content named in class or id. */
+const POSITIVE = /(^|[^a-z])(article|articlebody|article-?body|body|content|entry|entry-content|main|post|post-?body|post-?content|story|story-?body|text|blog|hentry|prose)([^a-z]|$)/i;
+
+/** Names so strong that an element is dropped even when it also looks like content. */
+const STRONG_NEGATIVE = /(^|[^a-z])(comments?|commentlist|disqus|respond|share|sharing|social|related|newsletter|cookie|consent|outbrain|taboola|recirc|sidebar)([^a-z]|$)/i;
+
+function names(node: DomNode): string {
+  return `${attr(node, 'class')} ${attr(node, 'id')}`;
+}
+
+/** A weight in -25..25 from class and id, in the manner of Readability. */
+export function classWeight(node: DomNode): number {
+  const s = names(node);
+  if (s.length < 2) return 0;
+  let w = 0;
+  if (NEGATIVE.test(s)) w -= 25;
+  if (POSITIVE.test(s)) w += 25;
+  return w;
+}
+
+export function isNegative(node: DomNode): boolean {
+  return classWeight(node) < 0;
+}
+
+export function isStrongNegative(node: DomNode): boolean {
+  const s = names(node);
+  return s.length > 2 && STRONG_NEGATIVE.test(s);
+}
+
+/** Markers that an element is (or holds) the article body. */
+export function isBodyMarker(node: DomNode): boolean {
+  if (node.name === 'article' || node.name === 'main') return true;
+  const prop = attr(node, 'itemprop');
+  return prop === 'articleBody' || prop === 'text' || attr(node, 'role') === 'main';
+}
+
+export function isHidden(node: DomNode): boolean {
+  const a = node.attribs;
+  if (!a) return false;
+  if ('hidden' in a || a['aria-hidden'] === 'true') return true;
+  const style = a.style;
+  return style !== undefined && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}

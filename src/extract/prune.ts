@@ -1,0 +1,53 @@
+/**
+ * Removes what can never be article text before any scoring: scripts and other
+ * non-text elements, hidden elements, comments, and furniture (navigation, asides,
+ * footers, comment sections, share bars, related links) unless it holds the article.
+ */
+import { isElement, rawText, removeNode, walk, type DomNode } from './dom.js';
+import { classWeight, DROP_TAGS, FURNITURE_TAGS, isBodyMarker, isHidden, isStrongNegative } from './hints.js';
+
+/** An `<article>` under this many characters is a teaser card, not the article. */
+const MARKER_MIN_CHARS = 500;
+
+/** `furniture: false` keeps the role and class-name rules out (a per-site rule chose the body). */
+export function prunePage(root: DomNode, opts: { furniture?: boolean } = {}): void {
+  const doomed: DomNode[] = [];
+  const markers: DomNode[] = [];
+  walk(root, (n) => {
+    if (!isElement(n)) {
+      if (n.type !== 'text') doomed.push(n);
+      return false;
+    }
+    if (DROP_TAGS.has(n.name!) || isHidden(n)) {
+      doomed.push(n);
+      return false;
+    }
+    if (isBodyMarker(n)) markers.push(n);
+  });
+  for (const n of doomed) removeNode(n);
+  if (opts.furniture !== false) removeFurniture(root, protectedNodes(markers));
+}
+
+/** Every ancestor of a body marker with real text in it: furniture rules must spare these. */
+function protectedNodes(markers: DomNode[]): Set<DomNode> {
+  const keep = new Set<DomNode>();
+  for (const m of markers) {
+    if (keep.has(m) || rawText(m).length < MARKER_MIN_CHARS) continue;
+    for (let n: DomNode | null = m; n && !keep.has(n); n = n.parent) keep.add(n);
+  }
+  return keep;
+}
+
+function removeFurniture(root: DomNode, keep: Set<DomNode>): void {
+  const doomed: DomNode[] = [];
+  walk(root, (n) => {
+    if (!isElement(n)) return false;
+    if (keep.has(n) || n.name === 'body' || n.name === 'html') return;
+    // A strong name that also reads as content ("entry-content share-enabled") is spared.
+    if (FURNITURE_TAGS.has(n.name!) || (isStrongNegative(n) && classWeight(n) < 0)) {
+      doomed.push(n);
+      return false;
+    }
+  });
+  for (const n of doomed) removeNode(n);
+}

@@ -1,0 +1,64 @@
+/**
+ * Turns the chosen body elements into plain text, one paragraph per block, leaving out
+ * furniture that sits inside the body: headline, link lists, share and sign-up boxes,
+ * bylines, captions.
+ */
+import { isElement, type DomNode } from './dom.js';
+import { BLOCK_TAGS, classWeight, isBodyMarker } from './hints.js';
+import { linkDensity, type StatsMap } from './stats.js';
+
+const LINK_LIST_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'p', 'dl', 'header', 'form', 'figure', 'span', 'li', 'center']);
+
+/** Paragraph texts of the given body nodes, in document order. */
+export function renderBlocks(nodes: DomNode[], stats: StatsMap, opts: { furniture?: boolean } = {}): string[] {
+  const out: string[] = [];
+  const skip = opts.furniture === false ? () => false : (n: DomNode) => isFurniture(n, stats);
+  for (const node of nodes) renderNode(node, skip, out);
+  return out;
+}
+
+type Frame = { node: DomNode; exit: boolean };
+
+function renderNode(root: DomNode, skip: (n: DomNode) => boolean, out: string[]): void {
+  let line: string[] = [];
+  const flush = () => {
+    const text = line.join('').replace(/\s+/g, ' ').trim();
+    if (text) out.push(text);
+    line = [];
+  };
+  const stack: Frame[] = [{ node: root, exit: false }];
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop()!;
+    if (node.type === 'text') {
+      line.push(node.data ?? '');
+      continue;
+    }
+    if (!isElement(node)) continue;
+    const block = BLOCK_TAGS.has(node.name!);
+    if (exit) {
+      if (block) flush();
+      continue;
+    }
+    if (node.name === 'br') {
+      flush();
+      continue;
+    }
+    if (node !== root && skip(node)) continue;
+    if (block) flush();
+    stack.push({ node, exit: true });
+    const kids = node.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, exit: false });
+  }
+  flush();
+}
+
+function isFurniture(node: DomNode, stats: StatsMap): boolean {
+  const name = node.name!;
+  if (name === 'h1') return true;
+  if (isBodyMarker(node)) return false;
+  const s = stats.get(node);
+  if (!s) return false;
+  if (classWeight(node) < 0 && s.text < 2000) return true;
+  if (LINK_LIST_TAGS.has(name) && s.text > 0 && linkDensity(s) > 0.5) return true;
+  return false;
+}
