@@ -1,0 +1,61 @@
+/**
+ * classifyItem: reads an item once (title and body tokenized, every token looked up once in
+ * the shared index), evaluates only the terms that occur, and judges only the watch-lists
+ * that use one of them. Because a query that matches only by exclusion is refused at
+ * compile time, a watch-list none of whose terms occur can neither match nor score.
+ */
+import type { Classification, ClassifyInput, EntityMention, WatchlistMatch } from '../types.js';
+import type { Classifier } from './compile.js';
+import { findEntities, type FoundEntity } from './entities.js';
+import { evaluateLeaf, type ArticleContext } from './leaf-eval.js';
+import { matchField } from './match-text.js';
+import { tokenizeText } from './normalize.js';
+import { emptyMatch, judgeWatchlist, type LeafHits } from './score.js';
+
+export interface ClassifyOptions {
+  /** Judge only these watch-lists (by id); default all. */
+  watchlists?: string[];
+}
+
+function hitLeaves(ctx: ArticleContext): LeafHits {
+  const c = ctx.classifier;
+  const candidates = new Set<number>(c.alwaysLeaves);
+  for (const f of ctx.fields) {
+    for (const seq of f.seqSpans.keys()) for (const leaf of c.seqLeaves.get(seq) ?? []) candidates.add(leaf);
+  }
+  const hits: LeafHits = new Map();
+  for (const id of candidates) {
+    const occ = evaluateLeaf(c.leaves[id]!, ctx);
+    if (occ.length > 0) hits.set(id, occ);
+  }
+  return hits;
+}
+
+function judgeAll(ctx: ArticleContext, hits: LeafHits, only: Set<string> | undefined): WatchlistMatch[] {
+  const c = ctx.classifier;
+  const touched = new Set<number>();
+  for (const leaf of hits.keys()) for (const wl of c.leafWatchlists[leaf]!) touched.add(wl);
+  const out: WatchlistMatch[] = [];
+  c.watchlists.forEach((wl, i) => {
+    if (only && !only.has(wl.id)) return;
+    out.push(touched.has(i) ? judgeWatchlist(wl, hits, ctx) : emptyMatch(wl));
+  });
+  return out;
+}
+
+function toMentions(entities: FoundEntity[]): EntityMention[] {
+  return entities.map((e) => ({ name: e.name, type: e.type, count: e.count }));
+}
+
+/** Entities and, for every watch-list (or those asked for), the verdict with its hits. */
+export function classifyItem(classifier: Classifier, input: ClassifyInput, opts: ClassifyOptions = {}): Classification {
+  const fields = [
+    matchField(classifier.index, 'title', tokenizeText(input.title)),
+    matchField(classifier.index, 'body', tokenizeText(input.body)),
+  ];
+  const entities = findEntities(classifier, fields);
+  const ctx: ArticleContext = { classifier, fields, input, entities };
+  const hits = hitLeaves(ctx);
+  const only = opts.watchlists ? new Set(opts.watchlists) : undefined;
+  return { entities: toMentions(entities), matches: judgeAll(ctx, hits, only) };
+}

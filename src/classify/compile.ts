@@ -1,0 +1,187 @@
+/**
+ * Compiles every watch-list of watchlists.yaml into one Classifier: all words and phrases
+ * of all queries, weights and entity aliases go into one TermIndex, and each distinct term
+ * (leaf) is evaluated once an article however many watch-lists use it.
+ */
+import type { WatchlistsFile } from '../config/schema.js';
+import type { EntityMention } from '../types.js';
+import type { Leaf, Positional, QueryNode } from './query-ast.js';
+import { QueryError, SyntaxProblem, type QueryErrorPlace } from './query-error.js';
+import { parseQuery, type ParseContext } from './query-parser.js';
+import { parseTermUnits } from './query-terms.js';
+import { pushTo, TermIndex } from './term-index.js';
+
+/** A query tree whose leaves point into Classifier.leaves. */
+export type CompiledNode =
+  | { op: 'and' | 'or'; items: CompiledNode[] }
+  | { op: 'not'; item: CompiledNode }
+  | { op: 'leaf'; id: number; text: string };
+
+export interface CompiledLeaf {
+  leaf: Leaf;
+  /** Every seq whose occurrence can make this leaf hit (both sides for NEAR). */
+  seqs: number[];
+  left: number[];
+  right: number[];
+  regex?: RegExp;
+}
+
+export interface CompiledEntity {
+  name: string;
+  type: EntityMention['type'];
+  aliases: string[];
+  seqs: number[];
+}
+
+export interface CompiledWeight {
+  key: string;
+  weight: number;
+  leaves: { id: number; text: string }[];
+}
+
+export interface CompiledWatchlist {
+  id: string;
+  query: CompiledNode;
+  /** The query's positive terms (not under NOT), distinct by text. */
+  terms: { id: number; text: string }[];
+  weights: CompiledWeight[];
+  threshold: number;
+  alert?: number;
+}
+
+/** Everything classifyItem needs; build it with compileWatchlists. */
+export interface Classifier {
+  index: TermIndex;
+  leaves: CompiledLeaf[];
+  /** seq id -> leaves it can make hit. */
+  seqLeaves: Map<number, number[]>;
+  /** Leaves not found through the token index (regex, feed:, tag:, person:, org:, place:). */
+  alwaysLeaves: number[];
+  /** leaf id -> indices of the watch-lists that use it. */
+  leafWatchlists: number[][];
+  watchlists: CompiledWatchlist[];
+  entities: CompiledEntity[];
+  entityByName: Map<string, CompiledEntity>;
+}
+
+class Builder {
+  readonly c: Classifier = {
+    index: new TermIndex(), leaves: [], seqLeaves: new Map(), alwaysLeaves: [],
+    leafWatchlists: [], watchlists: [], entities: [], entityByName: new Map(),
+  };
+  private readonly leafIds = new Map<string, number>();
+
+  addEntity(name: string, type: EntityMention['type'], aliases: string[]): void {
+    const seqs = new Set<number>();
+    for (const alias of [name, ...aliases]) {
+      try {
+        seqs.add(this.c.index.addSeq(parseTermUnits(alias, 0)));
+      } catch (err) {
+        if (!(err instanceof SyntaxProblem)) throw err;
+        throw new QueryError(`entity ${name}: alias "${alias}": ${err.message}`, { watchlist: `@${name}`, field: 'query', offset: 0 });
+      }
+    }
+    const entity: CompiledEntity = { name, type, aliases, seqs: [...seqs] };
+    this.c.entities.push(entity);
+    this.c.entityByName.set(name, entity);
+  }
+
+  seqsOf(p: Positional): number[] {
+    if (p.kind === 'seq') return [this.c.index.addSeq(p.units)];
+    if (p.kind === 'entity') return this.c.entityByName.get(p.name)!.seqs;
+    return [...new Set(p.items.flatMap((item) => this.seqsOf(item)))];
+  }
+
+  addLeaf(leaf: Leaf, watchlist: number): number {
+    const key = JSON.stringify(leaf);
+    let id = this.leafIds.get(key);
+    if (id === undefined) {
+      id = this.c.leaves.length;
+      this.leafIds.set(key, id);
+      this.c.leaves.push(this.compileLeaf(leaf));
+      this.c.leafWatchlists.push([]);
+      const compiled = this.c.leaves[id]!;
+      if (compiled.seqs.length === 0) this.c.alwaysLeaves.push(id);
+      for (const seq of compiled.seqs) pushTo(this.c.seqLeaves, seq, id);
+    }
+    const users = this.c.leafWatchlists[id]!;
+    if (users[users.length - 1] !== watchlist) users.push(watchlist);
+    return id;
+  }
+
+  private compileLeaf(leaf: Leaf): CompiledLeaf {
+    if (leaf.kind === 'text') return { leaf, seqs: this.seqsOf(leaf.pattern), left: [], right: [] };
+    if (leaf.kind === 'near') {
+      const left = this.seqsOf(leaf.left);
+      const right = this.seqsOf(leaf.right);
+      return { leaf, seqs: [...new Set([...left, ...right])], left, right };
+    }
+    if (leaf.kind === 'named') return { leaf, seqs: [], left: this.seqsOf(leaf.pattern), right: [] };
+    if (leaf.kind === 'regex') return { leaf, seqs: [], left: [], right: [], regex: new RegExp(leaf.source, leaf.flags.replace('g', '') + 'g') };
+    return { leaf, seqs: [], left: [], right: [] };
+  }
+
+  compileNode(node: QueryNode, watchlist: number): CompiledNode {
+    if (node.kind === 'leaf') return { op: 'leaf', id: this.addLeaf(node.leaf, watchlist), text: node.text };
+    if (node.kind === 'not') return { op: 'not', item: this.compileNode(node.item, watchlist) };
+    return { op: node.kind, items: node.items.map((item) => this.compileNode(item, watchlist)) };
+  }
+}
+
+function positiveTerms(node: CompiledNode, negated = false, out = new Map<string, number>()): { id: number; text: string }[] {
+  if (node.op === 'leaf') {
+    if (!negated && !out.has(node.text)) out.set(node.text, node.id);
+  } else if (node.op === 'not') positiveTerms(node.item, !negated, out);
+  else for (const item of node.items) positiveTerms(item, negated, out);
+  return [...out].map(([text, id]) => ({ id, text }));
+}
+
+function parseOrThrow(text: string, ctx: ParseContext, place: Omit<QueryErrorPlace, 'offset'>): QueryNode {
+  try {
+    return parseQuery(text, ctx);
+  } catch (err) {
+    if (err instanceof SyntaxProblem) throw new QueryError(err.message, { ...place, offset: err.offset });
+    throw err;
+  }
+}
+
+function compileWeight(b: Builder, key: string, weight: number, ctx: ParseContext, wl: { id: string; index: number }): CompiledWeight {
+  const place = { watchlist: wl.id, field: 'weights' as const, weightKey: key };
+  const node = parseOrThrow(key, ctx, place);
+  const leaves = node.kind === 'leaf' ? [node] : node.kind === 'or' ? node.items : [];
+  if (leaves.length === 0 || leaves.some((l) => l.kind !== 'leaf')) {
+    throw new QueryError('a weight goes on one term (a word, phrase, @entity, NEAR or an OR of them), not on AND or NOT', { ...place, offset: 0 });
+  }
+  const compiled = leaves.map((l) => b.compileNode(l, wl.index) as Extract<CompiledNode, { op: 'leaf' }>);
+  return { key, weight, leaves: compiled.map((l) => ({ id: l.id, text: l.text })) };
+}
+
+/** Compiles every watch-list into one matcher. Throws QueryError on the first bad query. */
+export function compileWatchlists(file: WatchlistsFile): Classifier {
+  const b = new Builder();
+  const ctx: ParseContext = { entities: new Map(Object.keys(file.entities).map((name) => [name.toLowerCase(), name])) };
+  for (const [name, e] of Object.entries(file.entities)) b.addEntity(name, e.type, e.aliases);
+  for (const [id, wl] of Object.entries(file.watchlists)) {
+    const index = b.c.watchlists.length;
+    const query = b.compileNode(parseOrThrow(wl.query, ctx, { watchlist: id, field: 'query' }), index);
+    const weights = Object.entries(wl.weights ?? {}).map(([key, w]) => compileWeight(b, key, w, ctx, { id, index }));
+    const compiled: CompiledWatchlist = { id, query, terms: positiveTerms(query), weights, threshold: wl.threshold };
+    if (wl.alert !== undefined) compiled.alert = wl.alert;
+    b.c.watchlists.push(compiled);
+  }
+  return b.c;
+}
+
+/** Every query problem of the file, not just the first (for check-config). */
+export function checkWatchlists(file: WatchlistsFile): QueryError[] {
+  const problems: QueryError[] = [];
+  for (const [id, wl] of Object.entries(file.watchlists)) {
+    try {
+      compileWatchlists({ entities: file.entities, watchlists: { [id]: wl } });
+    } catch (err) {
+      if (!(err instanceof QueryError)) throw err;
+      problems.push(err);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,53 @@
+/**
+ * The entities of an article: the gazetteer of watchlists.yaml (each entity with its aliases)
+ * plus the people, organizations and places the recognizer finds, name variants merged.
+ */
+import type { EntityMention } from '../types.js';
+import type { Classifier } from './compile.js';
+import { spansIn } from './leaf-eval.js';
+import type { FieldMatch } from './match-text.js';
+import { recognizeEntities } from './recognize.js';
+
+/** An entity found in one article, with every name it went by and where it was mentioned. */
+export interface FoundEntity extends EntityMention {
+  /** The canonical name first, then every variant seen (and, for the gazetteer, its aliases). */
+  names: string[];
+  mentions: { field: 'title' | 'body'; start: number; end: number }[];
+}
+
+function findGazetteerEntities(c: Classifier, fields: FieldMatch[]): FoundEntity[] {
+  const out: FoundEntity[] = [];
+  for (const entity of c.entities) {
+    const mentions: FoundEntity['mentions'] = [];
+    for (const f of fields) {
+      for (const [s, e] of spansIn(f, entity.seqs)) {
+        mentions.push({ field: f.name, start: f.tokens.starts[s]!, end: f.tokens.ends[e - 1]! });
+      }
+    }
+    if (mentions.length === 0) continue;
+    const seen = mentions.map((m) => textOf(fields, m));
+    out.push({ name: entity.name, type: entity.type, count: mentions.length, names: unique([entity.name, ...entity.aliases, ...seen]), mentions });
+  }
+  return out;
+}
+
+function textOf(fields: FieldMatch[], m: { field: 'title' | 'body'; start: number; end: number }): string {
+  const f = fields.find((x) => x.name === m.field)!;
+  return f.tokens.text.slice(m.start, m.end).replace(/\s+/g, ' ');
+}
+
+function unique(names: string[]): string[] {
+  return [...new Set(names)];
+}
+
+/**
+ * Gazetteer entities first; then recognized names, except those that are exactly an alias
+ * of a gazetteer entity of the same type (they are counted under that entity already).
+ */
+export function findEntities(c: Classifier, fields: FieldMatch[]): FoundEntity[] {
+  const gazetteer = findGazetteerEntities(c, fields);
+  const known = new Set<string>();
+  for (const g of gazetteer) for (const n of g.names) known.add(`${g.type}\u0000${n.toLowerCase()}`);
+  const recognized = recognizeEntities(fields).filter((r) => !r.names.every((n) => known.has(`${r.type}\u0000${n.toLowerCase()}`)));
+  return [...gazetteer, ...recognized];
+}

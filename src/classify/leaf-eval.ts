@@ -1,0 +1,141 @@
+/** Decides where one compiled term (leaf) occurs in an article. */
+import type { ClassifyInput } from '../types.js';
+import type { Classifier, CompiledLeaf } from './compile.js';
+import type { FoundEntity } from './entities.js';
+import type { FieldMatch } from './match-text.js';
+import type { TextField } from './query-ast.js';
+import { tokenizeText } from './normalize.js';
+
+/** One occurrence of a term: the field it is in and character offsets into that field's text. */
+export interface Occurrence {
+  field: string;
+  start: number;
+  end: number;
+}
+
+/** What a leaf is evaluated against: the matched fields, the item, and its entities. */
+export interface ArticleContext {
+  classifier: Classifier;
+  fields: FieldMatch[];
+  input: ClassifyInput;
+  entities: FoundEntity[];
+}
+
+/** Most occurrences kept per term: enough to explain and to score (3 count), bounded. */
+const MAX_OCCURRENCES = 50;
+
+export function evaluateLeaf(cl: CompiledLeaf, ctx: ArticleContext): Occurrence[] {
+  const leaf = cl.leaf;
+  switch (leaf.kind) {
+    case 'text': return textOccurrences(cl.seqs, leaf.field, ctx.fields);
+    case 'near': return nearOccurrences(cl, leaf.field, leaf.distance, ctx.fields);
+    case 'regex': return regexOccurrences(cl.regex!, leaf.field, ctx.fields);
+    case 'named': return namedOccurrences(cl, ctx);
+    case 'meta': return metaOccurrences(leaf.field, leaf.value, leaf.prefix, ctx.input);
+  }
+}
+
+function inField(field: TextField, f: FieldMatch): boolean {
+  return field === 'any' || field === f.name;
+}
+
+/** Token spans of any of the seqs in one field, overlaps removed (longest first wins). */
+export function spansIn(f: FieldMatch, seqs: number[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const seq of seqs) {
+    const flat = f.seqSpans.get(seq);
+    if (flat) for (let i = 0; i < flat.length; i += 2) spans.push([flat[i]!, flat[i + 1]!]);
+  }
+  if (seqs.length > 1) {
+    spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    let lastEnd = -1;
+    return spans.filter(([s, e]) => (s >= lastEnd ? ((lastEnd = e), true) : false));
+  }
+  return spans;
+}
+
+function toOccurrence(f: FieldMatch, s: number, e: number): Occurrence {
+  return { field: f.name, start: f.tokens.starts[s]!, end: f.tokens.ends[e - 1]! };
+}
+
+function textOccurrences(seqs: number[], field: TextField, fields: FieldMatch[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const f of fields) {
+    if (!inField(field, f)) continue;
+    for (const [s, e] of spansIn(f, seqs)) out.push(toOccurrence(f, s, e));
+  }
+  return out.slice(0, MAX_OCCURRENCES);
+}
+
+/** Distance in tokens between two non-overlapping spans, measured between their nearest ends. */
+function spanDistance(a: [number, number], b: [number, number]): number {
+  if (a[1] <= b[0]) return b[0] - (a[1] - 1);
+  if (b[1] <= a[0]) return a[0] - (b[1] - 1);
+  return -1;
+}
+
+function nearOccurrences(cl: CompiledLeaf, field: TextField, distance: number, fields: FieldMatch[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const f of fields) {
+    if (!inField(field, f)) continue;
+    const right = spansIn(f, cl.right);
+    if (right.length === 0) continue;
+    let lastEnd = -1;
+    for (const a of spansIn(f, cl.left)) {
+      const b = right.find((r) => { const d = spanDistance(a, r); return d > 0 && d <= distance; });
+      if (!b) continue;
+      const s = Math.min(a[0], b[0]);
+      const e = Math.max(a[1], b[1]);
+      if (s < lastEnd) continue;
+      lastEnd = e;
+      out.push(toOccurrence(f, s, e));
+    }
+  }
+  return out.slice(0, MAX_OCCURRENCES);
+}
+
+function regexOccurrences(re: RegExp, field: TextField, fields: FieldMatch[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const f of fields) {
+    if (!inField(field, f)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(f.tokens.text); m !== null && out.length < MAX_OCCURRENCES; m = re.exec(f.tokens.text)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      out.push({ field: f.name, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out;
+}
+
+function metaOccurrences(field: 'feed' | 'tag', value: string, prefix: boolean, input: ClassifyInput): Occurrence[] {
+  const names = field === 'feed' ? (input.feedId ? [input.feedId] : []) : (input.tags ?? []);
+  const out: Occurrence[] = [];
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    if (prefix ? lower.startsWith(value) : lower === value) out.push({ field, start: 0, end: name.length });
+  }
+  return out;
+}
+
+function namedOccurrences(cl: CompiledLeaf, ctx: ArticleContext): Occurrence[] {
+  const type = cl.leaf.field;
+  const out: Occurrence[] = [];
+  for (const entity of ctx.entities) {
+    if (entity.type !== type || !entity.names.some((n) => nameContains(ctx.classifier, n, cl.left))) continue;
+    for (const m of entity.mentions) out.push({ field: m.field, start: m.start, end: m.end });
+  }
+  return out.slice(0, MAX_OCCURRENCES);
+}
+
+/** True when one of the seqs occurs inside the name (a person's full name contains a surname). */
+function nameContains(c: Classifier, name: string, seqs: number[]): boolean {
+  const t = tokenizeText(name);
+  const units = t.raw.map((raw, i) => c.index.unitsOf(raw, t.folded[i]!));
+  return seqs.some((seq) => {
+    const want = c.index.seqUnits[seq]!;
+    for (let p = 0; p + want.length <= units.length; p++) {
+      if (want.every((u, j) => units[p + j]!.includes(u))) return true;
+    }
+    return false;
+  });
+}

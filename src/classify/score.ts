@@ -1,0 +1,87 @@
+/** Turns the hit terms of one article into one watch-list's verdict: match, score, hits. */
+import type { Hit, WatchlistMatch } from '../types.js';
+import type { CompiledNode, CompiledWatchlist } from './compile.js';
+import type { ArticleContext, Occurrence } from './leaf-eval.js';
+
+/** A weight entry counts at most this many hits (design.md). */
+export const MAX_COUNTED_HITS = 3;
+/** Hits listed per term in an explanation: enough to see why, short enough to read. */
+export const MAX_LISTED_HITS = 5;
+const SNIPPET_CONTEXT = 60;
+
+/** leaf id -> its occurrences in this article (absent or empty: no hit). */
+export type LeafHits = Map<number, Occurrence[]>;
+
+export function evaluateNode(node: CompiledNode, hits: LeafHits): boolean {
+  switch (node.op) {
+    case 'leaf': return (hits.get(node.id)?.length ?? 0) > 0;
+    case 'not': return !evaluateNode(node.item, hits);
+    case 'and': return node.items.every((n) => evaluateNode(n, hits));
+    case 'or': return node.items.some((n) => evaluateNode(n, hits));
+  }
+}
+
+function countOf(leaves: { id: number }[], hits: LeafHits): number {
+  let n = 0;
+  for (const l of leaves) n += hits.get(l.id)?.length ?? 0;
+  return n;
+}
+
+/** Sum of weight x hits (each entry at most 3), or with no weights the distinct terms hit. */
+export function scoreWatchlist(wl: CompiledWatchlist, hits: LeafHits): number {
+  if (wl.weights.length === 0) return wl.terms.filter((t) => (hits.get(t.id)?.length ?? 0) > 0).length;
+  let score = 0;
+  for (const w of wl.weights) score += w.weight * Math.min(MAX_COUNTED_HITS, countOf(w.leaves, hits));
+  return score;
+}
+
+/** A short, single-line excerpt around [start, end), cut at spaces. */
+export function makeSnippet(text: string, start: number, end: number): string {
+  let from = Math.max(0, start - SNIPPET_CONTEXT);
+  let to = Math.min(text.length, end + SNIPPET_CONTEXT);
+  if (from > 0) { const sp = text.indexOf(' ', from); if (sp >= 0 && sp < start) from = sp + 1; }
+  if (to < text.length) { const sp = text.lastIndexOf(' ', to); if (sp > end) to = sp; }
+  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return (from > 0 ? '…' : '') + body + (to < text.length ? '…' : '');
+}
+
+function fieldText(ctx: ArticleContext, field: string): string {
+  if (field === 'title') return ctx.input.title;
+  if (field === 'body') return ctx.input.body;
+  if (field === 'feed') return ctx.input.feedId ?? '';
+  return (ctx.input.tags ?? []).join(' ');
+}
+
+/** The hits that explain a verdict: query terms first, then weight terms, each listed once. */
+export function collectHits(wl: CompiledWatchlist, hits: LeafHits, ctx: ArticleContext): Hit[] {
+  const out: Hit[] = [];
+  const seen = new Set<string>();
+  const terms = [...wl.terms, ...wl.weights.flatMap((w) => w.leaves)];
+  for (const t of terms) {
+    if (seen.has(t.text)) continue;
+    seen.add(t.text);
+    for (const o of (hits.get(t.id) ?? []).slice(0, MAX_LISTED_HITS)) {
+      const snippet = o.field === 'title' || o.field === 'body' ? makeSnippet(fieldText(ctx, o.field), o.start, o.end) : fieldText(ctx, o.field);
+      out.push({ term: t.text, field: o.field, start: o.start, end: o.end, snippet });
+    }
+  }
+  return out;
+}
+
+export function judgeWatchlist(wl: CompiledWatchlist, hits: LeafHits, ctx: ArticleContext): WatchlistMatch {
+  const queryMatched = evaluateNode(wl.query, hits);
+  const score = scoreWatchlist(wl, hits);
+  const match: WatchlistMatch = {
+    watchlist: wl.id, flagged: queryMatched && score >= wl.threshold, queryMatched, score,
+    threshold: wl.threshold, hits: collectHits(wl, hits, ctx),
+  };
+  if (wl.alert !== undefined) match.alert = wl.alert;
+  return match;
+}
+
+/** The verdict for a watch-list none of whose terms occur: cheap, and the same every time. */
+export function emptyMatch(wl: CompiledWatchlist): WatchlistMatch {
+  const match: WatchlistMatch = { watchlist: wl.id, flagged: false, queryMatched: false, score: 0, threshold: wl.threshold, hits: [] };
+  if (wl.alert !== undefined) match.alert = wl.alert;
+  return match;
+}

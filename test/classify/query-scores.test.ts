@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { judge } from './helpers.js';
+
+test('score is the sum of weight x hits, each entry counting at most 3 hits', () => {
+  const body = 'ISIS ISIS ISIS ISIS ISIS in Libya, with special forces.';
+  const m = judge('@ISIS AND Libya', { title: 'ISIS', body }, { weights: { '@ISIS': 2, 'title:@ISIS': 3, '"special forces"': 1 } });
+  // @ISIS: 6 hits counted as 3 -> 6; title:@ISIS: 1 -> 3; special forces: 1 -> 1
+  assert.equal(m.score, 10);
+});
+
+test('without weights the score is the number of distinct query terms that hit', () => {
+  const m = judge('ISIS AND (Libya OR Egypt OR Tunisia)', 'ISIS ISIS in Libya and Egypt');
+  assert.equal(m.score, 3);
+});
+
+test('flagged needs the query to match and the score to reach the threshold', () => {
+  const weights = { '@ISIS': 1 };
+  assert.equal(judge('@ISIS', 'ISIS', { weights, threshold: 2 }).flagged, false);
+  assert.equal(judge('@ISIS', 'ISIS and Daesh', { weights, threshold: 2 }).flagged, true);
+  const notMatched = judge('@ISIS AND Libya', 'ISIS ISIS ISIS', { weights: { '@ISIS': 5 }, threshold: 1 });
+  assert.equal(notMatched.score, 15);
+  assert.equal(notMatched.flagged, false);
+  assert.equal(notMatched.queryMatched, false);
+});
+
+test('threshold and alert are reported with every verdict', () => {
+  const m = judge('ISIS', 'nothing here', { threshold: 3, alert: 8 });
+  assert.deepEqual({ flagged: m.flagged, score: m.score, threshold: m.threshold, alert: m.alert, hits: m.hits }, { flagged: false, score: 0, threshold: 3, alert: 8, hits: [] });
+});
+
+test('a weight may be a NEAR or an OR of terms', () => {
+  const m = judge('ISIS', 'ISIS fighters near Sirte; airstrikes in Libya', { weights: { 'ISIS NEAR/3 Sirte': 2, 'Libya OR Egypt': 1 } });
+  assert.equal(m.score, 3);
+});
