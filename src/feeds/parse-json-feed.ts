@@ -1,0 +1,76 @@
+/**
+ * JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1), which rss-parser does not read.
+ * Lenient like the XML paths: ids given as numbers, 1.0's `author` beside 1.1's `authors`,
+ * and items without an id are all accepted.
+ */
+import { FeedParseError } from './feed-parse-error.js';
+import type { RawEntry, RawFeed, RawText } from './raw-feed.js';
+
+type J = Record<string, unknown>;
+
+function isObject(v: unknown): v is J {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'number') return String(v);
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+}
+
+function text(html: unknown, plain: unknown): RawText | undefined {
+  const h = str(html);
+  if (h !== undefined) return { value: h, type: 'html' };
+  const t = str(plain);
+  return t === undefined ? undefined : { value: t, type: 'text' };
+}
+
+function authorOf(item: J, feed: J): string | undefined {
+  const list = Array.isArray(item.authors) ? item.authors : isObject(item.author) ? [item.author] : [];
+  const names = list.filter(isObject).map((a) => str(a.name)).filter((n): n is string => n !== undefined);
+  if (names.length > 0) return names.join(', ');
+  return item === feed ? undefined : authorOf(feed, feed);
+}
+
+function entryOf(item: J, feed: J): RawEntry {
+  const attachment = Array.isArray(item.attachments) ? item.attachments.find(isObject) : undefined;
+  const attachmentUrl = attachment === undefined ? undefined : str(attachment.url);
+  return {
+    title: text(undefined, item.title),
+    link: str(item.url) ?? str(item.external_url),
+    guid: str(item.id),
+    summary: text(undefined, item.summary),
+    content: text(item.content_html, item.content_text),
+    published: str(item.date_published),
+    updated: str(item.date_modified),
+    author: authorOf(item, feed),
+    categories: Array.isArray(item.tags) ? item.tags.map(str).filter((t): t is string => t !== undefined) : [],
+    enclosure: attachmentUrl === undefined ? undefined : {
+      url: attachmentUrl,
+      type: str(attachment!.mime_type),
+      length: typeof attachment!.size_in_bytes === 'number' ? attachment!.size_in_bytes : undefined,
+    },
+  };
+}
+
+/** Parses a JSON Feed document; FeedParseError when it is not JSON or not a JSON Feed. */
+export function parseJsonFeed(json: string): RawFeed {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (err) {
+    throw new FeedParseError(`not valid JSON (${(err as Error).message})`, { cause: err });
+  }
+  if (!isObject(doc)) throw new FeedParseError('JSON document is not an object: not a JSON Feed');
+  const version = str(doc.version) ?? '';
+  if (!version.includes('jsonfeed.org') && !Array.isArray(doc.items)) {
+    throw new FeedParseError('JSON document has no JSON Feed version and no items: not a JSON Feed');
+  }
+  const items = Array.isArray(doc.items) ? doc.items.filter(isObject) : [];
+  return {
+    format: 'json',
+    title: text(undefined, doc.title),
+    link: str(doc.home_page_url),
+    base: str(doc.feed_url) ?? str(doc.home_page_url),
+    entries: items.map((item) => entryOf(item, doc as J)),
+  };
+}

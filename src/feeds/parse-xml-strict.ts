@@ -1,0 +1,129 @@
+/**
+ * The fast path for well-formed RSS and Atom: rss-parser's parseString (xml2js under it),
+ * with a few raw fields kept through customFields that its own output drops (the guid's
+ * isPermaLink, Atom text types, Atom categories and enclosures). Any failure inside
+ * rss-parser, TypeErrors included, comes back as undefined so the lenient pass can try.
+ */
+import Parser from 'rss-parser';
+import type { RawEntry, RawFeed, RawText } from './raw-feed.js';
+import { resolveAgainst } from './raw-feed.js';
+
+type X = Record<string, unknown>;
+
+const parser = new Parser<X, X>({
+  defaultRSS: 2,
+  customFields: {
+    feed: [],
+    item: [
+      ['guid', 'wwGuid', { keepArray: true }],
+      ['title', 'wwTitle', { keepArray: true }],
+      ['summary', 'wwSummary', { keepArray: true }],
+      ['content', 'wwContent', { keepArray: true }],
+      ['description', 'wwDescription', { keepArray: true }],
+      ['category', 'wwCategory', { keepArray: true }],
+      ['dc:subject', 'wwSubject', { keepArray: true }],
+      ['link', 'wwLink', { keepArray: true }],
+      ['updated', 'wwUpdated'],
+      ['published', 'wwPublished'],
+    ] as unknown as string[],
+  },
+});
+
+function first(v: unknown): unknown {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function str(v: unknown): string | undefined {
+  const x = first(v);
+  if (typeof x === 'string') return x.trim() === '' ? undefined : x;
+  if (x !== null && typeof x === 'object' && typeof (x as X)._ === 'string') return str((x as X)._);
+  return undefined;
+}
+
+function attrs(v: unknown): Record<string, string> {
+  const x = first(v);
+  return x !== null && typeof x === 'object' && typeof (x as X).$ === 'object' ? ((x as X).$ as Record<string, string>) : {};
+}
+
+/** A text construct from xml2js: a string, or {_, $: {type}}; nested markup means XHTML. */
+function rawText(v: unknown, fallbackType: RawText['type'], built?: unknown): RawText | undefined {
+  const x = first(v);
+  if (x !== null && typeof x === 'object' && typeof (x as X)._ !== 'string' && typeof built === 'string') {
+    return built.trim() === '' ? undefined : { value: built, type: 'html' };
+  }
+  const value = str(x);
+  if (value === undefined) return undefined;
+  const type = attrs(x).type?.toLowerCase();
+  return { value, type: type === undefined ? fallbackType : type.includes('html') ? 'html' : 'text' };
+}
+
+function categories(item: X): string[] {
+  const all = [...((item.wwCategory as unknown[]) ?? []), ...((item.wwSubject as unknown[]) ?? [])];
+  return all.map((c) => str(c) ?? attrs(c).label ?? attrs(c).term).filter((c): c is string => c !== undefined && c.trim() !== '');
+}
+
+function rssEntry(item: X, base: string | undefined): RawEntry {
+  const guidAttrs = attrs(item.wwGuid);
+  const permaLink = guidAttrs.isPermaLink ?? guidAttrs.ispermalink;
+  const enc = item.enclosure as Record<string, string> | undefined;
+  return {
+    title: rawText(item.wwTitle, 'html'),
+    link: str(item.link) ?? (item['rdf:about'] as string | undefined),
+    guid: str(item.wwGuid),
+    guidIsPermaLink: permaLink === undefined ? undefined : permaLink.trim().toLowerCase() !== 'false',
+    summary: rawText(item.wwDescription, 'html'),
+    content: rawText(item['content:encoded'], 'html'),
+    published: str(item.pubDate) ?? str(item.date),
+    author: str(item.creator) ?? str(item.author),
+    categories: categories(item),
+    enclosure: enc?.url === undefined ? undefined : { url: resolveAgainst(enc.url, base), type: enc.type, length: enc.length },
+    base,
+  };
+}
+
+function atomLinks(item: X): Array<Record<string, string>> {
+  return ((item.wwLink as unknown[]) ?? []).map(attrs).filter((l) => l.href !== undefined && l.href.trim() !== '');
+}
+
+function atomEntry(item: X, base: string | undefined): RawEntry {
+  const links = atomLinks(item);
+  const alternate = links.find((l) => (l.rel ?? 'alternate') === 'alternate' && (l.type === undefined || /html/i.test(l.type)))
+    ?? links.find((l) => (l.rel ?? 'alternate') === 'alternate');
+  const enclosure = links.find((l) => l.rel === 'enclosure');
+  return {
+    title: rawText(item.wwTitle, 'text'),
+    link: alternate?.href,
+    guid: str(item.id),
+    summary: rawText(item.wwSummary, 'text', item.summary),
+    content: attrs(item.wwContent).src === undefined ? rawText(item.wwContent, 'text', item.content) : undefined,
+    published: str(item.wwPublished),
+    updated: str(item.wwUpdated),
+    author: str(item.author),
+    categories: categories(item),
+    enclosure: enclosure === undefined ? undefined : { url: resolveAgainst(enclosure.href!, base), type: enclosure.type, length: enclosure.length },
+    base,
+  };
+}
+
+/** Parses well-formed RSS/RDF/Atom with rss-parser; undefined when it cannot. */
+export async function parseXmlStrict(xml: string, url: string | undefined): Promise<RawFeed | undefined> {
+  let feed: X & { items: X[] };
+  try {
+    feed = (await parser.parseString(xml)) as unknown as X & { items: X[] };
+  } catch {
+    return undefined;
+  }
+  const isAtom = /^\s*(<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*<feed[\s>]/.test(xml);
+  const isRdf = !isAtom && /<rdf:RDF[\s>]/.test(xml.slice(0, 4096));
+  const link = str(feed.link);
+  const site = link === undefined ? undefined : resolveAgainst(link, url);
+  const base = site !== undefined && /^https?:/i.test(site) ? site : url;
+  const map = isAtom ? atomEntry : rssEntry;
+  return {
+    format: isAtom ? 'atom' : isRdf ? 'rdf' : 'rss',
+    title: typeof feed.title === 'string' ? { value: feed.title, type: isAtom ? 'text' : 'html' } : undefined,
+    link,
+    base,
+    entries: (feed.items ?? []).map((item) => map(item, isAtom ? url : base)),
+  };
+}

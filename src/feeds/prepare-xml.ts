@@ -1,0 +1,111 @@
+/**
+ * Makes feed XML digestible by a strict parser without changing what it says: HTML named
+ * entities (&nbsp;, &eacute;) become character references, a bare & becomes &amp;, entities
+ * declared in the document's own DTD are expanded under a size budget (a billion-laughs
+ * document fails here, fast, without ever building the big string), and characters XML
+ * forbids are dropped. CDATA sections and comments are left exactly as they are.
+ */
+import { decodeHTMLStrict } from 'entities';
+import { windows1252Char } from './windows-1252.js';
+import { FeedParseError } from './feed-parse-error.js';
+
+/** Most characters that entity expansion may add to a document. */
+export const MAX_ENTITY_EXPANSION = 1_000_000;
+
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+const DOCTYPE = /<!DOCTYPE\s[^[>]*(\[[\s\S]*?\]\s*)?>/i;
+const ENTITY_DECL = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g;
+const REFERENCE = /&(?:(#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);)?/g;
+const RAW_SECTIONS = /(<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$))/;
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+type Declarations = Map<string, string>;
+
+/** Expanded length of each declared entity, computed without expanding anything. */
+function expandedLengths(decls: Declarations): Map<string, number> {
+  const lengths = new Map<string, number>();
+  const visiting = new Set<string>();
+  const lengthOf = (name: string): number => {
+    const known = lengths.get(name);
+    if (known !== undefined) return known;
+    if (visiting.has(name)) throw new FeedParseError(`entity "${name}" refers to itself`);
+    visiting.add(name);
+    const value = decls.get(name) ?? '';
+    let total = value.length;
+    for (const m of value.matchAll(/&([A-Za-z_][\w.-]*);/g)) {
+      if (decls.has(m[1]!)) total += lengthOf(m[1]!) - m[0].length;
+      if (total > MAX_ENTITY_EXPANSION) break;
+    }
+    visiting.delete(name);
+    lengths.set(name, total);
+    return total;
+  };
+  for (const name of decls.keys()) lengthOf(name);
+  return lengths;
+}
+
+function numericRef(ref: string): string {
+  const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+  // The web reads &#150; as windows-1252 does, and so do feeds written for it.
+  if (code >= 0x80 && code <= 0x9f) return `&#${windows1252Char(code).codePointAt(0)};`;
+  const allowed = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  return allowed ? `&${ref};` : '';
+}
+
+class EntityRewriter {
+  private expanded = 0;
+  private readonly cache = new Map<string, string>();
+
+  constructor(private readonly decls: Declarations, private readonly lengths: Map<string, number>) {}
+
+  rewrite(text: string): string {
+    return text.replace(REFERENCE, (_whole, ref: string | undefined) => this.replace(ref));
+  }
+
+  private replace(ref: string | undefined): string {
+    if (ref === undefined) return '&amp;';
+    if (ref.startsWith('#')) return numericRef(ref);
+    if (XML_ENTITIES.has(ref)) return `&${ref};`;
+    if (this.decls.has(ref)) return this.expand(ref);
+    const html = decodeHTMLStrict(`&${ref};`);
+    if (html !== `&${ref};`) return [...html].map((c) => `&#${c.codePointAt(0)};`).join('');
+    return `&amp;${ref};`;
+  }
+
+  private expand(name: string): string {
+    this.expanded += this.lengths.get(name) ?? 0;
+    if (this.expanded > MAX_ENTITY_EXPANSION) {
+      throw new FeedParseError(`entity expansion over the ${MAX_ENTITY_EXPANSION}-character limit`);
+    }
+    const cached = this.cache.get(name);
+    if (cached !== undefined) return cached;
+    const value = this.rewrite(this.decls.get(name) ?? '');
+    this.cache.set(name, value);
+    return value;
+  }
+}
+
+function readDeclarations(doctype: string | undefined): Declarations {
+  const decls: Declarations = new Map();
+  if (doctype === undefined) return decls;
+  for (const m of doctype.matchAll(ENTITY_DECL)) {
+    if (!decls.has(m[1]!)) decls.set(m[1]!, m[2] ?? m[3] ?? '');
+  }
+  return decls;
+}
+
+/** The document made safe for a strict XML parser; throws FeedParseError over the budget. */
+export function prepareXml(xml: string): string {
+  let text = xml.replace(FORBIDDEN_CHARS, '');
+  const start = text.indexOf('<');
+  if (start > 0) text = text.slice(start);
+  const doctype = DOCTYPE.exec(text);
+  const decls = readDeclarations(doctype?.[1]);
+  if (doctype) text = text.slice(0, doctype.index) + text.slice(doctype.index + doctype[0].length);
+  const rewriter = new EntityRewriter(decls, expandedLengths(decls));
+  const parts = text.split(RAW_SECTIONS);
+  for (let i = 0; i < parts.length; i += 2) parts[i] = rewriter.rewrite(parts[i]!);
+  return parts.join('');
+}
