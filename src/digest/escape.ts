@@ -45,9 +45,12 @@ export function escapeDiscord(text: string): string {
   return text.replace(/[\\`*_~|>#\-[\]()<:]/g, (c) => `\\${c}`);
 }
 
+const MAX_URL = 1500;
+
 /** Returns the URL normalized when it is http(s), else undefined: no javascript:, data: or file: links. */
 export function safeHttpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
+  // Longer URLs are not linked: every platform's per-text limit must hold a whole link.
+  if (!url || url.length > MAX_URL) return undefined;
   try {
     const u = new URL(url);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;

@@ -10,6 +10,7 @@ import type { AnyAlert, Digest } from '../digest/types.js';
 import { sendConsole } from './console.js';
 import { DeliveryError } from './delivery-error.js';
 import { fileStamp, sendFile } from './file.js';
+import { sendSlack } from './slack.js';
 import type { DeliverOptions, DeliveryReceipt } from './types.js';
 
 type Sent = { parts: number; totalParts?: number; detail?: string };
@@ -20,6 +21,8 @@ async function sendDoc(channel: ChannelConfig, doc: RenderDoc, fileBase: string,
       return sendConsole(doc, opts);
     case 'file':
       return sendFile(channel.dir, fileBase, doc);
+    case 'slack':
+      return sendSlack(channel.webhook, doc, opts);
     default:
       throw new DeliveryError(`${channel.type}: channel type not supported yet`, { retryable: false });
   }

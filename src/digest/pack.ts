@@ -1,0 +1,65 @@
+/**
+ * Splits a rendered document into messages within a platform's limits, in order, never
+ * dropping anything: entries are kept whole when they fit, a section heading is repeated
+ * ("continued") at the top of a message that resumes its section, and an entry too large for
+ * one message is spread over several at its elements' boundaries.
+ */
+
+/** What one message may hold besides its header. */
+export interface PackLimits {
+  /** Elements a message (blocks, embeds); Infinity when the platform has no such limit. */
+  maxItems: number;
+  /** Characters (or bytes, as `measure` counts them) a message. */
+  maxChars: number;
+}
+
+export interface PackSection<T> {
+  /** The section's heading elements; `continued` when it resumes in a new message. */
+  heading: (continued: boolean) => T[];
+  /** The elements of each entry; each element alone must fit a message with a heading. */
+  entries: T[][];
+}
+
+interface Message<T> {
+  items: T[];
+  chars: number;
+  /** Index of the section whose heading this message already shows. */
+  section: number;
+}
+
+/** Packs sections of entries into messages; returns each message's elements, in order. */
+export function packSections<T>(sections: Array<PackSection<T>>, limits: PackLimits, measure: (item: T) => number): T[][] {
+  const messages: Array<Message<T>> = [];
+  const cost = (items: T[]) => items.reduce((sum, item) => sum + measure(item), 0);
+  const fits = (m: Message<T>, items: T[]) => m.items.length + items.length <= limits.maxItems && m.chars + cost(items) <= limits.maxChars;
+  const push = (m: Message<T>, items: T[]) => {
+    m.items.push(...items);
+    m.chars += cost(items);
+  };
+  const open = (section: number) => {
+    const m: Message<T> = { items: [], chars: 0, section };
+    messages.push(m);
+    return m;
+  };
+  sections.forEach((section, s) => {
+    section.entries.forEach((entry, e) => {
+      let m = messages.at(-1);
+      const head = m && m.section === s && e > 0 ? [] : section.heading(e > 0);
+      if (m && fits(m, [...head, ...entry])) {
+        push(m, [...head, ...entry]);
+        m.section = s;
+        return;
+      }
+      m = m && m.items.length === 0 ? m : open(s);
+      m.section = s;
+      const fresh = [...section.heading(e > 0), ...entry];
+      if (fits(m, fresh)) return push(m, fresh);
+      push(m, section.heading(e > 0));
+      for (const item of entry) {
+        if (!fits(m, [item])) push((m = open(s)), section.heading(true));
+        push(m, [item]);
+      }
+    });
+  });
+  return messages.map((m) => m.items);
+}

@@ -1,0 +1,98 @@
+/**
+ * POSTs the messages of one delivery in order. Inside the call, a 429 or 5xx is retried a few
+ * times, honouring Retry-After up to a bound; past that a retryable DeliveryError goes to the
+ * worker, with the count of messages already accepted so its retry resumes after them.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DeliveryError } from './delivery-error.js';
+import type { DeliverOptions } from './types.js';
+
+export interface HttpMessage {
+  body: string;
+  headers?: Record<string, string>;
+}
+
+export interface PostTarget {
+  /** The platform, for messages: 'slack'. */
+  name: string;
+  url: string;
+  /** Default gap between messages, under the platform's rate limit. */
+  gapMs: number;
+}
+
+const DEFAULTS = { timeoutMs: 15_000, attempts: 3, maxRetryAfterMs: 60_000, backoffMs: 1_000 };
+
+/** Seconds or an HTTP date in Retry-After, or the JSON `retry_after` of Discord and Telegram. */
+export function retryAfterMs(headers: Headers, body: string): number | undefined {
+  const header = headers.get('retry-after');
+  if (header) {
+    const secs = Number(header);
+    if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+    const date = Date.parse(header);
+    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
+  }
+  try {
+    const json = JSON.parse(body) as { retry_after?: unknown; parameters?: { retry_after?: unknown } };
+    const secs = Number(json.retry_after ?? json.parameters?.retry_after);
+    return Number.isFinite(secs) ? Math.max(0, secs * 1000) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Outcome = { ok: true; body: string } | { ok: false; error: DeliveryError; waitMs?: number };
+
+async function postOnce(target: PostTarget, msg: HttpMessage, opts: DeliverOptions, label: string): Promise<Outcome> {
+  const timeout = AbortSignal.timeout(opts.timeoutMs ?? DEFAULTS.timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+  let res: Response;
+  let body: string;
+  try {
+    res = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...msg.headers }, body: msg.body, signal, redirect: 'error' });
+    body = await res.text();
+  } catch (err) {
+    const why = timeout.aborted ? 'timed out' : opts.signal?.aborted ? 'aborted' : `failed: ${(err as Error).message}`;
+    return { ok: false, error: new DeliveryError(`${target.name}: request ${why} (${label})`, { retryable: true, cause: err }) };
+  }
+  if (res.ok) return { ok: true, body };
+  const retryable = res.status === 429 || res.status === 408 || res.status >= 500;
+  const waitMs = retryable ? retryAfterMs(res.headers, body) : undefined;
+  const detail = body.replace(/\s+/g, ' ').slice(0, 200);
+  const error = new DeliveryError(`${target.name} answered ${res.status} (${label})${detail ? `: ${detail}` : ''}`, { retryable, retryAfterMs: waitMs, status: res.status });
+  return { ok: false, error, waitMs };
+}
+
+async function postWithRetries(target: PostTarget, msg: HttpMessage, opts: DeliverOptions, label: string): Promise<string> {
+  const attempts = Math.max(1, opts.attempts ?? DEFAULTS.attempts);
+  const maxWait = opts.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs;
+  for (let attempt = 1; ; attempt++) {
+    const out = await postOnce(target, msg, opts, label);
+    if (out.ok) return out.body;
+    if (!out.error.retryable || opts.signal?.aborted || attempt >= attempts) throw out.error;
+    const wait = out.waitMs ?? (opts.backoffMs ?? DEFAULTS.backoffMs) * 2 ** (attempt - 1);
+    if (wait > maxWait) throw out.error;
+    await sleep(wait, undefined, { signal: opts.signal }).catch(() => undefined);
+  }
+}
+
+/**
+ * Sends messages[fromPart..] in order. `check` may reject a 2xx answer (Telegram's ok:false).
+ * Returns how many were sent by this call.
+ */
+export async function postMessages(target: PostTarget, messages: HttpMessage[], opts: DeliverOptions, check?: (body: string) => string | undefined): Promise<number> {
+  const from = Math.min(Math.max(0, opts.fromPart ?? 0), messages.length);
+  const gap = opts.minGapMs ?? target.gapMs;
+  for (let i = from; i < messages.length; i++) {
+    if (i > from && gap > 0) await sleep(gap, undefined, { signal: opts.signal }).catch(() => undefined);
+    const label = `part ${i + 1} of ${messages.length}`;
+    try {
+      const body = await postWithRetries(target, messages[i]!, opts, label);
+      const problem = check?.(body);
+      if (problem) throw new DeliveryError(`${target.name}: ${problem} (${label})`, { retryable: false });
+    } catch (err) {
+      const e = err as DeliveryError;
+      throw new DeliveryError(e.message.replace(/^notify: /, ''), { retryable: e.retryable, retryAfterMs: e.retryAfterMs, status: e.status, partsDelivered: i, cause: e.cause });
+    }
+  }
+  return messages.length - from;
+}
