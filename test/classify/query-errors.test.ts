@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { QueryError } from '../../src/classify/index.js';
+import { compileOne } from './helpers.js';
+
+function errorOf(query: string, weights?: Record<string, number>): QueryError {
+  try {
+    compileOne(query, weights ? { weights } : {});
+  } catch (err) {
+    assert.ok(err instanceof QueryError, `expected a QueryError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail(`expected ${query} to be refused`);
+}
+
+function assertError(query: string, offset: number, message: RegExp): void {
+  const err = errorOf(query);
+  assert.match(err.detail, message, query);
+  assert.equal(err.offset, offset, `${query}: ${err.detail}`);
+  assert.equal(err.watchlist, 'w');
+  assert.equal(err.field, 'query');
+  assert.ok(err.message.startsWith('classify: '));
+  assert.equal(err.stage, 'classify');
+}
+
+test('NEAR without a distance points at NEAR', () => {
+  assertError('ISIS NEAR Sirte', 5, /^NEAR needs a distance, as in NEAR\/5$/);
+  assertError('ISIS NEAR/ Sirte', 5, /NEAR needs a distance/);
+  assertError('ISIS NEAR/x Sirte', 10, /whole number/);
+  assertError('ISIS NEAR/0 Sirte', 10, /from 1 to 1000/);
+  assertError('ISIS NEAR/5', 5, /needs a word/);
+});
+
+test('a query that can match only by what it excludes is refused', () => {
+  assertError('NOT ISIS', 0, /only by what it excludes/);
+  assertError('Libya OR NOT ISIS', 9, /only by what it excludes/);
+  assertError('NOT (ISIS OR Daesh)', 0, /only by what it excludes/);
+  assert.doesNotThrow(() => compileOne('Libya AND NOT ISIS'));
+  assert.doesNotThrow(() => compileOne('NOT NOT ISIS'));
+});
+
+test('the wildcard needs three letters and goes at the end', () => {
+  assertError('ai*', 2, /at least 3 letters before \*/);
+  assertError('Libya OR "special fo*"', 20, /at least 3 letters/);
+  assertError('wom*n', 3, /only at the end of a word/);
+  assertError('*strike', 0, /only at the end/);
+  assert.doesNotThrow(() => compileOne('air*'));
+});
+
+test('unknown entities and fields are errors at their place', () => {
+  assertError('Libya AND @Hamas', 10, /unknown entity @Hamas/);
+  assertError('Libya AND Title:ISIS', 10, /unknown field "Title:"/);
+  assertError('title: ISIS', 0, /followed directly by a term/);
+  assertError('title:body:ISIS', 0, /followed directly by a term/);
+  assertError('title:(ISIS OR body:Daesh)', 15, /inside title: can never match/);
+});
+
+test('parentheses, quotes and operators out of place', () => {
+  assertError('(ISIS OR Daesh', 0, /this \( is never closed/);
+  assertError('ISIS OR Daesh)', 13, /this \) has no matching \(/);
+  assertError('ISIS AND "Islamic State', 9, /quote is never closed/);
+  assertError('ISIS AND', 5, /AND needs a term/);
+  assertError('OR ISIS', 0, /OR needs a term before it/);
+  assertError('ISIS ()', 5, /empty parentheses/);
+  assertError('""', 0, /empty phrase/);
+  assertError('   ', 0, /empty query/);
+  assertError('ISIS /(unclosed/i', 5, /invalid regex/);
+  assertError('ISIS /abc/x', 10, /unknown regex flag "x"/);
+  assertError('@ISIS NEAR/5 person:Gaddafi', 13, /NEAR joins/);
+  assertError('title:ISIS NEAR/5 body:Sirte', 11, /one field/);
+});
+
+test('weights are checked too, with the key named', () => {
+  const err = errorOf('ISIS', { 'ISIS AND Libya': 2 });
+  assert.equal(err.field, 'weights');
+  assert.equal(err.weightKey, 'ISIS AND Libya');
+  assert.match(err.detail, /one term/);
+  const near = errorOf('ISIS', { 'ISIS NEAR Sirte': 2 });
+  assert.equal(near.field, 'weights');
+  assert.equal(near.offset, 5);
+});
