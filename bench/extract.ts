@@ -4,7 +4,7 @@
  * child process so that peak memory (max RSS) is its own; both write `<id>.txt` into
  * bench/out/extract/<name>/, and the benchmark's scorer grades both directories.
  *
- *   node --import tsx bench/extract.ts [--filter ID_PREFIX]
+ *   node --import tsx bench/extract.ts [--only wirewatch|readability]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ async function loadExtractor(name: Name): Promise<Extractor> {
   const { parseHTML } = await import('linkedom');
   return (html) => {
     const { document } = parseHTML(html);
-    return new Readability(document as unknown as Document).parse()?.textContent ?? '';
+    return new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse()?.textContent ?? '';
   };
 }
 
@@ -109,7 +109,9 @@ function main(): void {
   }
   mkdirSync(OUT, { recursive: true });
   console.log('extractor      F1     precision  recall   median ms  p95 ms  max RSS MB  peak heap MB  pages');
-  for (const name of NAMES) {
+  const onlyAt = process.argv.indexOf('--only');
+  const names = onlyAt >= 0 ? NAMES.filter((n) => n === process.argv[onlyAt + 1]) : NAMES;
+  for (const name of names) {
     const r = spawnRun(name);
     const m = score(name);
     const cells = [

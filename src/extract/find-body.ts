@@ -4,7 +4,7 @@
  * siblings that look like more of the same article, is the body.
  */
 import { attr, isElement, walk, type DomNode } from './dom.js';
-import { classWeight } from './hints.js';
+import { BLOCK_TAGS, classWeight } from './hints.js';
 import { linkDensity, type StatsMap } from './stats.js';
 
 const MIN_PARAGRAPH = 25;
@@ -23,8 +23,10 @@ export function findBody(root: DomNode, stats: StatsMap): DomNode[] {
   const scores = scoreCandidates(root, stats);
   let top: DomNode | undefined;
   let best = -Infinity;
-  for (const [node, score] of scores) {
-    const final = score * (1 - linkDensity(stats.get(node)!));
+  for (const [node, content] of scores) {
+    // A content class name on an element with little text in it (a sign-up box's "text") is no evidence.
+    const hint = classWeight(node) * Math.min(1, content / 20);
+    const final = (content + (TAG_BASE[node.name!] ?? 0) + hint) * (1 - linkDensity(stats.get(node)!));
     scores.set(node, final);
     if (final > best) {
       best = final;
@@ -32,7 +34,7 @@ export function findBody(root: DomNode, stats: StatsMap): DomNode[] {
     }
   }
   if (!top) return [];
-  top = climb(top, scores);
+  top = commonAncestor(top, scores) ?? climb(top, scores);
   return withSiblings(top, scores, stats);
 }
 
@@ -41,35 +43,54 @@ function scoreCandidates(root: DomNode, stats: StatsMap): Map<DomNode, number> {
   walk(root, (n) => {
     if (!isElement(n)) return false;
     const s = stats.get(n)!;
-    if (s.inline < MIN_PARAGRAPH || SKIP_UNITS.has(n.name!)) return;
-    const ld = s.inline === 0 ? 0 : s.inlineLink / s.inline;
-    let score = (1 + s.commas + Math.min(Math.floor(s.inline / 100), 3)) * (1 - ld);
+    // Inline elements are counted in their block's inline text already.
+    if (s.inline < MIN_PARAGRAPH || !BLOCK_TAGS.has(n.name!) || SKIP_UNITS.has(n.name!)) return;
+    // Link text is judged on the candidate, not per paragraph: inline links in prose are normal.
+    let score = 1 + s.commas + Math.min(Math.floor(s.inline / 100), 3);
     if (n.name === 'li' || n.name?.startsWith('h')) score *= 0.5;
     let anc: DomNode | null = PARAGRAPH_TAGS.has(n.name!) ? n.parent : n;
     for (let level = 0; anc && level < ANCESTOR_LEVELS; level++, anc = anc.parent) {
       if (anc.type === 'root' || anc.name === 'html') break;
-      if (!scores.has(anc)) scores.set(anc, initialScore(anc));
       const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
-      scores.set(anc, scores.get(anc)! + score / div);
+      scores.set(anc, (scores.get(anc) ?? 0) + score / div);
     }
   });
   return scores;
 }
 
-function initialScore(node: DomNode): number {
-  return (TAG_BASE[node.name!] ?? 0) + classWeight(node);
+/**
+ * An article cut into several blocks (paragraph groups between ads) gives several good
+ * candidates; when three of the best share an ancestor, that ancestor is the body.
+ */
+function commonAncestor(top: DomNode, scores: Map<DomNode, number>): DomNode | undefined {
+  const topScore = scores.get(top)!;
+  const alternates = [...scores]
+    .filter(([n, sc]) => n !== top && sc >= topScore * 0.75)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([n]) => n);
+  if (alternates.length < 3) return undefined;
+  for (let anc = top.parent; anc && anc.name !== 'body' && anc.type !== 'root'; anc = anc.parent) {
+    const inside = alternates.filter((n) => isInside(n, anc!)).length;
+    if (inside >= 3) return anc;
+  }
+  return undefined;
 }
 
-/** Readability's step up: an ancestor that scores higher than the candidate holds more of the article. */
+function isInside(node: DomNode, ancestor: DomNode): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+}
+
+/** A step up, as in Readability: an ancestor that scores higher than the candidate holds more of the article. */
 function climb(top: DomNode, scores: Map<DomNode, number>): DomNode {
-  let last = scores.get(top)!;
-  const threshold = last / 3;
+  const topScore = scores.get(top)!;
+  const threshold = topScore / 3;
   for (let p = top.parent; p && p.name !== 'body' && p.type !== 'root'; p = p.parent) {
     const ps = scores.get(p);
     if (ps === undefined) continue;
     if (ps < threshold) break;
-    if (ps > last) return p;
-    last = ps;
+    if (ps > topScore) return p;
   }
   // A lone child says nothing its parent does not.
   while (top.parent && top.parent.name !== 'body' && top.parent.type !== 'root' && elementChildren(top.parent).length === 1) {
