@@ -27,13 +27,14 @@ function describeIssue(source: YamlSource, schema: z.ZodType, data: unknown, iss
       return source.atPath([...path, key], `unknown key "${key}"${where ? ` in ${where}` : ''}: ${hint}`, { key: true });
     });
   }
-  const missing = issue.code === 'invalid_type' && readAt(data, path) === undefined;
-  const message = missing ? `${where} is required (${friendly(issue)})` : `${where ? `${where}: ` : ''}${friendly(issue)}`;
+  const received = readAt(data, path);
+  const missing = issue.code === 'invalid_type' && received === undefined;
+  const message = missing ? `${where} is required (${friendly(issue, received)})` : `${where ? `${where}: ` : ''}${friendly(issue, received)}`;
   return [source.atPath(path, message, { key: missing })];
 }
 
-function friendly(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}${describeReceived(issue.input)}`;
+function friendly(issue: z.core.$ZodIssue, received: unknown): string {
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}${describeReceived(received)}`;
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
     return `unknown ${String(issue.discriminator)}`;

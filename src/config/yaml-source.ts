@@ -13,7 +13,7 @@ export class YamlSource {
   readonly doc: Document.Parsed;
   private readonly lines: LineCounter;
 
-  private constructor(file: string, doc: Document.Parsed, lines: LineCounter) {
+  private constructor(file: string, doc: Document.Parsed, lines: LineCounter, private readonly sourceText: string) {
     this.file = file;
     this.doc = doc;
     this.lines = lines;
@@ -23,7 +23,7 @@ export class YamlSource {
   static parse(file: string, text: string): { source: YamlSource; problems: ConfigProblem[] } {
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-    const source = new YamlSource(file, doc, lines);
+    const source = new YamlSource(file, doc, lines, text);
     const problems = doc.errors.map((e) => {
       const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
       // yaml appends a code excerpt after the first line; one line is what a terminal wants.
@@ -69,10 +69,22 @@ export class YamlSource {
   }
 
   /** The scalar node at `path`, for callers that need its exact source span. */
-  scalarAt(path: YamlPath): { offset: number; type?: string } | undefined {
+  scalarAt(path: YamlPath): { offset: number; end: number; type?: string } | undefined {
     const node = this.doc.getIn(path, true);
     if (!isScalar(node) || !node.range) return undefined;
-    return { offset: node.range[0], type: node.type ?? undefined };
+    return { offset: node.range[0], end: node.range[1], type: node.type ?? undefined };
+  }
+
+  /** The key scalar at `path` (a mapping key), with its source span. */
+  keyScalarAt(path: YamlPath): { offset: number; end: number; type?: string } | undefined {
+    const node = this.keyNode(path);
+    if (!isScalar(node) || !node.range) return undefined;
+    return { offset: node.range[0], end: node.range[1], type: node.type ?? undefined };
+  }
+
+  /** The file's text (after ${ENV} interpolation positions are unchanged: interpolation edits values, not the text). */
+  get text(): string {
+    return this.sourceText;
   }
 
   private keyNode(path: YamlPath): Node | undefined {

@@ -34,11 +34,15 @@ export interface SendDigestPayload {
   runId?: string;
 }
 
-/** send-alert: one flagged item that reached an alert level. */
+/**
+ * send-alert: one flagged item that reached an alert level, or (with `foldChannel`) the
+ * "and N more" message for the alerts a channel's rate limit held back.
+ */
 export interface SendAlertPayload {
   alert: string;
-  watchlist: string;
-  itemKey: string;
+  watchlist?: string;
+  itemKey?: string;
+  foldChannel?: string;
 }
 
 /**

@@ -4,7 +4,7 @@
  * ones are left alone, so a restart neither duplicates nor re-fires them. Run it from one
  * process only (concurrent upserts of one scheduler have produced duplicates in BullMQ).
  */
-import type { Queue } from 'bullmq';
+import type { JobSchedulerJson, JobSchedulerTemplateOptions, Queue } from 'bullmq';
 import type { Config } from '../config/schema.js';
 import { digestSchedulerId, feedSchedulerId, QUEUES } from './definitions.js';
 import type { Queues } from './queues.js';
@@ -21,7 +21,20 @@ interface Wanted {
   repeat: { every?: number; pattern?: string; tz?: string };
   name: string;
   data: object;
+  opts: JobSchedulerTemplateOptions;
 }
+
+/**
+ * A poll is not retried by BullMQ: its failure goes into the feed's health and back-off, and
+ * the scheduler brings the next attempt. A digest run retries (only its failed channels).
+ */
+const POLL_OPTS: JobSchedulerTemplateOptions = { attempts: 1, removeOnComplete: { count: 200 }, removeOnFail: { count: 500 } };
+const DIGEST_OPTS: JobSchedulerTemplateOptions = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 10_000 },
+  removeOnComplete: { count: 500 },
+  removeOnFail: { count: 500 },
+};
 
 export async function syncSchedulers(config: Config, queues: Queues): Promise<SyncReport> {
   const report: SyncReport = { added: [], updated: [], removed: [], unchanged: [] };
@@ -30,12 +43,14 @@ export async function syncSchedulers(config: Config, queues: Queues): Promise<Sy
     repeat: { every: f.interval ?? config.feeds.defaults.interval },
     name: QUEUES.pollFeed,
     data: { feedId: f.id },
+    opts: POLL_OPTS,
   }));
   const digests: Wanted[] = Object.entries(config.digests.digests).map(([name, d]) => ({
     id: digestSchedulerId(name),
     repeat: { pattern: d.schedule, tz: d.timezone },
     name: QUEUES.sendDigest,
     data: { digest: name },
+    opts: DIGEST_OPTS,
   }));
   await syncQueue(queues[QUEUES.pollFeed], feeds, report);
   await syncQueue(queues[QUEUES.sendDigest], digests, report);
@@ -57,16 +72,17 @@ async function syncQueue(queue: Queue, wanted: Wanted[], report: SyncReport): Pr
       report.unchanged.push(w.id);
       continue;
     }
-    await queue.upsertJobScheduler(w.id, w.repeat, { name: w.name, data: w.data });
+    await queue.upsertJobScheduler(w.id, w.repeat, { name: w.name, data: w.data, opts: w.opts });
     (current ? report.updated : report.added).push(w.id);
   }
 }
 
-function sameSchedule(current: { every?: number | null; pattern?: string | null; tz?: string | null; template?: { data?: unknown } }, w: Wanted): boolean {
+function sameSchedule(current: JobSchedulerJson, w: Wanted): boolean {
   return (
     (current.every ?? undefined) === w.repeat.every &&
     (current.pattern ?? undefined) === w.repeat.pattern &&
     (current.tz ?? undefined) === w.repeat.tz &&
-    JSON.stringify(current.template?.data ?? {}) === JSON.stringify(w.data)
+    JSON.stringify(current.template?.data ?? {}) === JSON.stringify(w.data) &&
+    current.template?.opts?.attempts === w.opts.attempts
   );
 }

@@ -13,6 +13,8 @@ export interface ChannelRun {
   status: ChannelRunStatus;
   items: number;
   attempts: number;
+  /** Messages of this delivery the channel already accepted (resume point for a retry). */
+  parts: number;
   error?: string;
   deliveredAt?: string;
 }
@@ -85,23 +87,31 @@ export class DigestStore {
     return parseEntries(await this.redis.smembers(this.keys.runMembers(runId, channel)));
   }
 
-  /** The channel confirmed: remember its items as delivered for this digest and close it. */
-  async markDelivered(digest: string, runId: string, channel: string, itemKeys: string[]): Promise<void> {
+  /**
+   * The channel confirmed: remember its items as delivered for this digest and close it.
+   * `requeue` are entries the run held but did not send (over maxItems): back to pending.
+   */
+  async markDelivered(digest: string, runId: string, channel: string, itemKeys: string[], requeue: PendingEntry[] = []): Promise<void> {
     const delivered = this.keys.delivered(digest, channel);
     const tx = this.redis.multi();
     if (itemKeys.length) tx.sadd(delivered, ...itemKeys).expire(delivered, this.retentionSeconds);
+    if (requeue.length) tx.sadd(this.keys.pending(digest, channel), ...requeue.map((e) => `${e.watchlist}|${e.itemKey}`));
     tx.hset(this.keys.run(runId), `status:${channel}`, 'delivered', `deliveredAt:${channel}`, new Date().toISOString());
     tx.hdel(this.keys.run(runId), `error:${channel}`);
     tx.del(this.keys.runMembers(runId, channel));
     await tx.exec();
   }
 
-  /** A delivery attempt failed; the entries stay claimed for the run's retry. */
-  async recordAttemptFailure(runId: string, channel: string, error: string): Promise<void> {
-    await this.redis.multi()
+  /**
+   * A delivery attempt failed; the entries stay claimed for the run's retry. `partsDelivered`
+   * counts the messages the channel accepted, so the retry resumes after them.
+   */
+  async recordAttemptFailure(runId: string, channel: string, error: string, partsDelivered = 0): Promise<void> {
+    const tx = this.redis.multi()
       .hincrby(this.keys.run(runId), `attempts:${channel}`, 1)
-      .hset(this.keys.run(runId), `error:${channel}`, error)
-      .exec();
+      .hset(this.keys.run(runId), `error:${channel}`, error);
+    if (partsDelivered > 0) tx.hincrby(this.keys.run(runId), `parts:${channel}`, partsDelivered);
+    await tx.exec();
   }
 
   /** The run gave up on a channel: its entries go back to pending for the next run. */
@@ -138,6 +148,7 @@ export class DigestStore {
         status: value as ChannelRunStatus,
         items: Number(hash[`items:${ch}`] ?? 0),
         attempts: Number(hash[`attempts:${ch}`] ?? 0),
+        parts: Number(hash[`parts:${ch}`] ?? 0),
         ...(hash[`error:${ch}`] ? { error: hash[`error:${ch}`] } : {}),
         ...(hash[`deliveredAt:${ch}`] ? { deliveredAt: hash[`deliveredAt:${ch}`] } : {}),
       };

@@ -42,6 +42,8 @@ export class Keys {
   alertRate(channel: string, minute: number): string { return `${this.prefix}:alertrate:${channel}:${minute}`; }
   /** list of alerts folded into a later "and N more" message, per channel */
   alertFold(channel: string): string { return `${this.prefix}:alertfold:${channel}`; }
+  /** set of channels an alert already reached */
+  alertSent(alertId: string): string { return `${this.prefix}:alertsent:${alertId}`; }
   /** hash of counters: per-hour flagged counts by watch-list, for trends */
   hourly(hour: number): string { return `${this.prefix}:hourly:${hour}`; }
 }

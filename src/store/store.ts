@@ -1,5 +1,6 @@
 /** The store: wirewatch's one door to Redis data (queues aside). */
 import type { Redis } from 'ioredis';
+import { AlertStore } from './alert-store.js';
 import { DigestStore } from './digest-store.js';
 import { FeedStore } from './feed-store.js';
 import { ItemStore } from './item-store.js';
@@ -19,6 +20,7 @@ export class Store {
   readonly items: ItemStore;
   readonly feeds: FeedStore;
   readonly digests: DigestStore;
+  readonly alerts: AlertStore;
 
   constructor(readonly redis: Redis, options: StoreOptions = {}) {
     this.keys = new Keys(options.prefix ?? 'ww');
@@ -26,5 +28,6 @@ export class Store {
     this.items = new ItemStore(redis, this.keys, retention);
     this.feeds = new FeedStore(redis, this.keys);
     this.digests = new DigestStore(redis, this.keys, retention);
+    this.alerts = new AlertStore(redis, this.keys, retention);
   }
 }

@@ -1,0 +1,56 @@
+/** `wirewatch classify URL|FILE|-...`: run the watch-lists over texts or pages and say why each flags or not. */
+import { classifyItem, compileWatchlists } from '../classify/index.js';
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { UsageError } from '../errors.js';
+import { extractArticle } from '../extract/extract-article.js';
+import type { Classification } from '../types.js';
+import { configDir, type Command } from './command.js';
+import { forEachInput } from './each-input.js';
+import { readInput } from './inputs.js';
+
+const command: Command = {
+  name: 'classify',
+  summary: 'run the watch-lists over texts or pages',
+  usage: 'wirewatch classify URL|FILE|-... [--watchlist ID]... [--config DIR] [--json]',
+  options: { watchlist: { type: 'string', multiple: true } },
+  async run(args, io) {
+    const config = loadConfig(configDir(args), { env: io.env });
+    const only = args.values.watchlist as string[] | undefined;
+    checkWatchlistIds(config, only);
+    const classifier = compileWatchlists(config.watchlists);
+    return forEachInput(args, io, async (source) => {
+      const input = await readInput(source, config, io.stdin);
+      const { title, body } = input.kind === 'text' ? input : toText(extractArticle(input.body, { url: input.url, contentType: input.contentType }));
+      const result = classifyItem(classifier, { title, body }, { watchlists: only });
+      return { json: { title, ...result }, text: formatResult(source, title, result) };
+    });
+  },
+};
+
+function toText(a: { title?: string; text: string }): { title: string; body: string } {
+  return { title: a.title ?? '', body: a.text };
+}
+
+function checkWatchlistIds(config: Config, ids: string[] | undefined): void {
+  const known = Object.keys(config.watchlists.watchlists);
+  for (const id of ids ?? []) {
+    if (!known.includes(id)) throw new UsageError(`no watch-list "${id}" (known: ${known.join(', ') || 'none'})`);
+  }
+}
+
+function formatResult(source: string, title: string, r: Classification): string {
+  const lines = [`${source}: ${title || '(no title)'}`];
+  const entities = r.entities.slice(0, 12).map((e) => `${e.name} (${e.type}${e.count > 1 ? ` x${e.count}` : ''})`);
+  lines.push(`  entities: ${entities.join(', ') || 'none'}`);
+  for (const m of r.matches) {
+    const verdict = m.flagged ? 'FLAGGED' : m.queryMatched ? 'below threshold' : 'no match';
+    const alert = m.alert !== undefined && m.score >= m.alert ? ', ALERT level' : '';
+    lines.push(`  ${m.watchlist}: ${verdict}, score ${m.score} (threshold ${m.threshold}${alert})`);
+    for (const h of m.hits.slice(0, 8)) lines.push(`    ${h.field}: ${h.term}  "${h.snippet}"`);
+    if (m.hits.length > 8) lines.push(`    ... and ${m.hits.length - 8} more hits`);
+  }
+  return lines.join('\n');
+}
+
+export default command;

@@ -1,0 +1,72 @@
+/**
+ * `wirewatch digest preview NAME`: what the next run of a digest would send, claiming nothing.
+ * `wirewatch digest send NAME`: run it now, through the same delivery bookkeeping as a
+ * scheduled run (only what is pending goes out, and it is marked delivered).
+ */
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { digestDocument } from '../digest/document.js';
+import { renderText } from '../digest/render-text.js';
+import { UsageError } from '../errors.js';
+import { HostLimiter } from '../fetch/host-limiter.js';
+import { LiveConfig } from '../config/live-config.js';
+import { openQueues, closeQueues } from '../jobs/queues.js';
+import { silentLogger, createLogger } from '../log.js';
+import { connectRedis } from '../store/redis.js';
+import { Store } from '../store/store.js';
+import type { WorkerContext } from '../workers/context.js';
+import { buildForEntries, runDigest } from '../workers/send-digest.js';
+import { configDir, printJson, type Command, type CommandIO, type ParsedArgs } from './command.js';
+import { resolveRedis } from './redis-url.js';
+
+const command: Command = {
+  name: 'digest',
+  summary: 'digest preview NAME | digest send NAME',
+  usage: 'wirewatch digest preview|send NAME [--config DIR] [--json]',
+  async run(args, io) {
+    const [action, name] = args.positionals;
+    if (action !== 'preview' && action !== 'send') throw new UsageError('expected "preview" or "send"');
+    const config = loadConfig(configDir(args), { env: io.env });
+    if (!name) throw new UsageError(`expected a digest name (${Object.keys(config.digests.digests).join(', ') || 'none configured'})`);
+    if (!config.digests.digests[name]) throw new UsageError(`no digest "${name}" in digests.yaml (known: ${Object.keys(config.digests.digests).join(', ') || 'none'})`);
+    const { url } = await resolveRedis(io.env, { allowEmbedded: false });
+    const ctx = openContext(config, url, io, Boolean(args.values.json));
+    try {
+      return action === 'preview' ? await preview(ctx, config, name, args, io) : await send(ctx, config, name, args, io);
+    } finally {
+      await closeQueues(ctx.queues);
+      await ctx.store.redis.quit();
+    }
+  },
+};
+
+function openContext(config: Config, url: string, io: CommandIO, json: boolean): WorkerContext {
+  const redis = connectRedis(url);
+  const store = new Store(redis, { prefix: io.env.WIREWATCH_PREFIX });
+  return {
+    live: new LiveConfig(config), store, queues: openQueues(redis, store.keys.bull),
+    log: json ? silentLogger : createLogger({ destination: io.stderr, level: io.env.LOG_LEVEL ?? 'warn' }),
+    hostLimiter: new HostLimiter({}), stdout: io.stdout,
+  };
+}
+
+async function preview(ctx: WorkerContext, config: Config, name: string, args: ParsedArgs, io: CommandIO): Promise<number> {
+  const spec = config.digests.digests[name]!;
+  const entries = await ctx.store.digests.previewPending(name, spec.channels);
+  const run = { digest: name, runId: `${name}-preview`, scheduledFor: new Date().toISOString() };
+  const { digest } = await buildForEntries(ctx, config, run, entries);
+  if (args.values.json) printJson(io, digest);
+  else if (digest.itemKeys.length === 0) io.stdout.write(`${name}: nothing pending; the next run would send nothing\n`);
+  else io.stdout.write(renderText(digestDocument(digest)).join('\n') + '\n');
+  return 0;
+}
+
+async function send(ctx: WorkerContext, config: Config, name: string, args: ParsedArgs, io: CommandIO): Promise<number> {
+  const now = new Date();
+  const result = await runDigest(ctx, config, name, `${name}-manual-${now.getTime()}`, now.toISOString(), true);
+  if (args.values.json) printJson(io, result);
+  else io.stderr.write(Object.entries(result.channels).map(([c, r]) => `${name} -> ${c}: ${r}`).join('\n') + '\n');
+  return Object.values(result.channels).some((r) => r.startsWith('failed')) ? 1 : 0;
+}
+
+export default command;

@@ -1,0 +1,68 @@
+/**
+ * What `poll`, `extract` and `classify` read: a URL (fetched), a file, or `-` for stdin.
+ * A `.html`/`.htm` file or an HTML response is a page; any other file is plain text whose first
+ * line is the title and the rest the body. URLs typed on the command line are the user's own
+ * choice, so they may point at private addresses; feeds and their links may not.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Config } from '../config/schema.js';
+import { WirewatchError } from '../errors.js';
+import { fetchResource } from '../fetch/fetch-resource.js';
+
+export type Input =
+  | { source: string; kind: 'bytes'; body: Buffer; url?: string; contentType?: string; html: boolean }
+  | { source: string; kind: 'text'; title: string; body: string };
+
+export class InputError extends WirewatchError {
+  constructor(message: string) {
+    super('input', message, { permanent: true });
+  }
+}
+
+export const isUrl = (s: string) => /^https?:\/\//i.test(s);
+
+/** Reads one input as bytes (URLs and files): what `poll` wants. */
+export async function readBytes(source: string, config: Config, accept?: string): Promise<{ body: Buffer; url: string; contentType?: string }> {
+  if (isUrl(source) || source.startsWith('file:')) {
+    const res = await fetchResource(source, { ...config.feeds.fetch, allowPrivateNetworks: true, accept });
+    if (res.kind !== 'ok') throw new InputError(`${source}: server answered 304 to an unconditional request`);
+    return { body: res.body, url: res.url, contentType: res.contentType };
+  }
+  try {
+    return { body: await readFile(source), url: new URL(`file://${await realPath(source)}`).href };
+  } catch (err) {
+    throw new InputError(`cannot read ${source}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+}
+
+/** Reads one input as a page or a text, for `extract` and `classify`. */
+export async function readInput(source: string, config: Config, stdin: NodeJS.ReadableStream): Promise<Input> {
+  if (source === '-') return splitText(source, await readStream(stdin));
+  const { body, url, contentType } = await readBytes(source, config, 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5');
+  const fromWeb = isUrl(source);
+  const html = fromWeb ? /html|xml/i.test(contentType ?? 'text/html') : /^\.html?$/i.test(extname(source));
+  if (html) return { source, kind: 'bytes', body, url, contentType, html: true };
+  if (fromWeb && !/^text\//i.test(contentType ?? '')) throw new InputError(`${source}: not a page or text (content type ${contentType})`);
+  return splitText(source, body.toString('utf8'));
+}
+
+function splitText(source: string, text: string): Input {
+  const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const newline = clean.indexOf('\n');
+  const title = (newline === -1 ? clean : clean.slice(0, newline)).trim();
+  const body = newline === -1 ? '' : clean.slice(newline + 1).trim();
+  if (!title && !body) throw new InputError(`${source}: empty input`);
+  return { source, kind: 'text', title, body };
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function realPath(path: string): Promise<string> {
+  const { realpath } = await import('node:fs/promises');
+  return realpath(path);
+}

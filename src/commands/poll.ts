@@ -1,0 +1,35 @@
+/** `wirewatch poll URL|FILE|FEED-ID...`: fetch and parse feeds now and print their items; touches no schedule or store. */
+import { loadConfig } from '../config/load.js';
+import { readFeed } from '../feeds/read-feed.js';
+import type { ParsedFeed } from '../types.js';
+import { configDir, type Command } from './command.js';
+import { forEachInput } from './each-input.js';
+import { readBytes } from './inputs.js';
+
+const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
+
+const command: Command = {
+  name: 'poll',
+  summary: 'fetch and parse feeds now and print their items',
+  usage: 'wirewatch poll URL|FILE|FEED-ID... [--config DIR] [--json]',
+  async run(args, io) {
+    const config = loadConfig(configDir(args), { env: io.env });
+    return forEachInput(args, io, async (source) => {
+      const configured = config.feeds.feeds.find((f) => f.id === source);
+      const { body, url, contentType } = await readBytes(configured?.url ?? source, config, FEED_ACCEPT);
+      const feed = readFeed(body, { url, feedId: configured?.id ?? 'cli', contentType });
+      return { json: { feed: { title: feed.title, link: feed.link, format: feed.format }, items: feed.items }, text: formatFeed(source, feed) };
+    });
+  },
+};
+
+function formatFeed(source: string, feed: ParsedFeed): string {
+  const lines = [`${source}: ${feed.title ?? '(untitled)'} [${feed.format}], ${feed.items.length} items`];
+  for (const item of feed.items) {
+    lines.push(`  ${item.published?.slice(0, 16).replace('T', ' ') ?? '(no date)       '}  ${item.title || '(no title)'}`);
+    if (item.url) lines.push(`                    ${item.url}`);
+  }
+  return lines.join('\n');
+}
+
+export default command;

@@ -1,0 +1,61 @@
+/**
+ * `wirewatch start`: scheduler, workers and dashboard in one process, until SIGINT or SIGTERM.
+ * `wirewatch worker` and `wirewatch scheduler` run parts of it, for scaling out.
+ */
+import { loadConfig } from '../config/load.js';
+import { UsageError } from '../errors.js';
+import { ALL_QUEUES, type QueueName } from '../jobs/definitions.js';
+import { createLogger } from '../log.js';
+import { startPipeline } from '../pipeline.js';
+import { configDir, type Command, type CommandIO, type ParsedArgs } from './command.js';
+import { resolveRedis } from './redis-url.js';
+
+export type Role = 'all' | 'worker' | 'scheduler';
+
+export function makeRunCommand(role: Role): Command {
+  return {
+    name: role === 'all' ? 'start' : role,
+    summary: role === 'all' ? 'scheduler + workers in one process' : role === 'worker' ? 'workers only' : 'scheduler only',
+    usage: `wirewatch ${role === 'all' ? 'start' : role} [--config DIR]${role === 'worker' ? ' [--queues poll-feed,process-article,...]' : ''}`,
+    options: role === 'worker' ? { queues: { type: 'string' } } : {},
+    run: (args, io) => runPipeline(role, args, io),
+  };
+}
+
+async function runPipeline(role: Role, args: ParsedArgs, io: CommandIO): Promise<number> {
+  const config = loadConfig(configDir(args), { env: io.env });
+  const queues = parseQueues(args.values.queues);
+  const say = (line: string) => io.stderr.write(line + '\n');
+  const redis = await resolveRedis(io.env, { allowEmbedded: role === 'all', say });
+  const log = createLogger({ destination: io.stdout });
+  const pipeline = await startPipeline({
+    config, redisUrl: redis.url, prefix: io.env.WIREWATCH_PREFIX, log, env: io.env, stdout: io.stdout,
+    scheduler: role !== 'worker', queues: role === 'scheduler' ? [] : queues, watch: true,
+  }).catch(async (err) => { await redis.embedded?.stop(); throw err; });
+  log.info({ role, feeds: config.feeds.feeds.length, digests: Object.keys(config.digests.digests).length }, 'wirewatch running');
+  await waitForSignal();
+  log.info('stopping: finishing running jobs');
+  await pipeline.stop();
+  await redis.embedded?.stop();
+  log.info('stopped');
+  return 0;
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => { process.off('SIGINT', done); process.off('SIGTERM', done); resolve(); };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+}
+
+function parseQueues(value: unknown): QueueName[] {
+  if (typeof value !== 'string' || value === '') return ALL_QUEUES;
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const n of names) {
+    if (!ALL_QUEUES.includes(n as QueueName)) throw new UsageError(`unknown queue "${n}" (expected ${ALL_QUEUES.join(', ')})`);
+  }
+  return names as QueueName[];
+}
+
+export default makeRunCommand('all');

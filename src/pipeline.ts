@@ -1,0 +1,89 @@
+/**
+ * Assembles a running wirewatch from its parts: Redis connection, store, queues, live config,
+ * scheduler sync, workers and config hot reload. `wirewatch start`, `worker` and `scheduler`
+ * are this with different roles; tests run it in-process.
+ */
+import type { Worker } from 'bullmq';
+import { LiveConfig } from './config/live-config.js';
+import type { Config } from './config/schema.js';
+import { watchConfig } from './config/watch-config.js';
+import { describeError } from './errors.js';
+import { HostLimiter } from './fetch/host-limiter.js';
+import { ALL_QUEUES, type QueueName } from './jobs/definitions.js';
+import { closeQueues, openQueues, type Queues } from './jobs/queues.js';
+import { syncSchedulers } from './jobs/schedule.js';
+import type { Logger } from './log.js';
+import { connectRedis } from './store/redis.js';
+import { Store } from './store/store.js';
+import type { WorkerContext } from './workers/context.js';
+import { closeWorkers, runWorkers } from './workers/run-workers.js';
+
+export interface PipelineOptions {
+  config: Config;
+  redisUrl: string;
+  /** Redis key prefix. Default 'ww'. */
+  prefix?: string;
+  log: Logger;
+  /** Sync the config's schedules into BullMQ (one process per deployment should). Default true. */
+  scheduler?: boolean;
+  /** Queues this process works on. Default all. */
+  queues?: QueueName[];
+  /** Reload the config when its files change. Default false. */
+  watch?: boolean;
+  env?: NodeJS.ProcessEnv;
+  stdout?: WorkerContext['stdout'];
+  retentionSeconds?: number;
+}
+
+export interface Pipeline {
+  ctx: WorkerContext;
+  store: Store;
+  queues: Queues;
+  live: LiveConfig;
+  /** Validated config in, schedules and workers follow. */
+  reload(config: Config): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startPipeline(options: PipelineOptions): Promise<Pipeline> {
+  const redis = connectRedis(options.redisUrl);
+  redis.on('error', (err) => options.log.warn({ err: err.message }, 'redis connection error'));
+  const store = new Store(redis, { prefix: options.prefix, retentionSeconds: options.retentionSeconds });
+  const queues = openQueues(redis, store.keys.bull);
+  const live = new LiveConfig(options.config);
+  const f = options.config.feeds.fetch;
+  const hostLimiter = new HostLimiter({ concurrency: f.perHostConcurrency, minGapMs: f.perHostGap });
+  const ctx: WorkerContext = { live, store, queues, log: options.log, hostLimiter, stdout: options.stdout };
+  const scheduler = options.scheduler ?? true;
+  if (scheduler) await sync(ctx, options.config);
+  const workers: Worker[] = runWorkers(ctx, redis, options.queues ?? ALL_QUEUES);
+
+  const reload = async (config: Config) => {
+    live.replace(config);
+    if (scheduler) await sync(ctx, config);
+    options.log.info({ generation: live.current().generation }, 'config reloaded');
+  };
+  const watcher = options.watch
+    ? watchConfig(options.config.dir, {
+        env: options.env,
+        onChange: reload,
+        onError: (err) => options.log.error({ err: describeError(err) }, 'config change refused; the running config stays'),
+      })
+    : undefined;
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    watcher?.close();
+    await closeWorkers(workers);
+    await closeQueues(queues);
+    await redis.quit().catch(() => redis.disconnect());
+  };
+  return { ctx, store, queues, live, reload, stop };
+}
+
+async function sync(ctx: WorkerContext, config: Config): Promise<void> {
+  const report = await syncSchedulers(config, ctx.queues);
+  ctx.log.info({ added: report.added, updated: report.updated, removed: report.removed, unchanged: report.unchanged.length }, 'schedules synced');
+}

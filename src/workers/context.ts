@@ -1,0 +1,17 @@
+/** What every worker needs, built once per process by the pipeline. */
+import type { LiveConfig } from '../config/live-config.js';
+import type { HostLimiter } from '../fetch/host-limiter.js';
+import type { Queues } from '../jobs/queues.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+
+export interface WorkerContext {
+  live: LiveConfig;
+  store: Store;
+  queues: Queues;
+  log: Logger;
+  /** Shared by every fetch of this process, so per-host politeness holds across jobs. */
+  hostLimiter: HostLimiter;
+  /** Where the console channel prints (default process.stdout). */
+  stdout?: { write(text: string): unknown };
+}

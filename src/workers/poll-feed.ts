@@ -1,0 +1,83 @@
+/**
+ * poll-feed: fetch a feed (conditional GET), parse and normalize it, drop items seen before
+ * (in this feed or any other), and enqueue one process-article job per new item. Failures are
+ * recorded in the feed's health and never thrown: the feed's scheduler keeps firing, and the
+ * back-off in its health decides when the next real attempt happens.
+ */
+import type { Job } from 'bullmq';
+import type { FeedConfig } from '../config/schema.js';
+import { describeError } from '../errors.js';
+import { fetchResource } from '../fetch/fetch-resource.js';
+import { recordPollOutcome, type FeedHealth } from '../feeds/feed-health.js';
+import { readFeed } from '../feeds/read-feed.js';
+import { QUEUES, type PollFeedPayload, type ProcessArticlePayload } from '../jobs/definitions.js';
+import type { WorkerContext } from './context.js';
+
+export interface PollResult {
+  status: 'ok' | 'not-modified' | 'skipped' | 'error' | 'gone';
+  items?: number;
+  new?: number;
+  error?: string;
+}
+
+export function createPollFeedProcessor(ctx: WorkerContext) {
+  return async (job: Job<PollFeedPayload>): Promise<PollResult> => {
+    const { config } = ctx.live.current();
+    const feed = config.feeds.feeds.find((f) => f.id === job.data.feedId);
+    // A scheduler can fire once more after its feed left the config; nothing to do then.
+    if (!feed) return { status: 'gone' };
+    const log = ctx.log.child({ feedId: feed.id, jobId: job.id });
+    const health = await ctx.store.feeds.get<FeedHealth>(feed.id);
+    const now = Date.now();
+    if (health?.nextAttempt && Date.parse(health.nextAttempt) > now) {
+      log.debug({ nextAttempt: health.nextAttempt }, 'poll skipped: feed is backing off');
+      return { status: 'skipped' };
+    }
+    return pollOnce(ctx, feed, health, log);
+  };
+}
+
+async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth | undefined, log: WorkerContext['log']): Promise<PollResult> {
+  const { config } = ctx.live.current();
+  const timing = { interval: feed.interval ?? config.feeds.defaults.interval, maxBackoff: config.feeds.fetch.maxBackoff };
+  const url = health?.url ?? feed.url;
+  try {
+    const res = await fetchResource(url, {
+      ...config.feeds.fetch,
+      etag: health?.etag,
+      lastModified: health?.lastModified,
+      accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5',
+      limiter: ctx.hostLimiter,
+    });
+    if (res.kind === 'not-modified') {
+      await ctx.store.feeds.set(feed.id, recordPollOutcome(health, { kind: 'not-modified' }, Date.now(), timing));
+      return { status: 'not-modified' };
+    }
+    const parsed = readFeed(res.body, { url: res.url, feedId: feed.id, contentType: res.contentType });
+    const fresh = await ctx.store.items.filterUnseen(parsed.items);
+    await enqueueItems(ctx, feed, fresh);
+    if (res.permanentRedirect) log.warn({ from: url, to: res.permanentRedirect }, 'feed moved permanently; polling the new URL from now on');
+    const outcome = { kind: 'ok' as const, items: parsed.items.length, etag: res.etag, lastModified: res.lastModified, url: res.permanentRedirect ?? health?.url };
+    await ctx.store.feeds.set(feed.id, recordPollOutcome(health, outcome, Date.now(), timing));
+    log.info({ items: parsed.items.length, new: fresh.length }, 'feed polled');
+    return { status: 'ok', items: parsed.items.length, new: fresh.length };
+  } catch (err) {
+    const message = describeError(err);
+    const retryAfterMs = (err as { retryAfterMs?: number }).retryAfterMs;
+    const next = recordPollOutcome(health, { kind: 'error', error: message, retryAfterMs }, Date.now(), timing);
+    await ctx.store.feeds.set(feed.id, next);
+    log.warn({ err: message, consecutiveErrors: next.consecutiveErrors, nextAttempt: next.nextAttempt }, 'feed poll failed');
+    return { status: 'error', error: message };
+  }
+}
+
+async function enqueueItems(ctx: WorkerContext, feed: FeedConfig, items: ProcessArticlePayload['item'][]): Promise<void> {
+  if (items.length === 0) return;
+  const queue = ctx.queues[QUEUES.processArticle];
+  // The item key is the job id: the same item polled twice before it is processed is one job.
+  await queue.addBulk(items.map((item) => ({
+    name: QUEUES.processArticle,
+    data: { item, tags: feed.tags } satisfies ProcessArticlePayload,
+    opts: { jobId: item.key },
+  })));
+}

@@ -1,0 +1,53 @@
+/** Starts a BullMQ Worker per queue, each wired to its processor. */
+import { Worker, type Processor } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { QUEUES, type QueueName } from '../jobs/definitions.js';
+import type { WorkerContext } from './context.js';
+import { createPollFeedProcessor } from './poll-feed.js';
+import { createProcessArticleProcessor } from './process-article.js';
+import { createSendAlertProcessor } from './send-alert.js';
+import { createSendDigestProcessor } from './send-digest.js';
+
+/** Jobs at once per queue in one process. Fetching dominates polls and articles; digests run one at a time. */
+export const DEFAULT_CONCURRENCY: Record<QueueName, number> = {
+  [QUEUES.pollFeed]: 4,
+  [QUEUES.processArticle]: 4,
+  [QUEUES.sendDigest]: 1,
+  [QUEUES.sendAlert]: 2,
+};
+
+const PROCESSORS: Record<QueueName, (ctx: WorkerContext) => Processor> = {
+  [QUEUES.pollFeed]: createPollFeedProcessor as (ctx: WorkerContext) => Processor,
+  [QUEUES.processArticle]: createProcessArticleProcessor as (ctx: WorkerContext) => Processor,
+  [QUEUES.sendDigest]: createSendDigestProcessor as (ctx: WorkerContext) => Processor,
+  [QUEUES.sendAlert]: createSendAlertProcessor as (ctx: WorkerContext) => Processor,
+};
+
+export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueName[], concurrency: Partial<Record<QueueName, number>> = {}): Worker[] {
+  return queues.map((name) => {
+    const worker = new Worker(name, PROCESSORS[name](ctx), {
+      connection,
+      prefix: ctx.store.keys.bull,
+      concurrency: concurrency[name] ?? DEFAULT_CONCURRENCY[name],
+    });
+    worker.on('failed', (job, err) => {
+      ctx.log.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
+    });
+    worker.on('error', (err) => ctx.log.error({ queue: name, err: err.message }, 'worker error'));
+    return worker;
+  });
+}
+
+/**
+ * Stops taking jobs and waits for running ones up to `graceMs`; after that it closes forcibly,
+ * and the jobs still running are released to be picked up again as stalled (a retry, not a loss).
+ */
+export async function closeWorkers(workers: Worker[], graceMs = 25_000): Promise<void> {
+  await Promise.all(workers.map(async (w) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), graceMs); });
+    const result = await Promise.race([w.close().then(() => 'closed' as const), timeout]);
+    clearTimeout(timer);
+    if (result === 'timeout') await w.close(true);
+  }));
+}

@@ -1,0 +1,76 @@
+/**
+ * send-alert: an immediate alert to each of the alert's channels, at most `perMinute` a minute
+ * per channel. Alerts over the limit are folded into one "and N more" message sent when the
+ * minute turns. A retry sends only to channels the alert has not reached.
+ */
+import type { Job } from 'bullmq';
+import { buildAlert, buildFoldedAlert } from '../digest/build-alert.js';
+import { describeError } from '../errors.js';
+import { QUEUES, type SendAlertPayload } from '../jobs/definitions.js';
+import { deliverAlert } from '../notify/deliver.js';
+import type { WorkerContext } from './context.js';
+
+export function createSendAlertProcessor(ctx: WorkerContext) {
+  return async (job: Job<SendAlertPayload>): Promise<Record<string, string>> => {
+    if (job.data.foldChannel) return sendFolded(ctx, job.data.alert, job.data.foldChannel);
+    return sendOne(ctx, job);
+  };
+}
+
+async function sendOne(ctx: WorkerContext, job: Job<SendAlertPayload>): Promise<Record<string, string>> {
+  const { config } = ctx.live.current();
+  const { alert: name, watchlist, itemKey } = job.data;
+  const spec = config.digests.alerts[name];
+  const [item, match] = await Promise.all([ctx.store.items.get(itemKey!), ctx.store.items.getMatch(watchlist!, itemKey!)]);
+  if (!spec || !item || !match) return { skipped: 'alert, item or match no longer exists' };
+  const alertId = `${name}-${itemKey}`;
+  const result: Record<string, string> = {};
+  const failures: string[] = [];
+  for (const channel of spec.channels) {
+    if (await ctx.store.alerts.wasSent(alertId, channel)) continue;
+    if (!(await ctx.store.alerts.takeSlot(channel, spec.perMinute))) {
+      await ctx.store.alerts.fold(channel, { alert: name, watchlist: watchlist!, itemKey: itemKey! });
+      await scheduleFold(ctx, name, channel);
+      await ctx.store.alerts.markSent(alertId, channel);
+      result[channel] = 'folded';
+      continue;
+    }
+    try {
+      const rendered = buildAlert({ name, item, match, description: config.watchlists.watchlists[watchlist!]?.description });
+      await deliverAlert(channel, config.digests.channels[channel]!, rendered, { stdout: ctx.stdout });
+      await ctx.store.alerts.markSent(alertId, channel);
+      result[channel] = 'sent';
+    } catch (err) {
+      failures.push(`${channel}: ${describeError(err)}`);
+    }
+  }
+  if (failures.length) throw new Error(`alert: ${failures.join('; ')}`);
+  return result;
+}
+
+/** One fold job a channel a minute, at the start of the next minute. */
+async function scheduleFold(ctx: WorkerContext, alert: string, channel: string): Promise<void> {
+  const nextMinute = (Math.floor(Date.now() / 60_000) + 1) * 60_000;
+  await ctx.queues[QUEUES.sendAlert].add(QUEUES.sendAlert, { alert, foldChannel: channel }, {
+    jobId: `fold-${channel}-${nextMinute}`,
+    delay: nextMinute - Date.now(),
+  });
+}
+
+async function sendFolded(ctx: WorkerContext, alert: string, channel: string): Promise<Record<string, string>> {
+  const { config } = ctx.live.current();
+  const folded = await ctx.store.alerts.drainFold(channel);
+  if (folded.length === 0) return { [channel]: 'nothing folded' };
+  const entries = [];
+  for (const f of folded) {
+    const [item, match] = await Promise.all([ctx.store.items.get(f.itemKey), ctx.store.items.getMatch(f.watchlist, f.itemKey)]);
+    if (item && match) entries.push({ item, match });
+  }
+  try {
+    await deliverAlert(channel, config.digests.channels[channel]!, buildFoldedAlert({ name: alert, entries, count: folded.length }), { stdout: ctx.stdout });
+  } catch (err) {
+    await ctx.store.alerts.restoreFold(channel, folded);
+    throw err;
+  }
+  return { [channel]: `folded ${folded.length}` };
+}
