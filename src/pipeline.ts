@@ -52,7 +52,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   const queues = openQueues(redis, store.keys.bull);
   const live = new LiveConfig(options.config);
   const f = options.config.feeds.fetch;
-  const hostLimiter = new HostLimiter({ concurrency: f.perHostConcurrency, minGapMs: f.perHostGap });
+  const hostLimiter = new HostLimiter({ concurrency: f.perHostConcurrency, gapMs: f.perHostGap });
   const ctx: WorkerContext = { live, store, queues, log: options.log, hostLimiter, stdout: options.stdout };
   const scheduler = options.scheduler ?? true;
   if (scheduler) await sync(ctx, options.config);

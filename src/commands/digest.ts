@@ -46,7 +46,7 @@ function openContext(config: Config, url: string, io: CommandIO, json: boolean):
   return {
     live: new LiveConfig(config), store, queues: openQueues(redis, store.keys.bull),
     log: json ? silentLogger : createLogger({ destination: io.stderr, level: io.env.LOG_LEVEL ?? 'warn' }),
-    hostLimiter: new HostLimiter({}), stdout: io.stdout,
+    hostLimiter: new HostLimiter({ concurrency: config.feeds.fetch.perHostConcurrency, gapMs: config.feeds.fetch.perHostGap }), stdout: io.stdout,
   };
 }
 

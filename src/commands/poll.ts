@@ -17,7 +17,7 @@ const command: Command = {
     return forEachInput(args, io, async (source) => {
       const configured = config.feeds.feeds.find((f) => f.id === source);
       const { body, url, contentType } = await readBytes(configured?.url ?? source, config, FEED_ACCEPT);
-      const feed = readFeed(body, { url, feedId: configured?.id ?? 'cli', contentType });
+      const feed = await readFeed(body, { url, feedId: configured?.id ?? "cli", contentType, maxBytes: config.feeds.fetch.maxBytes });
       return { json: { feed: { title: feed.title, link: feed.link, format: feed.format }, items: feed.items }, text: formatFeed(source, feed) };
     });
   },

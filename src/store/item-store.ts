@@ -34,21 +34,29 @@ export class ItemStore {
     private readonly retentionSeconds: number,
   ) {}
 
-  /** Which of these items (by key or canonical URL) have been claimed before. */
-  async filterUnseen<T extends { key: string; url?: string }>(items: T[]): Promise<T[]> {
-    if (items.length === 0) return [];
+  /**
+   * Sorts a poll's items: `fresh` were never claimed (by key or canonical URL); `elsewhere`
+   * are stories already taken from another feed (with the key of the item that owns them);
+   * the rest were seen in this feed before.
+   */
+  async sortSeen<T extends { key: string; url?: string }>(items: T[], feedId: string): Promise<{ fresh: T[]; elsewhere: Array<{ item: T; ownerKey: string }> }> {
+    const fresh: T[] = [];
+    const elsewhere: Array<{ item: T; ownerKey: string }> = [];
+    if (items.length === 0) return { fresh, elsewhere };
     const pipe = this.redis.pipeline();
     for (const item of items) {
-      pipe.exists(this.keys.claim(item.key));
-      if (item.url) pipe.exists(this.keys.url(item.url));
+      pipe.get(this.keys.claim(item.key));
+      pipe.get(item.url ? this.keys.url(item.url) : this.keys.claim(''));
     }
     const results = (await pipe.exec()) ?? [];
-    let i = 0;
-    return items.filter((item) => {
-      const seenKey = Number(results[i++]?.[1]) > 0;
-      const seenUrl = item.url ? Number(results[i++]?.[1]) > 0 : false;
-      return !seenKey && !seenUrl;
+    items.forEach((item, i) => {
+      const claimer = results[2 * i]?.[1] as string | null;
+      const urlOwner = item.url ? (results[2 * i + 1]?.[1] as string | null) : null;
+      if (claimer === null && urlOwner === null) fresh.push(item);
+      else if (claimer !== null && claimer !== feedId) elsewhere.push({ item, ownerKey: item.key });
+      else if (claimer === null && urlOwner !== null && urlOwner !== item.key) elsewhere.push({ item, ownerKey: urlOwner });
     });
+    return { fresh, elsewhere };
   }
 
   async claim(item: { key: string; url?: string; feedId: string }): Promise<ClaimResult> {
@@ -59,12 +67,17 @@ export class ItemStore {
     return kind === 'mine' ? { kind: 'mine' } : { kind: 'duplicate', ownerKey: owner };
   }
 
-  /** Notes that another feed carried a copy of an item already stored. */
-  async addAlsoIn(ownerKey: string, feedId: string): Promise<void> {
-    const item = await this.get(ownerKey);
-    if (!item || item.feedId === feedId || item.alsoIn?.includes(feedId)) return;
-    item.alsoIn = [...(item.alsoIn ?? []), feedId];
-    await this.redis.set(this.keys.item(ownerKey), JSON.stringify(item), 'KEEPTTL');
+  /**
+   * Notes that a feed carried a story. Kept apart from the item record, so it can be written
+   * before the item is processed and by several feeds at once without a read-modify-write.
+   */
+  async addSources(entries: Array<{ itemKey: string; feedId: string }>): Promise<void> {
+    if (entries.length === 0) return;
+    const pipe = this.redis.pipeline();
+    for (const { itemKey, feedId } of entries) {
+      pipe.sadd(this.keys.sources(itemKey), feedId).expire(this.keys.sources(itemKey), this.retentionSeconds);
+    }
+    await pipe.exec();
   }
 
   /**
@@ -101,8 +114,7 @@ export class ItemStore {
   }
 
   async get(itemKey: string): Promise<StoredItem | undefined> {
-    const json = await this.redis.get(this.keys.item(itemKey));
-    return json ? (JSON.parse(json) as StoredItem) : undefined;
+    return (await this.getMany([itemKey]))[0];
   }
 
   async getMatch(watchlist: string, itemKey: string): Promise<StoredMatch | undefined> {
@@ -142,9 +154,21 @@ export class ItemStore {
     }));
   }
 
+  /** Items by key (missing ones left out), each with `alsoIn`: the other feeds that carried it. */
   async getMany(keys: string[]): Promise<StoredItem[]> {
     if (keys.length === 0) return [];
-    const values = await this.redis.mget(keys.map((k) => this.keys.item(k)));
-    return values.filter((v): v is string => v !== null).map((v) => JSON.parse(v) as StoredItem);
+    const pipe = this.redis.pipeline();
+    for (const k of keys) pipe.get(this.keys.item(k)).smembers(this.keys.sources(k));
+    const results = (await pipe.exec()) ?? [];
+    const items: StoredItem[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const json = results[2 * i]?.[1] as string | null;
+      if (!json) continue;
+      const item = JSON.parse(json) as StoredItem;
+      const others = ((results[2 * i + 1]?.[1] as string[] | null) ?? []).filter((f) => f !== item.feedId).sort();
+      if (others.length) item.alsoIn = others;
+      items.push(item);
+    }
+    return items;
   }
 }

@@ -20,6 +20,8 @@ export class Keys {
   url(url: string): string { return `${this.prefix}:url:${hash(url)}`; }
   /** JSON of a processed StoredItem */
   item(itemKey: string): string { return `${this.prefix}:item:${itemKey}`; }
+  /** set of feed ids that carried an item (the story's sources) */
+  sources(itemKey: string): string { return `${this.prefix}:sources:${itemKey}`; }
   /** zset of item keys by processed time */
   get items(): string { return `${this.prefix}:items`; }
   /** zset of flagged item keys by flag time, per watch-list */

@@ -28,9 +28,10 @@ export function createPollFeedProcessor(ctx: WorkerContext) {
     if (!feed) return { status: 'gone' };
     const log = ctx.log.child({ feedId: feed.id, jobId: job.id });
     const health = await ctx.store.feeds.get<FeedHealth>(feed.id);
-    const now = Date.now();
-    if (health?.nextAttempt && Date.parse(health.nextAttempt) > now) {
-      log.debug({ nextAttempt: health.nextAttempt }, 'poll skipped: feed is backing off');
+    // Only a failing feed waits for nextAttempt: a healthy one polls whenever its scheduler
+    // fires, so timer drift never makes it skip a beat.
+    if (health?.status === 'failing' && health.nextAttempt && health.nextAttempt > Date.now()) {
+      log.debug({ nextAttempt: new Date(health.nextAttempt).toISOString() }, 'poll skipped: feed is backing off');
       return { status: 'skipped' };
     }
     return pollOnce(ctx, feed, health, log);
@@ -53,8 +54,13 @@ async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth
       await ctx.store.feeds.set(feed.id, recordPollOutcome(health, { kind: 'not-modified' }, Date.now(), timing));
       return { status: 'not-modified' };
     }
-    const parsed = readFeed(res.body, { url: res.url, feedId: feed.id, contentType: res.contentType });
-    const fresh = await ctx.store.items.filterUnseen(parsed.items);
+    const parsed = await readFeed(res.body, { url: res.url, feedId: feed.id, contentType: res.contentType, maxBytes: config.feeds.fetch.maxBytes });
+    const { fresh, elsewhere } = await ctx.store.items.sortSeen(parsed.items, feed.id);
+    // Every feed that carries a story is one of its sources, whichever copy gets processed.
+    await ctx.store.items.addSources([
+      ...fresh.map((item) => ({ itemKey: item.key, feedId: feed.id })),
+      ...elsewhere.map(({ ownerKey }) => ({ itemKey: ownerKey, feedId: feed.id })),
+    ]);
     await enqueueItems(ctx, feed, fresh);
     if (res.permanentRedirect) log.warn({ from: url, to: res.permanentRedirect }, 'feed moved permanently; polling the new URL from now on');
     const outcome = { kind: 'ok' as const, items: parsed.items.length, etag: res.etag, lastModified: res.lastModified, url: res.permanentRedirect ?? health?.url };
@@ -63,10 +69,10 @@ async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth
     return { status: 'ok', items: parsed.items.length, new: fresh.length };
   } catch (err) {
     const message = describeError(err);
-    const retryAfterMs = (err as { retryAfterMs?: number }).retryAfterMs;
-    const next = recordPollOutcome(health, { kind: 'error', error: message, retryAfterMs }, Date.now(), timing);
+    const { retryAfterMs, permanent } = err as { retryAfterMs?: number; permanent?: boolean };
+    const next = recordPollOutcome(health, { kind: 'error', error: message, retryAfterMs, permanent }, Date.now(), timing);
     await ctx.store.feeds.set(feed.id, next);
-    log.warn({ err: message, consecutiveErrors: next.consecutiveErrors, nextAttempt: next.nextAttempt }, 'feed poll failed');
+    log.warn({ err: message, consecutiveErrors: next.consecutiveErrors, nextAttempt: new Date(next.nextAttempt ?? Date.now()).toISOString() }, 'feed poll failed');
     return { status: 'error', error: message };
   }
 }

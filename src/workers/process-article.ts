@@ -28,7 +28,7 @@ export function createProcessArticleProcessor(ctx: WorkerContext) {
     const log = ctx.log.child({ feedId: item.feedId, itemKey: item.key, jobId: job.id });
     const claim = await ctx.store.items.claim(item);
     if (claim.kind === 'duplicate') {
-      await ctx.store.items.addAlsoIn(claim.ownerKey, item.feedId);
+      await ctx.store.items.addSources([{ itemKey: claim.ownerKey, feedId: item.feedId }]);
       log.debug({ ownerKey: claim.ownerKey }, 'item dropped: same story already taken from another feed');
       return { status: 'duplicate' };
     }
