@@ -13,7 +13,9 @@ export interface RenderSection {
 
 export interface RenderDoc {
   kind: 'digest' | 'alert' | 'folded';
-  /** The digest or alert name, or an alert's headline. */
+  /** The digest's or alert's name in digests.yaml. */
+  name: string;
+  /** The digest or alert name, as a title. */
   heading: string;
   /** When, and how much. */
   subheading: string;
@@ -60,6 +62,7 @@ export function digestDocument(digest: Digest): RenderDoc {
   const count = `${plural(digest.entryCount, 'story', 'stories')} from ${plural(digest.itemKeys.length, 'item')}`;
   return {
     kind: 'digest',
+    name: digest.name,
     heading: digest.name,
     subheading: [when, count].filter(Boolean).join(' · '),
     sections: digest.sections.map((s) => ({ heading: s.watchlist, description: s.description, entries: s.entries })),
@@ -73,7 +76,7 @@ export function digestDocument(digest: Digest): RenderDoc {
 
 export function alertDocument(alert: AnyAlert): RenderDoc {
   const when = formatTime(alert.createdAt, alert.timezone);
-  const base = { itemKeys: alert.itemKeys, time: alert.createdAt, emptyNote: '' };
+  const base = { name: alert.name, itemKeys: alert.itemKeys, time: alert.createdAt, emptyNote: '' };
   if (alert.kind === 'alert') {
     const e: DigestEntry = alert.entry;
     return {

@@ -11,6 +11,11 @@ import { sendConsole } from './console.js';
 import { DeliveryError } from './delivery-error.js';
 import { fileStamp, sendFile } from './file.js';
 import { sendSlack } from './slack.js';
+import { sendDiscord } from './discord.js';
+import { sendTeams } from './teams.js';
+import { sendTelegram } from './telegram.js';
+import { sendWebhook } from './webhook.js';
+import { sendEmail } from './email.js';
 import type { DeliverOptions, DeliveryReceipt } from './types.js';
 
 type Sent = { parts: number; totalParts?: number; detail?: string };
@@ -23,8 +28,16 @@ async function sendDoc(channel: ChannelConfig, doc: RenderDoc, fileBase: string,
       return sendFile(channel.dir, fileBase, doc);
     case 'slack':
       return sendSlack(channel.webhook, doc, opts);
-    default:
-      throw new DeliveryError(`${channel.type}: channel type not supported yet`, { retryable: false });
+    case 'discord':
+      return sendDiscord(channel.webhook, doc, opts);
+    case 'teams':
+      return sendTeams(channel.webhook, doc, opts);
+    case 'telegram':
+      return sendTelegram(channel, doc, opts);
+    case 'webhook':
+      return sendWebhook(channel, doc, opts);
+    case 'email':
+      return sendEmail(channel, doc, opts);
   }
 }
 
