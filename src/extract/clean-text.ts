@@ -20,15 +20,27 @@ const BOILERPLATE: RegExp[] = [
   /^(skip to (main )?content|back to top|scroll to top)$/i,
   /^(we use cookies|this (web)?site uses cookies).*$/i,
   /^(tags?|topics?|filed under|categories)\s*:.{0,200}$/i,
+  // A timestamp or date on its own line (live-blog entries, datelines).
+  /^(\d{1,2}[:.h]\d{2}( ?[ap]\.?m\.?)?( [A-Z]{2,4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}( \d{1,2}:\d{2})?)$/i,
+  /^(posted|published|updated|last updated)( on)?:? .{0,40}\d{2,4}.{0,20}$/i,
+  // "By Jane Doe", "By Jane Doe, April 2, 2024", "By Jane Doe and John Roe | Reuters".
+  /^[Bb][Yy]:? [\p{Lu}][\p{L}.'’-]*( (and )?[\p{Lu}][\p{L}.'’-]*){0,4}(\s*[,|–—-].{0,60})?$/u,
+  /^(<<|«|‹)?\s*(back to|return to|go to) .{1,30}$/i,
 ];
 
 export function cleanParagraphs(paragraphs: string[], title: string | undefined): string[] {
-  const titleKey = title ? key(title) : '';
+  const titleKey = title ? ` ${key(title)} ` : '';
   return paragraphs.filter((p) => {
     if (p.length < 120 && BOILERPLATE.some((re) => re.test(p))) return false;
-    if (titleKey !== '' && key(p) === titleKey) return false;
-    return true;
+    return !(titleKey !== '' && p.length < 300 && isTitle(key(p), titleKey));
   });
+}
+
+/** The headline again, whole or as the part of `<title>` left when the site name is cut off. */
+function isTitle(pk: string, titleKey: string): boolean {
+  if (pk === '') return false;
+  if (titleKey === ` ${pk} `) return true;
+  return pk.split(' ').length >= 4 && titleKey.includes(` ${pk} `);
 }
 
 function key(text: string): string {

@@ -57,18 +57,19 @@ function normalizeLabel(label: string): string {
 }
 
 function isKnown(label: string): boolean {
+  if (iconv.encodingExists(label)) return true;
   try {
     new TextDecoder(label);
     return true;
   } catch {
-    return iconv.encodingExists(label);
+    return false;
   }
 }
 
 function decodeWith(bytes: Buffer, label: string): string {
-  try {
-    return new TextDecoder(label).decode(bytes);
-  } catch {
-    return iconv.decode(bytes, label);
-  }
+  if (label === 'utf-8' || label === 'utf8') return new TextDecoder('utf-8').decode(bytes);
+  // Node 20's TextDecoder reads windows-1252 as latin1 (0x93 is not a quote mark), so the
+  // single- and multi-byte legacy charsets go through iconv-lite.
+  if (iconv.encodingExists(label)) return iconv.decode(bytes, label);
+  return new TextDecoder(label).decode(bytes);
 }

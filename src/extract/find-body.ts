@@ -114,7 +114,7 @@ function withSiblings(top: DomNode, scores: Map<DomNode, number>, stats: StatsMa
     if (sib === top) return true;
     const bonus = topClass !== '' && attr(sib, 'class') === topClass ? topScore * 0.2 : 0;
     if ((scores.get(sib) ?? -Infinity) + bonus >= threshold) return true;
-    if (sib.name !== 'p') return false;
+    if (sib.name !== 'p' || classWeight(sib) < 0) return false;
     const s = stats.get(sib)!;
     const ld = linkDensity(s);
     return (s.text > 80 && ld < 0.25) || (s.text > 0 && s.text <= 80 && ld === 0);

@@ -1,0 +1,57 @@
+/**
+ * htmlparser2 keeps its open-element stack in an array it shifts and unshifts at the front,
+ * so every tag costs time in proportion to the nesting depth: 100,000 nested divs take
+ * seconds. Real pages nest fewer than 100 levels. Before parsing, tags nested deeper than
+ * a limit are dropped (their text stays), which keeps any page linear.
+ */
+
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>/g;
+
+/** Tags that never nest: void elements, and those the parser closes implicitly. */
+const FLAT = new Set([
+  'br', 'img', 'meta', 'link', 'input', 'hr', 'area', 'base', 'col', 'embed', 'source', 'track', 'wbr', 'param',
+  'keygen', 'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'rp', 'rt',
+]);
+
+export const MAX_DEPTH = 400;
+
+export function limitDepth(html: string, maxDepth = MAX_DEPTH): string {
+  return deepestNesting(html) <= maxDepth ? html : dropDeepTags(html, maxDepth);
+}
+
+function deepestNesting(html: string): number {
+  let depth = 0;
+  let max = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const step = tagStep(m);
+    depth = Math.max(0, depth + step);
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
+function dropDeepTags(html: string, maxDepth: number): string {
+  const out: string[] = [];
+  let depth = 0;
+  let last = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const step = tagStep(m);
+    const tooDeep = step > 0 ? depth + 1 > maxDepth : step < 0 && depth > maxDepth;
+    depth = Math.max(0, depth + step);
+    if (!tooDeep) continue;
+    out.push(html.slice(last, m.index));
+    last = m.index + m[0].length;
+  }
+  out.push(html.slice(last));
+  return out.join('');
+}
+
+/** +1 for a tag that opens a nesting level, -1 for one that closes it, 0 otherwise. */
+function tagStep(m: RegExpExecArray): number {
+  const name = m[2]!.toLowerCase();
+  if (FLAT.has(name)) return 0;
+  if (m[1] === '/') return -1;
+  return m[0].endsWith('/>') ? 0 : 1;
+}

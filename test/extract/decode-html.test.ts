@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import iconv from 'iconv-lite';
+import { decodeHtml } from '../../src/extract/decode-html.js';
+import { extractArticle } from '../../src/extract/extract-article.js';
+import { fixturePage } from './fixture-pages.js';
+
+const TEXT = 'Hélène said “the café costs €5” — twice.';
+
+test('reads a windows-1252 page by its meta charset', () => {
+  const page = fixturePage('windows-1252');
+  const a = extractArticle(page.source);
+  assert.equal(a.text, page.expected.trim());
+  assert.equal(a.title, 'Saint-Rémy market opening delayed');
+});
+
+test('a byte-order mark wins over every declaration', () => {
+  const body = Buffer.from(`<meta charset="windows-1252"><p>${TEXT}</p>`, 'utf8');
+  const html = decodeHtml(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]), 'text/html; charset=iso-8859-1');
+  assert.match(html, new RegExp(TEXT));
+});
+
+test('the HTTP charset wins over the meta tag', () => {
+  const bytes = iconv.encode(`<meta charset="utf-8"><p>${TEXT}</p>`, 'windows-1252');
+  assert.match(decodeHtml(bytes, 'text/html; charset=windows-1252'), new RegExp(TEXT));
+});
+
+test('reads an http-equiv Content-Type declaration', () => {
+  const bytes = iconv.encode(`<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>Привет, мир</p>`, 'koi8-r');
+  assert.match(decodeHtml(bytes), /Привет, мир/);
+});
+
+test('without any declaration, valid UTF-8 is UTF-8 and anything else windows-1252', () => {
+  assert.match(decodeHtml(Buffer.from(`<p>${TEXT}</p>`, 'utf8')), new RegExp(TEXT));
+  assert.match(decodeHtml(iconv.encode(`<p>${TEXT}</p>`, 'windows-1252')), new RegExp(TEXT));
+});
+
+test('ignores an unknown charset label', () => {
+  const bytes = Buffer.from(`<meta charset="x-no-such-thing"><p>${TEXT}</p>`, 'utf8');
+  assert.match(decodeHtml(bytes, 'text/html; charset=bogus'), new RegExp(TEXT));
+});
