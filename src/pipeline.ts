@@ -13,6 +13,7 @@ import { ALL_QUEUES, type QueueName } from './jobs/definitions.js';
 import { closeQueues, openQueues, type Queues } from './jobs/queues.js';
 import { syncSchedulers } from './jobs/schedule.js';
 import type { Logger } from './log.js';
+import { Metrics } from './metrics.js';
 import { connectRedis } from './store/redis.js';
 import { Store } from './store/store.js';
 import type { WorkerContext } from './workers/context.js';
@@ -33,6 +34,8 @@ export interface PipelineOptions {
   env?: NodeJS.ProcessEnv;
   stdout?: WorkerContext['stdout'];
   retentionSeconds?: number;
+  /** Default: a new registry with process metrics. */
+  metrics?: Metrics;
 }
 
 export interface Pipeline {
@@ -53,7 +56,9 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   const live = new LiveConfig(options.config);
   const f = options.config.feeds.fetch;
   const hostLimiter = new HostLimiter({ concurrency: f.perHostConcurrency, gapMs: f.perHostGap });
-  const ctx: WorkerContext = { live, store, queues, log: options.log, hostLimiter, stdout: options.stdout };
+  const metrics = options.metrics ?? new Metrics();
+  metrics.watchQueues(queues);
+  const ctx: WorkerContext = { live, store, queues, log: options.log, hostLimiter, metrics, stdout: options.stdout };
   const scheduler = options.scheduler ?? true;
   if (scheduler) await sync(ctx, options.config);
   const workers: Worker[] = runWorkers(ctx, redis, options.queues ?? ALL_QUEUES);

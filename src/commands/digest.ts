@@ -12,6 +12,7 @@ import { HostLimiter } from '../fetch/host-limiter.js';
 import { LiveConfig } from '../config/live-config.js';
 import { openQueues, closeQueues } from '../jobs/queues.js';
 import { silentLogger, createLogger } from '../log.js';
+import { Metrics } from '../metrics.js';
 import { connectRedis } from '../store/redis.js';
 import { Store } from '../store/store.js';
 import type { WorkerContext } from '../workers/context.js';
@@ -46,7 +47,7 @@ function openContext(config: Config, url: string, io: CommandIO, json: boolean):
   return {
     live: new LiveConfig(config), store, queues: openQueues(redis, store.keys.bull),
     log: json ? silentLogger : createLogger({ destination: io.stderr, level: io.env.LOG_LEVEL ?? 'warn' }),
-    hostLimiter: new HostLimiter({ concurrency: config.feeds.fetch.perHostConcurrency, gapMs: config.feeds.fetch.perHostGap }), stdout: io.stdout,
+    hostLimiter: new HostLimiter({ concurrency: config.feeds.fetch.perHostConcurrency, gapMs: config.feeds.fetch.perHostGap }), stdout: io.stdout, metrics: new Metrics({ processMetrics: false }),
   };
 }
 

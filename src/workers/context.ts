@@ -3,6 +3,7 @@ import type { LiveConfig } from '../config/live-config.js';
 import type { HostLimiter } from '../fetch/host-limiter.js';
 import type { Queues } from '../jobs/queues.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
 
 export interface WorkerContext {
@@ -12,6 +13,7 @@ export interface WorkerContext {
   log: Logger;
   /** Shared by every fetch of this process, so per-host politeness holds across jobs. */
   hostLimiter: HostLimiter;
+  metrics: Metrics;
   /** Where the console channel prints (default process.stdout). */
   stdout?: { write(text: string): unknown };
 }

@@ -32,6 +32,7 @@ export function createPollFeedProcessor(ctx: WorkerContext) {
     // fires, so timer drift never makes it skip a beat.
     if (health?.status === 'failing' && health.nextAttempt && health.nextAttempt > Date.now()) {
       log.debug({ nextAttempt: new Date(health.nextAttempt).toISOString() }, 'poll skipped: feed is backing off');
+      ctx.metrics.fetches.inc({ feed: feed.id, status: 'skipped' });
       return { status: 'skipped' };
     }
     return pollOnce(ctx, feed, health, log);
@@ -42,6 +43,7 @@ async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth
   const { config } = ctx.live.current();
   const timing = { interval: feed.interval ?? config.feeds.defaults.interval, maxBackoff: config.feeds.fetch.maxBackoff };
   const url = health?.url ?? feed.url;
+  const endTimer = ctx.metrics.fetchSeconds.startTimer({ feed: feed.id });
   try {
     const res = await fetchResource(url, {
       ...config.feeds.fetch,
@@ -51,6 +53,8 @@ async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth
       limiter: ctx.hostLimiter,
     });
     if (res.kind === 'not-modified') {
+      endTimer();
+      ctx.metrics.fetches.inc({ feed: feed.id, status: 'not-modified' });
       await ctx.store.feeds.set(feed.id, recordPollOutcome(health, { kind: 'not-modified' }, Date.now(), timing));
       return { status: 'not-modified' };
     }
@@ -65,10 +69,17 @@ async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth
     if (res.permanentRedirect) log.warn({ from: url, to: res.permanentRedirect }, 'feed moved permanently; polling the new URL from now on');
     const outcome = { kind: 'ok' as const, items: parsed.items.length, etag: res.etag, lastModified: res.lastModified, url: res.permanentRedirect ?? health?.url };
     await ctx.store.feeds.set(feed.id, recordPollOutcome(health, outcome, Date.now(), timing));
+    endTimer();
+    ctx.metrics.fetches.inc({ feed: feed.id, status: 'ok' });
+    ctx.metrics.itemsSeen.inc({ feed: feed.id }, parsed.items.length);
+    ctx.metrics.itemsNew.inc({ feed: feed.id }, fresh.length);
     log.info({ items: parsed.items.length, new: fresh.length }, 'feed polled');
     return { status: 'ok', items: parsed.items.length, new: fresh.length };
   } catch (err) {
+    endTimer();
     const message = describeError(err);
+    ctx.metrics.fetches.inc({ feed: feed.id, status: 'error' });
+    if ((err as { stage?: string }).stage === 'parse') ctx.metrics.parseFailures.inc({ feed: feed.id });
     const { retryAfterMs, permanent } = err as { retryAfterMs?: number; permanent?: boolean };
     const next = recordPollOutcome(health, { kind: 'error', error: message, retryAfterMs, permanent }, Date.now(), timing);
     await ctx.store.feeds.set(feed.id, next);

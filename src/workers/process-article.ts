@@ -35,13 +35,15 @@ export function createProcessArticleProcessor(ctx: WorkerContext) {
     const { config, classifier } = ctx.live.current();
     const feed = config.feeds.feeds.find((f) => f.id === item.feedId);
     const article = await readArticle(ctx, config, feed, item, log);
-    const classification = classifyItem(classifier, { title: article.title ?? item.title, body: article.text, feedId: item.feedId, tags });
+    const input = { title: article.title || item.title, body: article.text, feedId: item.feedId, tags };
+    const classification = ctx.metrics.time(ctx.metrics.classifySeconds, () => classifyItem(classifier, input));
     const now = new Date().toISOString();
     const stored = toStoredItem(item, article, tags, classification.entities, now);
     const flagged = classification.matches.filter((m) => m.flagged);
     const matches: StoredMatch[] = flagged.map((m) => ({ itemKey: item.key, watchlist: m.watchlist, score: m.score, hits: m.hits, flaggedAt: now }));
     await ctx.store.items.saveProcessed(stored, matches, pendingTargets(config, flagged));
     await enqueueAlerts(ctx, config, item.key, flagged);
+    for (const m of flagged) ctx.metrics.itemsFlagged.inc({ watchlist: m.watchlist });
     if (flagged.length) log.info({ flagged: flagged.map((m) => `${m.watchlist}:${m.score}`) }, 'item flagged');
     return { status: 'processed', flagged: flagged.map((m) => m.watchlist), bodySource: article.bodySource };
   };
@@ -53,7 +55,8 @@ async function readArticle(ctx: WorkerContext, config: Config, feed: FeedConfig 
   try {
     const res = await fetchResource(item.url!, { ...config.feeds.fetch, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', limiter: ctx.hostLimiter });
     if (res.kind !== 'ok') return chooseArticleBody(undefined, item);
-    const extracted = extractArticle(res.body, { url: res.url, contentType: res.contentType, include: feed?.extract?.include, exclude: feed?.extract?.exclude });
+    const options = { url: res.url, contentType: res.contentType, include: feed?.extract?.include, exclude: feed?.extract?.exclude };
+    const extracted = ctx.metrics.time(ctx.metrics.extractSeconds, () => extractArticle(res.body, options));
     return chooseArticleBody(extracted, item);
   } catch (err) {
     // A page that cannot be had is not a lost item: the feed's own text stands in.

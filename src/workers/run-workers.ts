@@ -25,7 +25,14 @@ const PROCESSORS: Record<QueueName, (ctx: WorkerContext) => Processor> = {
 
 export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueName[], concurrency: Partial<Record<QueueName, number>> = {}): Worker[] {
   return queues.map((name) => {
-    const worker = new Worker(name, PROCESSORS[name](ctx), {
+    const process = PROCESSORS[name](ctx);
+    // Latency: from when the job was due (added, or its delay over) to when it started.
+    const timed: Processor = (job, token, signal) => {
+      const due = job.timestamp + (job.opts.delay ?? 0);
+      ctx.metrics.jobLatency.observe({ queue: name }, Math.max(0, Date.now() - due) / 1000);
+      return process(job, token, signal);
+    };
+    const worker = new Worker(name, timed, {
       connection,
       prefix: ctx.store.keys.bull,
       concurrency: concurrency[name] ?? DEFAULT_CONCURRENCY[name],

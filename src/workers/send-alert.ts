@@ -32,6 +32,7 @@ async function sendOne(ctx: WorkerContext, job: Job<SendAlertPayload>): Promise<
       await ctx.store.alerts.fold(channel, { alert: name, watchlist: watchlist!, itemKey: itemKey! });
       await scheduleFold(ctx, name, channel);
       await ctx.store.alerts.markSent(alertId, channel);
+      ctx.metrics.deliveries.inc({ channel, kind: 'alert', outcome: 'folded' });
       result[channel] = 'folded';
       continue;
     }
@@ -39,8 +40,10 @@ async function sendOne(ctx: WorkerContext, job: Job<SendAlertPayload>): Promise<
       const rendered = buildAlert({ name, item, match, description: config.watchlists.watchlists[watchlist!]?.description });
       await deliverAlert(channel, config.digests.channels[channel]!, rendered, { stdout: ctx.stdout });
       await ctx.store.alerts.markSent(alertId, channel);
+      ctx.metrics.deliveries.inc({ channel, kind: 'alert', outcome: 'delivered' });
       result[channel] = 'sent';
     } catch (err) {
+      ctx.metrics.deliveries.inc({ channel, kind: 'alert', outcome: 'failed' });
       failures.push(`${channel}: ${describeError(err)}`);
     }
   }

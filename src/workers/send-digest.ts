@@ -51,6 +51,7 @@ export async function runDigest(ctx: WorkerContext, config: Config, name: string
     }
     try {
       outcome[channel] = await deliverChannel(ctx, config, run, channel, state.parts);
+      ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'delivered' });
       log.info({ channel, result: outcome[channel] }, 'digest delivered');
     } catch (err) {
       const message = describeError(err);
@@ -59,6 +60,7 @@ export async function runDigest(ctx: WorkerContext, config: Config, name: string
       const permanent = (err as { permanent?: boolean }).permanent === true;
       if (lastAttempt || permanent) await ctx.store.digests.releaseChannel(name, runId, channel, message);
       log.warn({ channel, err: message, final: lastAttempt || permanent }, 'digest delivery failed');
+      ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'failed' });
       outcome[channel] = `failed: ${message}`;
       failures.push(`${channel}: ${message}`);
     }
