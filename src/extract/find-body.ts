@@ -4,7 +4,7 @@
  * siblings that look like more of the same article, is the body.
  */
 import { attr, isElement, walk, type DomNode } from './dom.js';
-import { BLOCK_TAGS, classWeight } from './hints.js';
+import { BLOCK_TAGS, classWeight, hasBodyName } from './hints.js';
 import { linkDensity, type StatsMap } from './stats.js';
 
 const MIN_PARAGRAPH = 25;
@@ -20,7 +20,7 @@ const TAG_BASE: Record<string, number> = {
 };
 
 export function findBody(root: DomNode, stats: StatsMap): DomNode[] {
-  const scores = scoreCandidates(root, stats);
+  const { score: scores, prose } = scoreCandidates(root, stats);
   let top: DomNode | undefined;
   let best = -Infinity;
   for (const [node, content] of scores) {
@@ -34,12 +34,20 @@ export function findBody(root: DomNode, stats: StatsMap): DomNode[] {
     }
   }
   if (!top) return [];
-  top = commonAncestor(top, scores) ?? climb(top, scores);
+  const named = climbToNamedBody(top, prose, stats);
+  top = named !== top ? named : commonAncestor(top, scores) ?? climb(top, scores);
   return withSiblings(top, scores, stats);
 }
 
-function scoreCandidates(root: DomNode, stats: StatsMap): Map<DomNode, number> {
+interface Scores {
+  score: Map<DomNode, number>;
+  /** Characters of clean paragraph text (low link density) below each element. */
+  prose: Map<DomNode, number>;
+}
+
+function scoreCandidates(root: DomNode, stats: StatsMap): Scores {
   const scores = new Map<DomNode, number>();
+  const prose = new Map<DomNode, number>();
   walk(root, (n) => {
     if (!isElement(n)) return false;
     const s = stats.get(n)!;
@@ -47,6 +55,7 @@ function scoreCandidates(root: DomNode, stats: StatsMap): Map<DomNode, number> {
     if (s.inline < MIN_PARAGRAPH || !BLOCK_TAGS.has(n.name!) || SKIP_UNITS.has(n.name!)) return;
     // Link text is judged on the candidate, not per paragraph: inline links in prose are normal.
     let score = 1 + s.commas + Math.min(Math.floor(s.inline / 100), 3);
+    if (s.inlineLink < s.inline * 0.3) addProse(prose, n, s.inline);
     if (n.name === 'li' || n.name?.startsWith('h')) score *= 0.5;
     let anc: DomNode | null = PARAGRAPH_TAGS.has(n.name!) ? n.parent : n;
     for (let level = 0; anc && level < ANCESTOR_LEVELS; level++, anc = anc.parent) {
@@ -55,7 +64,24 @@ function scoreCandidates(root: DomNode, stats: StatsMap): Map<DomNode, number> {
       scores.set(anc, (scores.get(anc) ?? 0) + score / div);
     }
   });
-  return scores;
+  return { score: scores, prose };
+}
+
+function addProse(prose: Map<DomNode, number>, unit: DomNode, chars: number): void {
+  for (let n: DomNode | null = unit; n && n.type !== 'root'; n = n.parent) prose.set(n, (prose.get(n) ?? 0) + chars);
+}
+
+/**
+ * The best block is sometimes one of several that together make the article (cards,
+ * components); an ancestor named as the article body that holds clearly more prose is the body.
+ */
+function climbToNamedBody(top: DomNode, prose: Map<DomNode, number>, stats: StatsMap): DomNode {
+  let best = top;
+  for (let anc = top.parent; anc && anc.name !== 'body' && anc.type !== 'root'; anc = anc.parent) {
+    if (!hasBodyName(anc) || linkDensity(stats.get(anc)!) > 0.35) continue;
+    if ((prose.get(anc) ?? 0) >= (prose.get(best) ?? 0) * 1.2) best = anc;
+  }
+  return best;
 }
 
 /**

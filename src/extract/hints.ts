@@ -23,7 +23,7 @@ export const BLOCK_TAGS = new Set([
 
 /** Furniture named in class or id: comments, sharing, related links, sign-up boxes, credits. */
 const NEGATIVE =
-  /(^|[^a-z])(comments?|commentlist|disqus|respond|replies|share|sharing|sharedaddy|social|socials|related|recommend(ed|ations)?|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|promo|sidebar|widget|sponsor(ed)?|advert(isement)?|ads?|ad-?slot|banner|breadcrumbs?|pagination|pager|footer|masthead|menu|navbar|nav|popup|modal|outbrain|taboola|trending|most-?(read|popular|viewed)|more-?stories|recirc|read-?more|tags?|tag-?list|author-?(bio|box|info)|about-?the-?author|byline|dateline|caption|credits?|toolbar|print|skip|hidden|jump|rss|follow|donate|support-?us|login|paywall|rating|reactions?|meta)([^a-z]|$)/i;
+  /(^|[^a-z])(comments?|commentlist|disqus|respond|replies|share|sharing|sharedaddy|social|socials|related|recommend(ed|ations)?|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|promo|sidebar|widget|sponsor(ed)?|advert(isement)?|ads?|ad-?slot|banner|breadcrumbs?|pagination|pager|footer|masthead|menu|navbar|nav|popup|modal|outbrain|taboola|trending|most-?(read|popular|viewed)|more-?stories|recirc|read-?more|tags?|tag-?list|author-?(bio|box|info)|about-?the-?author|byline|dateline|caption|credits?|toolbar|print|skip|hidden|jump|rss|follow|donate|support-?us|login|rating|reactions?|meta)([^a-z]|$)/i;
 
 /** Content named in class or id. */
 const POSITIVE = /(^|[^a-z])(article|articlebody|article-?body|body|content|entry|entry-content|main|post|post-?body|post-?content|story|story-?body|text|blog|hentry|prose)([^a-z]|$)/i;
@@ -52,6 +52,15 @@ export function isNegative(node: DomNode): boolean {
 export function isStrongNegative(node: DomNode): boolean {
   const s = names(node);
   return s.length > 2 && STRONG_NEGATIVE.test(s);
+}
+
+/** Class or id names that CMSs give the element holding the article's text. */
+const BODY_NAME =
+  /(^|[^a-z])(article[-_]*body|articlebody|article[-_]*content|article[-_]*text|story[-_]*body|story[-_]*content|entry[-_]*content|post[-_]*body|post[-_]*content|body[-_]*text|content[-_]*body|rich[-_]*text)([^a-z]|$)/i;
+
+/** The element is named as the article's text container. */
+export function hasBodyName(node: DomNode): boolean {
+  return attr(node, 'itemprop') === 'articleBody' || BODY_NAME.test(names(node));
 }
 
 /** Markers that an element is (or holds) the article body. */
