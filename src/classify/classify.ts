@@ -54,7 +54,7 @@ export function classifyItem(classifier: Classifier, input: ClassifyInput, opts:
     matchField(classifier.index, 'body', tokenizeText(input.body)),
   ];
   const entities = findEntities(classifier, fields);
-  const ctx: ArticleContext = { classifier, fields, input, entities };
+  const ctx: ArticleContext = { classifier, fields, input, entities, snippets: new Map() };
   const hits = hitLeaves(ctx);
   const only = opts.watchlists ? new Set(opts.watchlists) : undefined;
   return { entities: toMentions(entities), matches: judgeAll(ctx, hits, only) };

@@ -19,6 +19,8 @@ export interface ArticleContext {
   fields: FieldMatch[];
   input: ClassifyInput;
   entities: FoundEntity[];
+  /** Snippets already cut, by field:start:end. */
+  snippets: Map<string, string>;
 }
 
 /** Most occurrences kept per term: enough to explain and to score (3 count), bounded. */

@@ -15,16 +15,39 @@ export interface TokenizedText {
   ends: number[];
 }
 
-// A dotted abbreviation (U.S., U.N., D.C.) or a run of letters, marks and digits. Joiners stay
-// inside words because Persian and Indic scripts use them mid-word. Apostrophes, hyphens and
-// every other punctuation split words, as design.md asks.
-const WORD_RE = /(?<![\p{L}\p{N}.])(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}\u200C\u200D]+/gu;
+// Character classes, decided once per code unit: separators split words; letters, marks,
+// digits and joiners (Persian and Indic scripts use them mid-word) make words; scripts written
+// without spaces go to the ICU word segmenter. Apostrophes, hyphens and dots are separators,
+// as design.md asks, except in dotted abbreviations (U.S., U.N.), which become one token.
+const SEP = 1, LETTER = 2, WORDCHAR = 3, UNSPACED = 4;
+const CLASSES = new Uint8Array(0x10000);
+const LETTER_RE = /\p{L}/u;
+const WORDCHAR_RE = /[\p{M}\p{N}\u200C\u200D]/u;
 // Scripts written without spaces between words: handed to the ICU word segmenter.
 const UNSPACED_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 // Combining diacritics of Latin, Greek and Cyrillic, Arabic harakat, Hebrew points. Not every
 // mark: kana voicing marks and Indic vowel signs change the word, so they stay.
 const DIACRITIC_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
 const ASCII_RE = /^[\x00-\x7f]*$/;
+
+function classifyChar(ch: string): number {
+  if (UNSPACED_RE.test(ch)) return UNSPACED;
+  if (LETTER_RE.test(ch)) return LETTER;
+  return WORDCHAR_RE.test(ch) ? WORDCHAR : SEP;
+}
+
+function fillClass(code: number): number {
+  return (CLASSES[code] = classifyChar(String.fromCharCode(code)));
+}
+
+/** Class of the character at i; a surrogate pair is classed as the character it encodes. */
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdfff) return CLASSES[code] || fillClass(code);
+  const at = code <= 0xdbff ? i : i - 1;
+  const cp = text.codePointAt(at)!;
+  return cp > 0xffff ? classifyChar(String.fromCodePoint(cp)) : SEP;
+}
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -42,16 +65,49 @@ export function foldForm(raw: string): string {
   return lower.replaceAll('ß', 'ss').replaceAll('ς', 'σ');
 }
 
+/** Length of a dotted abbreviation (U.S., U.N.) starting at i, or 0. */
+function abbreviationAt(text: string, i: number): number {
+  if (i > 0 && (text.charCodeAt(i - 1) === 46 || classAt(text, i - 1) !== SEP)) return 0;
+  let j = i;
+  while (j + 1 < text.length && classAt(text, j) === LETTER && text.charCodeAt(j + 1) === 46) j += 2;
+  if (j < text.length && classAt(text, j) !== SEP) return 0; // "U.S.A" without its last dot: not one
+  return j - i >= 4 ? j - i : 0;
+}
+
+const UPPER = 1, NON_ASCII = 2, HAS_UNSPACED = 4;
+
 /** Splits text into tokens; unspaced scripts (Chinese, Japanese, Thai) by Intl.Segmenter. */
 export function tokenizeText(text: string): TokenizedText {
   const out: TokenizedText = { text, folded: [], raw: [], starts: [], ends: [] };
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
-    const word = m[0];
-    if (!ASCII_RE.test(word) && UNSPACED_RE.test(word)) segmentInto(out, word, m.index);
-    else pushToken(out, word, m.index);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (classAt(text, i) === SEP) { i++; continue; }
+    let j = i;
+    let kind = 0;
+    for (; j < n; j++) {
+      const code = text.charCodeAt(j);
+      const c = code < 0xd800 ? CLASSES[code] || fillClass(code) : classAt(text, j);
+      if (c === SEP) break;
+      if (code < 128) { if (code >= 65 && code <= 90) kind |= UPPER; }
+      else kind |= c === UNSPACED ? NON_ASCII | HAS_UNSPACED : NON_ASCII;
+    }
+    const abbr = j === i + 1 && text.charCodeAt(j) === 46 ? abbreviationAt(text, i) : 0;
+    if (abbr > 0) { pushToken(out, text.slice(i, i + abbr), i); i += abbr; continue; }
+    const word = text.slice(i, j);
+    if (kind & HAS_UNSPACED) segmentInto(out, word, i);
+    else if (kind & NON_ASCII) pushToken(out, word, i);
+    else pushAscii(out, word, i, (kind & UPPER) !== 0);
+    i = j;
   }
   return out;
+}
+
+function pushAscii(out: TokenizedText, word: string, start: number, upper: boolean): void {
+  out.raw.push(word);
+  out.folded.push(upper ? word.toLowerCase() : word);
+  out.starts.push(start);
+  out.ends.push(start + word.length);
 }
 
 function pushToken(out: TokenizedText, word: string, start: number): void {

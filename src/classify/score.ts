@@ -6,7 +6,7 @@ import type { ArticleContext, Occurrence } from './leaf-eval.js';
 /** A weight entry counts at most this many hits (design.md). */
 export const MAX_COUNTED_HITS = 3;
 /** Hits listed per term in an explanation: enough to see why, short enough to read. */
-export const MAX_LISTED_HITS = 5;
+export const MAX_LISTED_HITS = 3;
 const SNIPPET_CONTEXT = 60;
 
 /** leaf id -> its occurrences in this article (absent or empty: no hit). */
@@ -45,6 +45,18 @@ export function makeSnippet(text: string, start: number, end: number): string {
   return (from > 0 ? '…' : '') + body + (to < text.length ? '…' : '');
 }
 
+function snippetOf(ctx: ArticleContext, o: Occurrence): string {
+  if (o.field !== 'title' && o.field !== 'body') return fieldText(ctx, o.field);
+  // Watch-lists share terms, so the same occurrence is explained many times: cut it once.
+  const key = `${o.field}:${o.start}:${o.end}`;
+  let snippet = ctx.snippets.get(key);
+  if (snippet === undefined) {
+    snippet = makeSnippet(fieldText(ctx, o.field), o.start, o.end);
+    ctx.snippets.set(key, snippet);
+  }
+  return snippet;
+}
+
 function fieldText(ctx: ArticleContext, field: string): string {
   if (field === 'title') return ctx.input.title;
   if (field === 'body') return ctx.input.body;
@@ -61,8 +73,7 @@ export function collectHits(wl: CompiledWatchlist, hits: LeafHits, ctx: ArticleC
     if (seen.has(t.text)) continue;
     seen.add(t.text);
     for (const o of (hits.get(t.id) ?? []).slice(0, MAX_LISTED_HITS)) {
-      const snippet = o.field === 'title' || o.field === 'body' ? makeSnippet(fieldText(ctx, o.field), o.start, o.end) : fieldText(ctx, o.field);
-      out.push({ term: t.text, field: o.field, start: o.start, end: o.end, snippet });
+      out.push({ term: t.text, field: o.field, start: o.start, end: o.end, snippet: snippetOf(ctx, o) });
     }
   }
   return out;

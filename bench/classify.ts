@@ -1,0 +1,154 @@
+/**
+ * bench/classify: articles/s and MB/s of classifyItem for 10, 100 and 1,000 watch-lists of
+ * 20 terms each, over 1,000+ deterministic synthetic articles (plus ../shared/samples/news
+ * when present), next to the naive way (one case-insensitive RegExp per term) in the same run.
+ *
+ *   node --import tsx bench/classify.ts [--articles N] [--naive-seconds S]
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { watchlistsFileSchema } from '../src/config/schema.js';
+import { classifyItem, compileWatchlists } from '../src/classify/index.js';
+import type { ClassifyInput } from '../src/types.js';
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = ['ka', 'li', 'bra', 'to', 'mes', 'an', 'ri', 'sol', 'de', 'nu', 'vor', 'te', 'gal', 'mi', 'os', 'tra', 'el', 'pun', 'ser', 'ho'];
+
+function makeVocabulary(rand: () => number, size: number): string[] {
+  const words = new Set<string>();
+  while (words.size < size) {
+    const n = 1 + Math.floor(rand() * 4);
+    let w = '';
+    for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
+    words.add(w);
+  }
+  return [...words];
+}
+
+/** Zipf-like pick: a few words are very common, most are rare, as in news text. */
+function pickWord(rand: () => number, vocab: string[]): string {
+  return vocab[Math.floor(vocab.length * Math.pow(rand(), 4))]!;
+}
+
+function makeArticle(rand: () => number, vocab: string[], words: number): ClassifyInput {
+  const parts: string[] = [];
+  for (let i = 0; i < words; i++) {
+    let w = pickWord(rand, vocab);
+    if (rand() < 0.12) w = w[0]!.toUpperCase() + w.slice(1);
+    parts.push(w);
+    const r = rand();
+    if (r < 0.06) parts.push('.');
+    else if (r < 0.1) parts.push(',');
+    if (r < 0.008) parts.push('\n\n');
+  }
+  const body = parts.join(' ').replace(/ ([.,])/g, '$1');
+  const title = Array.from({ length: 9 }, () => pickWord(rand, vocab)).join(' ');
+  return { title, body };
+}
+
+function makeTerm(rand: () => number, vocab: string[]): string {
+  // Terms come from the less common half of the vocabulary, as real watch-list terms do.
+  const word = () => vocab[Math.floor(vocab.length * (0.3 + 0.7 * rand()))]!;
+  const r = rand();
+  if (r < 0.2) return `"${word()} ${word()}"`;
+  if (r < 0.3) { const w = word(); return w.length >= 7 ? `${w}*` : w; }
+  return word();
+}
+
+function makeWatchlists(count: number, vocab: string[]): Record<string, { query: string }> {
+  const rand = rng(42);
+  const out: Record<string, { query: string }> = {};
+  for (let i = 0; i < count; i++) {
+    const terms = Array.from({ length: 20 }, () => makeTerm(rand, vocab));
+    out[`wl-${i}`] = { query: `(${terms.slice(0, 12).join(' OR ')}) AND (${terms.slice(12).join(' OR ')})` };
+  }
+  return out;
+}
+
+function loadSamples(): ClassifyInput[] {
+  const dir = join(import.meta.dirname, '..', '..', 'shared', 'samples', 'news');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => {
+    const [title, ...rest] = readFileSync(join(dir, f), 'utf8').split('\n');
+    return { title: title ?? '', body: rest.join('\n') };
+  });
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The naive matcher: every term of every watch-list is its own RegExp run on the whole text. */
+function naiveCompile(lists: Record<string, { query: string }>): { groups: RegExp[][] }[] {
+  return Object.values(lists).map(({ query }) => ({
+    groups: query.split(') AND (').map((g) => g.replace(/[()]/g, '').split(' OR ').map((term) => {
+      const t = term.replace(/"/g, '');
+      const src = t.endsWith('*') ? `\\b${escapeRegex(t.slice(0, -1))}\\w*` : `\\b${escapeRegex(t).replace(/ /g, '\\s+')}\\b`;
+      return new RegExp(src, 'i');
+    })),
+  }));
+}
+
+function naiveClassify(compiled: { groups: RegExp[][] }[], input: ClassifyInput): number {
+  const text = `${input.title}\n${input.body}`;
+  let flagged = 0;
+  for (const wl of compiled) {
+    // Every term is tested, as a matcher that reports hits must.
+    const groupHit = wl.groups.map((g) => g.map((re) => re.test(text)).some(Boolean));
+    if (groupHit.every(Boolean)) flagged++;
+  }
+  return flagged;
+}
+
+interface Rate { articles: number; seconds: number; bytes: number; flagged: number }
+
+function measure(articles: ClassifyInput[], seconds: number, run: (a: ClassifyInput) => number): Rate {
+  const start = performance.now();
+  let n = 0, bytes = 0, flagged = 0;
+  while (n < articles.length && (n < 50 || (performance.now() - start) / 1000 < seconds)) {
+    const a = articles[n++]!;
+    bytes += Buffer.byteLength(a.title) + Buffer.byteLength(a.body);
+    flagged += run(a);
+  }
+  return { articles: n, seconds: (performance.now() - start) / 1000, bytes, flagged };
+}
+
+function fmt(r: Rate): string {
+  const aps = r.articles / r.seconds;
+  return `${aps.toFixed(0).padStart(7)} articles/s ${(r.bytes / r.seconds / 1e6).toFixed(1).padStart(7)} MB/s  (${r.articles} articles, ${r.flagged} flags)`;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const nArticles = Number(args[args.indexOf('--articles') + 1] || 1000) || 1000;
+  const naiveSeconds = Number(args[args.indexOf('--naive-seconds') + 1] || 8) || 8;
+  const rand = rng(7);
+  const vocab = makeVocabulary(rand, 30_000);
+  const articles = [...loadSamples(), ...Array.from({ length: nArticles }, () => makeArticle(rand, vocab, 700))];
+  const mb = articles.reduce((s, a) => s + Buffer.byteLength(a.title) + Buffer.byteLength(a.body), 0) / 1e6;
+  console.log(`bench/classify: ${articles.length} articles, ${mb.toFixed(2)} MB, ${(mb * 1e6 / articles.length / 1000).toFixed(1)} KB an article; node ${process.version}`);
+  for (const count of [10, 100, 1000]) {
+    const lists = makeWatchlists(count, vocab);
+    const t0 = performance.now();
+    const classifier = compileWatchlists(watchlistsFileSchema.parse({ watchlists: lists }));
+    const compileMs = performance.now() - t0;
+    for (const a of articles.slice(0, 50)) classifyItem(classifier, a); // warm-up
+    const ours = measure(articles, Infinity, (a) => classifyItem(classifier, a).matches.filter((m) => m.flagged).length);
+    const naive = naiveCompile(lists);
+    const slow = measure(articles, naiveSeconds, (a) => naiveClassify(naive, a));
+    console.log(`${String(count).padStart(5)} watch-lists (compile ${compileMs.toFixed(0)} ms)`);
+    console.log(`   wirewatch ${fmt(ours)}`);
+    console.log(`   naive     ${fmt(slow)}   -> wirewatch is ${((ours.articles / ours.seconds) / (slow.articles / slow.seconds)).toFixed(1)}x`);
+  }
+}
+
+main();
