@@ -80,7 +80,10 @@ export function renderSlack(doc: RenderDoc): SlackMessage[] {
   if (bodies.length === 0) bodies.push([section(esc(doc.emptyNote))]);
   return bodies.map((body, i) => {
     const blocks = [...headerBlocks(doc, i + 1, bodies.length), ...body];
-    const header = blocks[0] as { text: { text: string } };
-    return { text: header.text.text, blocks, unfurl_links: false, unfurl_media: false };
+    const header = (blocks[0] as { text: { text: string } }).text.text;
+    // The fallback text is what a phone notification shows: an alert's should say what happened.
+    const first = doc.sections[0]?.entries[0];
+    const text = doc.kind === 'alert' && first ? `${header}: ${esc(first.title)}` : header;
+    return { text, blocks, unfurl_links: false, unfurl_media: false };
   });
 }
