@@ -1,0 +1,137 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import type { Config } from '../../src/config/schema.js';
+import { LiveConfig } from '../../src/config/live-config.js';
+import { HostLimiter } from '../../src/fetch/host-limiter.js';
+import { openQueues, closeQueues, type Queues } from '../../src/jobs/queues.js';
+import { silentLogger } from '../../src/log.js';
+import { Metrics } from '../../src/metrics.js';
+import { Store } from '../../src/store/store.js';
+import type { WorkerContext } from '../../src/workers/context.js';
+import { runDigest } from '../../src/workers/send-digest.js';
+import { makeConfig } from '../helpers/config.js';
+import { startServer, type TestServer } from '../helpers/http-server.js';
+import { deletePrefix, testPrefix, testRedis } from '../helpers/redis.js';
+import { seedFlagged } from '../helpers/seed.js';
+
+let redis: Redis;
+const openedQueues: Queues[] = [];
+const prefixes: string[] = [];
+const servers: TestServer[] = [];
+
+before(() => { redis = testRedis(); });
+after(async () => {
+  for (const q of openedQueues) await closeQueues(q);
+  for (const p of prefixes) await deletePrefix(redis, p);
+  for (const s of servers) await s.close();
+  redis.disconnect();
+});
+
+/** A fresh store (own prefix) and a worker context on it. */
+function context(config: Config): WorkerContext {
+  const prefix = testPrefix('digest');
+  prefixes.push(prefix);
+  const store = new Store(redis, { prefix });
+  const queues = openQueues(redis, store.keys.bull);
+  openedQueues.push(queues);
+  return {
+    live: new LiveConfig(config), store, queues, log: silentLogger, metrics: new Metrics({ processMetrics: false }),
+    hostLimiter: new HostLimiter({ concurrency: 2, gapMs: 0 }), stdout: { write: () => true },
+  };
+}
+
+/** A Slack stand-in that answers with the given statuses in turn, then 200; it keeps every accepted message. */
+async function slackReceiver(script: Array<{ status: number; headers?: Record<string, string> }>) {
+  const accepted: Array<{ blocks?: Array<{ text?: { text: string } }>; text?: string }> = [];
+  const server = await startServer({
+    '/hook': (req, res) => {
+      let body = '';
+      req.on('data', (d) => { body += d; });
+      req.on('end', () => {
+        const next = script.shift();
+        if (next) return void res.writeHead(next.status, next.headers ?? {}).end('nope');
+        accepted.push(JSON.parse(body));
+        res.writeHead(200).end('ok');
+      });
+    },
+  });
+  servers.push(server);
+  return { url: `${server.url}/hook`, accepted };
+}
+
+function config(outbox: string, slackUrl: string, extra = ''): Config {
+  return makeConfig({
+    watchlists: 'watchlists:\n  w: { query: libya }\n',
+    digests: `channels:\n  outbox: { type: file, dir: '${outbox}' }\n  ops: { type: slack, webhook: '${slackUrl}' }\n` +
+      `digests:\n  brief: { watchlists: [w], schedule: '0 7 * * *', channels: [outbox, ops]${extra} }\n`,
+  });
+}
+
+const allText = (msgs: Array<{ blocks?: Array<{ text?: { text: string } }>; text?: string }>) =>
+  msgs.map((m) => JSON.stringify(m)).join('\n');
+
+test('Slack answers 500 three times, then 429 with Retry-After: one digest arrives, with every item; the file channel is not resent', async () => {
+  const outbox = mkdtempSync(join(tmpdir(), 'ww-out-'));
+  const slack = await slackReceiver([{ status: 500 }, { status: 500 }, { status: 500 }, { status: 429, headers: { 'retry-after': '1' } }]);
+  const cfg = config(outbox, slack.url);
+  const ctx = context(cfg);
+  const items = await seedFlagged(ctx.store, { count: 6, watchlist: 'w', digest: 'brief', channels: ['outbox', 'ops'] });
+
+  // First attempt: the sender's own three tries all get 500, so the run fails for ops only.
+  await assert.rejects(runDigest(ctx, cfg, 'brief', 'brief-1', new Date().toISOString(), false), /ops: notify: slack/);
+  assert.equal(readdirSync(outbox).length, 1, 'the file channel delivered on the first attempt');
+  const run = await ctx.store.digests.getRun('brief-1');
+  assert.equal(run?.channels.outbox?.status, 'delivered');
+  assert.equal(run?.channels.ops?.status, 'claimed');
+
+  // The job's retry: 429 with Retry-After 1 s, then accepted.
+  const retry = await runDigest(ctx, cfg, 'brief', 'brief-1', new Date().toISOString(), false);
+  assert.equal(retry.channels.outbox, 'delivered');
+  assert.match(retry.channels.ops!, /6 items/);
+  assert.equal(readdirSync(outbox).length, 1, 'no second file');
+  const text = allText(slack.accepted);
+  for (const item of items) assert.equal(text.split(item.title).length - 1, 1, `${item.title} exactly once`);
+  assert.deepEqual((await ctx.store.digests.deliveredKeys('brief', 'ops')).sort(), items.map((i) => i.key).sort());
+});
+
+test('a channel that fails on the last attempt loses nothing: its items go out in its next good run, and never twice', async () => {
+  const outbox = mkdtempSync(join(tmpdir(), 'ww-out-'));
+  const slack = await slackReceiver([{ status: 500 }, { status: 500 }, { status: 500 }]);
+  const cfg = config(outbox, slack.url);
+  const ctx = context(cfg);
+  const items = await seedFlagged(ctx.store, { count: 3, watchlist: 'w', digest: 'brief', channels: ['outbox', 'ops'], tag: 'a' });
+
+  const first = await runDigest(ctx, cfg, 'brief', 'brief-a', new Date().toISOString(), true);
+  assert.match(first.channels.ops!, /^failed: /);
+  assert.equal((await ctx.store.digests.getRun('brief-a'))?.channels.ops?.status, 'failed');
+
+  const more = await seedFlagged(ctx.store, { count: 2, watchlist: 'w', digest: 'brief', channels: ['outbox', 'ops'], tag: 'b' });
+  const second = await runDigest(ctx, cfg, 'brief', 'brief-b', new Date(Date.now() + 1000).toISOString(), true);
+  assert.match(second.channels.ops!, /5 items/, 'the failed run\'s 3 items and the 2 new ones');
+  assert.match(second.channels.outbox!, /2 items/, 'the file channel only gets what is new to it');
+  const text = allText(slack.accepted);
+  for (const item of [...items, ...more]) assert.equal(text.split(item.title).length - 1, 1);
+
+  // The same items flagged again (say, reprocessed) are not sent again under this digest's name.
+  await seedFlagged(ctx.store, { count: 3, watchlist: 'w', digest: 'brief', channels: ['outbox', 'ops'], tag: 'a' });
+  const third = await runDigest(ctx, cfg, 'brief', 'brief-c', new Date(Date.now() + 2000).toISOString(), true);
+  assert.deepEqual(third.channels, { outbox: 'empty', ops: 'empty' });
+});
+
+test('items over maxItems wait for the next run instead of being dropped', async () => {
+  const outbox = mkdtempSync(join(tmpdir(), 'ww-out-'));
+  const slack = await slackReceiver([]);
+  const cfg = config(outbox, slack.url, ', maxItems: 4');
+  const ctx = context(cfg);
+  await seedFlagged(ctx.store, { count: 7, watchlist: 'w', digest: 'brief', channels: ['outbox', 'ops'], tag: 'm' });
+  const first = await runDigest(ctx, cfg, 'brief', 'brief-m1', new Date().toISOString(), true);
+  assert.match(first.channels.outbox!, /4 items/);
+  const second = await runDigest(ctx, cfg, 'brief', 'brief-m2', new Date(Date.now() + 1000).toISOString(), true);
+  assert.match(second.channels.outbox!, /3 items/);
+  const files = readdirSync(outbox).map((f) => readFileSync(join(outbox, f), 'utf8')).join('\n');
+  for (let i = 0; i < 7; i++) assert.equal(files.split(`m number ${i} about`).length - 1, 1, `item ${i} once`);
+});
