@@ -5,7 +5,12 @@
 
 /** Whole-line furniture, matched case-insensitively after trimming. */
 const BOILERPLATE: RegExp[] = [
-  /^(menu|in|by|share|tweet|email|print|comments?|reply|advertisement|advertising|ad|sponsored|related|related (posts|articles|stories|content|coverage|links)|read more|continue reading|see also|more from .{1,40}|trending|popular|most (read|popular|viewed))\W*$/i,
+  /^(menu|in|by|share|tweet|email|print|comments?|reply|advert|advertisement|advertising|ad|ads|sponsored|caption|close|hide caption|toggle caption|related|related (posts?|articles?|stories|content|coverage|links)|read more|continue reading|see also|more from .{1,40}|trending|popular|popular on .{1,30}|most (read|popular|viewed)|tags|topics|don'?t miss|our latest stories|latest stories|top stories|recommended|recommended for you|you (may|might) also like|we recommend|like this|like loading|sharing is caring|loading|related post:.{1,100})\W*$/i,
+  // The same WordPress and news-site furniture in the other languages most common on the web.
+  /^(menú|relacionad[oa]s?|noticias relacionadas|te puede interesar|comparte|compartir|publicidad|você pode gostar|veja também|leia também|relacionados|publicidade|compartilhe|à lire aussi|lire aussi|publicité|partager|sur le même sujet|werbung|anzeige|teilen|das könnte sie auch interessieren|mehr zum thema|pubblicità|condividi|leggi anche|iklan|terkait|bagikan|suka memuat|sukai ini|baca juga|реклама|читайте также|поделиться)\W*$/iu,
+  /^(image|photo|picture|slide)?\s*\d+ (of|de|von|sur|di|из) \d+$/i,
+  /^this (slideshow|video|content|gallery) requires javascript\.?$/i,
+  /^tell us what (you|YOU) think\W*$/i,
   /^(leave a (reply|comment)|post a comment|no comments:?|\d+ comments?|add (a )?comment|join the (conversation|discussion)|show comments|load comments)\W*$/i,
   /^(written|posted|published|updated) (by|on|in)\b.{0,60}$/i,
   /^exit mobile version$/i,

@@ -15,9 +15,22 @@ export function chooseStructuredBody(pageText: string, ldBody: string | undefine
   return { text: structured, source: 'structured-data' };
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+  });
+}
+
 function normalizeLd(body: string): string {
-  // articleBody is sometimes HTML-escaped or carries markup; paragraphs by newlines.
-  const text = body.replace(/<[^>]+>/g, '\n').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  // articleBody is sometimes HTML, escaped or not, with literal "\r\n" left in by a template.
+  const text = decodeEntities(decodeEntities(body.replace(/\\r\\n|\\n/g, '\n')))
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<\/?(p|div|h\d|li|br|blockquote|ul|ol|figure|table|tr)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]+>/g, '');
   return text
     .split(/\n\s*\n|\r?\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
