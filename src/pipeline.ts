@@ -17,7 +17,7 @@ import { Metrics } from './metrics.js';
 import { connectRedis } from './store/redis.js';
 import { Store } from './store/store.js';
 import type { WorkerContext } from './workers/context.js';
-import { closeWorkers, runWorkers } from './workers/run-workers.js';
+import { closeWorkers, runWorkers, type WorkerTuning } from './workers/run-workers.js';
 
 export interface PipelineOptions {
   config: Config;
@@ -36,6 +36,8 @@ export interface PipelineOptions {
   retentionSeconds?: number;
   /** Default: a new registry with process metrics. */
   metrics?: Metrics;
+  /** Worker concurrency and lock timings. */
+  tuning?: WorkerTuning;
 }
 
 export interface Pipeline {
@@ -61,7 +63,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   const ctx: WorkerContext = { live, store, queues, log: options.log, hostLimiter, metrics, stdout: options.stdout };
   const scheduler = options.scheduler ?? true;
   if (scheduler) await sync(ctx, options.config);
-  const workers: Worker[] = runWorkers(ctx, redis, options.queues ?? ALL_QUEUES);
+  const workers: Worker[] = runWorkers(ctx, redis, options.queues ?? ALL_QUEUES, options.tuning);
 
   const reload = async (config: Config) => {
     live.replace(config);

@@ -23,7 +23,16 @@ const PROCESSORS: Record<QueueName, (ctx: WorkerContext) => Processor> = {
   [QUEUES.sendAlert]: createSendAlertProcessor as (ctx: WorkerContext) => Processor,
 };
 
-export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueName[], concurrency: Partial<Record<QueueName, number>> = {}): Worker[] {
+/** Lock tuning: a job whose worker died is picked up again after about lockDuration + stalledInterval. */
+export interface WorkerTuning {
+  concurrency?: Partial<Record<QueueName, number>>;
+  /** Default BullMQ's 30 s. */
+  lockDuration?: number;
+  /** Default BullMQ's 30 s. */
+  stalledInterval?: number;
+}
+
+export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueName[], tuning: WorkerTuning = {}): Worker[] {
   return queues.map((name) => {
     const process = PROCESSORS[name](ctx);
     // Latency: from when the job was due (added, or its delay over) to when it started.
@@ -35,7 +44,9 @@ export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueN
     const worker = new Worker(name, timed, {
       connection,
       prefix: ctx.store.keys.bull,
-      concurrency: concurrency[name] ?? DEFAULT_CONCURRENCY[name],
+      concurrency: tuning.concurrency?.[name] ?? DEFAULT_CONCURRENCY[name],
+      ...(tuning.lockDuration ? { lockDuration: tuning.lockDuration } : {}),
+      ...(tuning.stalledInterval ? { stalledInterval: tuning.stalledInterval } : {}),
     });
     worker.on('failed', (job, err) => {
       ctx.log.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
