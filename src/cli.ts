@@ -79,6 +79,8 @@ if (invokedDirectly || viaBin) {
     stdin: process.stdin,
     env: process.env,
   });
-  // start keeps running until a signal; every other command ends here.
   process.exitCode = code;
+  // Keep-alive sockets and library timers must not hold a finished command open; an unref'd
+  // timer fires only if something still does, and leaves time for stdout to drain.
+  setTimeout(() => process.exit(code), 300).unref();
 }
