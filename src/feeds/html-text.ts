@@ -4,6 +4,7 @@
  * than building a DOM per field: we only need the text, never the structure.
  */
 import { decodeHTML } from 'entities';
+import { windows1252Char } from './windows-1252.js';
 
 const DROPPED = /<(script|style|noscript|template|iframe|object|svg|math)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
@@ -32,9 +33,15 @@ function stripOnce(html: string): string {
     .replace(TAG, '');
 }
 
-/** Control characters other than tab and newline have no place in plain text. */
+/**
+ * Control characters other than tab and newline have no place in plain text. C1 controls
+ * (U+0080-U+009F) in a feed are windows-1252 punctuation mislabelled as Unicode, so they
+ * become the quotes and dashes they were meant to be.
+ */
 function dropControls(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/g, '');
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/g, '')
+    .replace(/[\u0080-\u009f]/g, (c) => windows1252Char(c.charCodeAt(0)));
 }
 
 /**

@@ -82,7 +82,9 @@ function categoriesOf(raw: RawEntry): string[] {
 /** Normalizes one entry; `feedBase` resolves relative links when the entry has no base. */
 export function normalizeEntry(raw: RawEntry, feedId: string, feedBase: string | undefined): FeedItem {
   const base = raw.base ?? feedBase;
-  const url = raw.link === undefined ? undefined : canonicalizeUrl(raw.link, base);
+  const guidUrl = raw.guid !== undefined && (raw.guidIsPermaLink ?? isHttpUrl(raw.guid)) ? raw.guid : undefined;
+  // An RSS guid that is a permalink stands in for a missing link.
+  const url = (raw.link === undefined ? undefined : canonicalizeUrl(raw.link, base)) ?? (guidUrl === undefined ? undefined : canonicalizeUrl(guidUrl, base));
   const summary = plain(raw.summary, TEXT_LIMITS.summary);
   const content = plain(raw.content, TEXT_LIMITS.content);
   const published = parseDate(raw.published) ?? parseDate(raw.updated);

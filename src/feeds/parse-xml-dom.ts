@@ -8,7 +8,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { FeedParseError } from './feed-parse-error.js';
 import type { RawEntry, RawFeed, RawText } from './raw-feed.js';
-import { resolveAgainst } from './raw-feed.js';
+import { atomTextConstruct, resolveAgainst } from './raw-feed.js';
 import { NameResolver, baseOf, childElements, isAtom, isElement, localPart, textOf } from './xml-dom.js';
 
 interface Ctx {
@@ -43,18 +43,14 @@ function rssText(ctx: Ctx, el: Element | undefined): RawText | undefined {
   return value.trim() === '' ? undefined : { value, type: 'html' };
 }
 
-/** An Atom text construct (type text/html/xhtml; Atom 0.3 mode base64/escaped/xml). */
+/** An Atom text construct; inline XHTML (or any child markup) is serialized as HTML. */
 function atomText(ctx: Ctx, el: Element | undefined): RawText | undefined {
   if (el === undefined || el.attribs.src !== undefined) return undefined;
-  const type = (el.attribs.type ?? 'text').toLowerCase();
-  const mode = (el.attribs.mode ?? '').toLowerCase();
-  let value: string;
-  if (mode === 'base64') value = Buffer.from(textOf(el), 'base64').toString('utf8');
-  else if (type.includes('xhtml') || mode === 'xml' || el.children.some(isElement)) value = ctx.$.xml(el.children);
-  else value = textOf(el);
-  if (value.trim() === '') return undefined;
-  const html = type.includes('html') || mode === 'escaped' || mode === 'xml' || el.children.some(isElement);
-  return { value, type: html ? 'html' : 'text' };
+  if (el.children.some(isElement)) {
+    const value = ctx.$.xml(el.children);
+    return value.trim() === '' ? undefined : { value, type: 'html' };
+  }
+  return atomTextConstruct(textOf(el), el.attribs.type, el.attribs.mode);
 }
 
 function atomLink(ctx: Ctx, el: Element, rel: string): Element | undefined {
@@ -106,12 +102,12 @@ function rssEntry(ctx: Ctx, el: Element): RawEntry {
   const permaLink = guidEl?.attribs.ispermalink ?? guidEl?.attribs.isPermaLink;
   const enclosure = child(ctx, el, 'enclosure', 'media:content');
   return {
-    title: rssText(ctx, child(ctx, el, 'title', 'dc:title')),
+    title: rssText(ctx, child(ctx, el, 'title', 'dc:title', 'media:title')),
     link: rssLink(ctx, el),
     guid: guidEl === undefined ? undefined : textOf(guidEl).trim() || undefined,
     guidIsPermaLink: permaLink === undefined ? undefined : permaLink.trim().toLowerCase() !== 'false',
-    summary: rssText(ctx, child(ctx, el, 'description', 'summary', 'dc:description')),
-    content: rssText(ctx, child(ctx, el, 'content:encoded', 'content')),
+    summary: rssText(ctx, child(ctx, el, 'description', 'summary', 'dc:description', 'itunes:summary', 'media:description')),
+    content: rssText(ctx, child(ctx, el, 'content:encoded', 'xhtml:body', 'body', 'fullitem', 'content')),
     published: childText(ctx, el, 'pubDate', 'pubdate', 'dc:date', 'published', 'dcterms:issued'),
     updated: childText(ctx, el, 'dcterms:modified', 'updated', 'lastBuildDate'),
     author: childText(ctx, el, 'dc:creator', 'author', 'managingEditor'),

@@ -6,15 +6,23 @@
  */
 import Parser from 'rss-parser';
 import type { RawEntry, RawFeed, RawText } from './raw-feed.js';
-import { resolveAgainst } from './raw-feed.js';
+import { atomTextConstruct, resolveAgainst } from './raw-feed.js';
 
 type X = Record<string, unknown>;
 
 const parser = new Parser<X, X>({
   defaultRSS: 2,
   customFields: {
-    feed: [],
+    feed: [['title', 'wwTitle', { keepArray: true }]] as unknown as string[],
     item: [
+      ['dc:title', 'wwDcTitle', { keepArray: true }],
+      ['dc:description', 'wwDcDescription', { keepArray: true }],
+      ['body', 'wwBody', { keepArray: true }],
+      ['xhtml:body', 'wwXhtmlBody', { keepArray: true }],
+      ['fullitem', 'wwFullitem', { keepArray: true }],
+      ['itunes:summary', 'wwItunesSummary', { keepArray: true }],
+      ['media:title', 'wwMediaTitle', { keepArray: true }],
+      ['media:description', 'wwMediaDescription', { keepArray: true }],
       ['guid', 'wwGuid', { keepArray: true }],
       ['title', 'wwTitle', { keepArray: true }],
       ['summary', 'wwSummary', { keepArray: true }],
@@ -45,16 +53,21 @@ function attrs(v: unknown): Record<string, string> {
   return x !== null && typeof x === 'object' && typeof (x as X).$ === 'object' ? ((x as X).$ as Record<string, string>) : {};
 }
 
-/** A text construct from xml2js: a string, or {_, $: {type}}; nested markup means XHTML. */
-function rawText(v: unknown, fallbackType: RawText['type'], built?: unknown): RawText | undefined {
+/** Raised when xml2js flattened markup we need: the DOM pass reads such documents whole. */
+class NeedsDom extends Error {}
+
+/**
+ * A text construct from xml2js: a string, or {_, $: {type}}. Child elements (XHTML content,
+ * markup written unescaped) are lost by xml2js, so their presence sends the feed to the DOM pass.
+ */
+function rawText(v: unknown, dialect: 'rss' | 'atom'): RawText | undefined {
   const x = first(v);
-  if (x !== null && typeof x === 'object' && typeof (x as X)._ !== 'string' && typeof built === 'string') {
-    return built.trim() === '' ? undefined : { value: built, type: 'html' };
-  }
+  if (x !== null && typeof x === 'object' && Object.keys(x).some((k) => k !== '_' && k !== '$')) throw new NeedsDom();
   const value = str(x);
   if (value === undefined) return undefined;
-  const type = attrs(x).type?.toLowerCase();
-  return { value, type: type === undefined ? fallbackType : type.includes('html') ? 'html' : 'text' };
+  const a = attrs(x);
+  if (dialect === 'atom') return atomTextConstruct(value, a.type, a.mode);
+  return { value, type: a.type !== undefined && !a.type.toLowerCase().includes('html') ? 'text' : 'html' };
 }
 
 function categories(item: X): string[] {
@@ -67,12 +80,12 @@ function rssEntry(item: X, base: string | undefined): RawEntry {
   const permaLink = guidAttrs.isPermaLink ?? guidAttrs.ispermalink;
   const enc = item.enclosure as Record<string, string> | undefined;
   return {
-    title: rawText(item.wwTitle, 'html'),
+    title: rawText(item.wwTitle, 'rss') ?? rawText(item.wwDcTitle, 'rss') ?? rawText(item.wwMediaTitle, 'rss'),
     link: str(item.link) ?? (item['rdf:about'] as string | undefined),
     guid: str(item.wwGuid),
     guidIsPermaLink: permaLink === undefined ? undefined : permaLink.trim().toLowerCase() !== 'false',
-    summary: rawText(item.wwDescription, 'html'),
-    content: rawText(item['content:encoded'], 'html'),
+    summary: rawText(item.wwDescription, 'rss') ?? rawText(item.wwDcDescription, 'rss') ?? rawText(item.wwItunesSummary, 'rss') ?? rawText(item.wwMediaDescription, 'rss'),
+    content: rawText(item['content:encoded'], 'rss') ?? rawText(item.wwXhtmlBody, 'rss') ?? rawText(item.wwBody, 'rss') ?? rawText(item.wwFullitem, 'rss'),
     published: str(item.pubDate) ?? str(item.date),
     author: str(item.creator) ?? str(item.author),
     categories: categories(item),
@@ -91,11 +104,11 @@ function atomEntry(item: X, base: string | undefined): RawEntry {
     ?? links.find((l) => (l.rel ?? 'alternate') === 'alternate');
   const enclosure = links.find((l) => l.rel === 'enclosure');
   return {
-    title: rawText(item.wwTitle, 'text'),
+    title: rawText(item.wwTitle, 'atom'),
     link: alternate?.href,
     guid: str(item.id),
-    summary: rawText(item.wwSummary, 'text', item.summary),
-    content: attrs(item.wwContent).src === undefined ? rawText(item.wwContent, 'text', item.content) : undefined,
+    summary: rawText(item.wwSummary, 'atom'),
+    content: attrs(item.wwContent).src === undefined ? rawText(item.wwContent, 'atom') : undefined,
     published: str(item.wwPublished),
     updated: str(item.wwUpdated),
     author: str(item.author),
@@ -119,11 +132,16 @@ export async function parseXmlStrict(xml: string, url: string | undefined): Prom
   const site = link === undefined ? undefined : resolveAgainst(link, url);
   const base = site !== undefined && /^https?:/i.test(site) ? site : url;
   const map = isAtom ? atomEntry : rssEntry;
-  return {
-    format: isAtom ? 'atom' : isRdf ? 'rdf' : 'rss',
-    title: typeof feed.title === 'string' ? { value: feed.title, type: isAtom ? 'text' : 'html' } : undefined,
-    link,
-    base,
-    entries: (feed.items ?? []).map((item) => map(item, isAtom ? url : base)),
-  };
+  try {
+    return {
+      format: isAtom ? 'atom' : isRdf ? 'rdf' : 'rss',
+      title: rawText(feed.wwTitle, isAtom ? 'atom' : 'rss') ?? rawText(feed.title, 'rss'),
+      link,
+      base,
+      entries: (feed.items ?? []).map((item) => map(item, isAtom ? url : base)),
+    };
+  } catch (err) {
+    if (err instanceof NeedsDom) return undefined;
+    throw err;
+  }
 }

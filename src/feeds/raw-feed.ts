@@ -46,3 +46,31 @@ export function resolveAgainst(ref: string, base: string | undefined): string {
     return ref;
   }
 }
+
+/**
+ * An Atom text construct from its character data and attributes. Atom 1.0 types are text,
+ * html, xhtml or a MIME type (base64 unless text/* or XML); Atom 0.3 adds mode="base64" and
+ * mode="escaped". Inline XHTML is serialized by the caller, which has the tree.
+ */
+export function atomTextConstruct(value: string, type: string | undefined, mode: string | undefined): RawText | undefined {
+  const t = (type ?? '').trim().toLowerCase() || 'text';
+  const m = (mode ?? '').trim().toLowerCase();
+  const isText = t === 'text' || t === 'text/plain';
+  const isMarkup = t === 'html' || t === 'xhtml' || t.includes('html') || t.includes('xml') || m === 'escaped' || m === 'xml';
+  const base64 = m === 'base64' || (!isText && !isMarkup && !t.startsWith('text/'));
+  const decoded = (base64 ? fromBase64(value) : undefined) ?? value;
+  if (decoded.trim() === '') return undefined;
+  // Decoded binary types are rendered as HTML by every reader; plain text types stay text.
+  return { value: decoded, type: isText || (t.startsWith('text/') && !isMarkup) ? 'text' : 'html' };
+}
+
+/** Base64 that decodes to valid UTF-8, else undefined (then the text is shown as written). */
+function fromBase64(value: string): string | undefined {
+  const compact = value.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(compact, 'base64'));
+  } catch {
+    return undefined;
+  }
+}

@@ -18,6 +18,7 @@ const KNOWN_PREFIX: Record<string, string> = {
   'http://www.w3.org/2005/atom': 'atom',
   'http://purl.org/atom/ns#': 'atom',
   'http://www.w3.org/1999/xhtml': 'xhtml',
+  'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
 };
 
 /** Maps qualified element names to the names the mapper looks for. */
