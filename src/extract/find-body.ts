@@ -36,7 +36,39 @@ export function findBody(root: DomNode, stats: StatsMap): DomNode[] {
   if (!top) return [];
   const named = climbToNamedBody(top, prose, stats);
   top = named !== top ? named : commonAncestor(top, scores) ?? climb(top, scores);
+  const relatives = sameClassRelatives(top, scores);
+  if (relatives.length > 0) return inDocumentOrder(root, [top, ...relatives]);
   return withSiblings(top, scores, stats);
+}
+
+/**
+ * Templates that cut the article into chunks (between ads, in grid cells) give every chunk
+ * the same tag and class; the chunks that score are all part of the body.
+ */
+function sameClassRelatives(top: DomNode, scores: Map<DomNode, number>): DomNode[] {
+  const cls = attr(top, 'class');
+  if (cls === '') return [];
+  const min = Math.max(5, (scores.get(top) ?? 0) * 0.1);
+  const out: DomNode[] = [];
+  for (const [n, score] of scores) {
+    if (n === top || score < min || n.name !== top.name || attr(n, 'class') !== cls) continue;
+    if (isInside(n, top) || isInside(top, n)) continue;
+    out.push(n);
+  }
+  return out;
+}
+
+function inDocumentOrder(root: DomNode, nodes: DomNode[]): DomNode[] {
+  const wanted = new Set(nodes);
+  const out: DomNode[] = [];
+  walk(root, (n) => {
+    if (!isElement(n)) return false;
+    if (wanted.has(n)) {
+      out.push(n);
+      return false;
+    }
+  });
+  return out;
 }
 
 interface Scores {
