@@ -39,12 +39,13 @@ class DisjointSets {
   }
 }
 
-function candidatePairs(signatures: Array<Uint32Array | undefined>): Array<[number, number]> {
-  const buckets = new Map<string, number[]>();
+function candidatePairs(signatures: Array<Int32Array | undefined>): Array<[number, number]> {
+  const buckets = new Map<number, number[]>();
   signatures.forEach((sig, i) => {
     if (!sig) return;
     for (let b = 0; b < SIGNATURE_SIZE; b += ROWS_PER_BAND) {
-      const key = `${b}:${sig[b]}:${sig[b + 1]}`;
+      // A 53-bit number key instead of a string: a rare collision only adds a pair to verify.
+      const key = (Math.imul(sig[b]! ^ (b + 1), 0x9e3779b1) >>> 0) * 0x200000 + (sig[b + 1]! & 0x1fffff);
       const list = buckets.get(key);
       if (list) list.push(i);
       else buckets.set(key, [i]);

@@ -30,7 +30,13 @@ interface Message<T> {
 /** Packs sections of entries into messages; returns each message's elements, in order. */
 export function packSections<T>(sections: Array<PackSection<T>>, limits: PackLimits, measure: (item: T) => number): T[][] {
   const messages: Array<Message<T>> = [];
-  const cost = (items: T[]) => items.reduce((sum, item) => sum + measure(item), 0);
+  const costs = new Map<T, number>();
+  const costOf = (item: T) => {
+    let c = costs.get(item);
+    if (c === undefined) costs.set(item, (c = measure(item)));
+    return c;
+  };
+  const cost = (items: T[]) => items.reduce((sum, item) => sum + costOf(item), 0);
   const fits = (m: Message<T>, items: T[]) => m.items.length + items.length <= limits.maxItems && m.chars + cost(items) <= limits.maxChars;
   const push = (m: Message<T>, items: T[]) => {
     m.items.push(...items);
