@@ -29,7 +29,9 @@ const BOILERPLATE: RegExp[] = [
   /^(\d{1,2}[:.h]\d{2}( ?[ap]\.?m\.?)?( [A-Z]{2,4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}( \d{1,2}:\d{2})?)$/i,
   /^(posted|published|updated|last updated)( on)?:? .{0,40}\d{2,4}.{0,20}$/i,
   // "By Jane Doe", "By Jane Doe, April 2, 2024", "By Jane Doe and John Roe | Reuters".
-  /^[Bb][Yy]:? [\p{Lu}][\p{L}.'’-]*( (and )?[\p{Lu}][\p{L}.'’-]*){0,4}(\s*[,|–—-].{0,60})?$/u,
+  // Two capitalised words at least, so that "By Friday, 40 people had left." stays.
+  /^[Bb][Yy]:? [\p{Lu}][\p{L}.'’-]*( (and )?[\p{Lu}][\p{L}.'’-]*){1,4}(\s*[,|–—-].{0,60})?$/u,
+  /^by:? (reuters|ap|afp|upi|associated press|agence france-presse|\w+ staff|staff reports?|the \w+ staff|news desk)\.?$/i,
   /^(<<|«|‹)?\s*(back to|return to|go to) .{1,30}$/i,
 ];
 

@@ -3,7 +3,7 @@
  * for search engines, so when present it is the most reliable source of title, author and
  * dates, and sometimes of the whole body (`articleBody`).
  */
-import { attr, findAll, rawText, type DomNode } from './dom.js';
+import { rawText, type DomNode } from './dom.js';
 
 /** What the extractor uses from a page's schema.org Article object. */
 export interface ArticleLd {
@@ -18,8 +18,8 @@ export interface ArticleLd {
 const ARTICLE_TYPE = /(Article|BlogPosting|LiveBlogPosting|Report)$/;
 const MAX_OBJECTS = 500;
 
-export function readArticleLd(root: DomNode): ArticleLd | undefined {
-  const scripts = findAll(root, (n) => n.name === 'script' && /ld\+json/i.test(attr(n, 'type')));
+/** The article object among the page's `<script type="application/ld+json">` elements. */
+export function readArticleLd(scripts: DomNode[]): ArticleLd | undefined {
   let best: Record<string, unknown> | undefined;
   for (const script of scripts) {
     for (const obj of flatten(parseJson(rawText(script)))) {

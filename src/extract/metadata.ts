@@ -2,7 +2,7 @@
  * Title, byline, date, language and lead image from the page's head: Open Graph and
  * `article:` meta, schema.org JSON-LD, then the visible markup as a last resort.
  */
-import { attr, collapse, findAll, rawText, walk, type DomNode } from './dom.js';
+import { attr, collapse, rawText, walk, type DomNode } from './dom.js';
 import { readArticleLd, type ArticleLd } from './json-ld.js';
 
 /** What the page says about itself, apart from the body. */
@@ -15,40 +15,64 @@ export interface PageMetadata {
   ld?: ArticleLd;
 }
 
+/** The elements metadata is read from, gathered in one walk over the page. */
+interface Sources {
+  meta: Map<string, string>;
+  ldScripts: DomNode[];
+  html?: DomNode;
+  title?: DomNode;
+  h1?: DomNode;
+  time?: DomNode;
+  author?: DomNode;
+}
+
+const BYLINE_CLASS = /\bbyline\b/i;
+
 export function readMetadata(root: DomNode): PageMetadata {
-  const meta = readMetaTags(root);
-  const ld = readArticleLd(root);
-  const pick = (...keys: string[]) => keys.map((k) => meta.get(k)).find((v) => v !== undefined && v !== '');
+  const src = gather(root);
+  const ld = readArticleLd(src.ldScripts);
+  const pick = (...keys: string[]) => keys.map((k) => src.meta.get(k)).find((v) => v !== undefined && v !== '');
   return {
-    title: pick('og:title', 'twitter:title') ?? ld?.headline ?? firstText(root, 'h1') ?? firstText(root, 'title'),
-    byline: bylineFrom(ld, pick('author', 'article:author', 'parsely-author', 'dc.creator', 'byl', 'sailthru.author')) ?? bylineFromMarkup(root),
-    published: toIso(pick('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'parsely-pub-date', 'dc.date', 'dc.date.issued', 'date', 'sailthru.date') ?? ld?.datePublished ?? timeElement(root)),
-    lang: langFrom(root, ld, pick('content-language', 'og:locale', 'language')),
+    title: pick('og:title', 'twitter:title') ?? ld?.headline ?? textOf(src.h1) ?? textOf(src.title),
+    byline: bylineFrom(ld, pick('author', 'article:author', 'parsely-author', 'dc.creator', 'byl', 'sailthru.author')) ?? bylineFromMarkup(src.author),
+    published: toIso(pick('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'parsely-pub-date', 'dc.date', 'dc.date.issued', 'date', 'sailthru.date') ?? ld?.datePublished ?? (src.time && attr(src.time, 'datetime'))),
+    lang: langFrom(src.html, ld, pick('content-language', 'og:locale', 'language')),
     image: pick('og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? ld?.image,
     ld,
   };
 }
 
-function readMetaTags(root: DomNode): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of findAll(root, (n) => n.name === 'meta')) {
-    const key = (attr(m, 'property') || attr(m, 'name') || attr(m, 'itemprop') || attr(m, 'http-equiv')).toLowerCase();
-    const content = collapse(attr(m, 'content'));
-    if (key && content && !out.has(key)) out.set(key, content);
-  }
-  return out;
+function gather(root: DomNode): Sources {
+  const src: Sources = { meta: new Map(), ldScripts: [] };
+  walk(root, (n) => {
+    const name = n.name;
+    if (name === undefined) return false;
+    if (name === 'meta') addMeta(src.meta, n);
+    else if (name === 'script') {
+      if (/ld\+json/i.test(attr(n, 'type'))) src.ldScripts.push(n);
+      return false;
+    } else if (name === 'html') src.html ??= n;
+    else if (name === 'title') src.title ??= n;
+    else if (name === 'h1') src.h1 ??= n;
+    else if (name === 'time' && attr(n, 'datetime') !== '') src.time ??= n;
+    if (!src.author && isAuthorElement(n)) src.author = n;
+  });
+  return src;
 }
 
-function firstText(root: DomNode, tag: string): string | undefined {
-  let found: string | undefined;
-  walk(root, (n) => {
-    if (found !== undefined) return false;
-    if (n.name === tag) {
-      found = collapse(rawText(n)) || undefined;
-      return false;
-    }
-  });
-  return found;
+function addMeta(meta: Map<string, string>, m: DomNode): void {
+  const key = (attr(m, 'property') || attr(m, 'name') || attr(m, 'itemprop') || attr(m, 'http-equiv')).toLowerCase();
+  const content = collapse(attr(m, 'content'));
+  if (key && content && !meta.has(key)) meta.set(key, content);
+}
+
+function isAuthorElement(n: DomNode): boolean {
+  if (!n.attribs) return false;
+  return attr(n, 'rel') === 'author' || attr(n, 'itemprop') === 'author' || BYLINE_CLASS.test(attr(n, 'class'));
+}
+
+function textOf(node: DomNode | undefined): string | undefined {
+  return node ? collapse(rawText(node)) || undefined : undefined;
 }
 
 function bylineFrom(ld: ArticleLd | undefined, metaAuthor: string | undefined): string | undefined {
@@ -57,15 +81,11 @@ function bylineFrom(ld: ArticleLd | undefined, metaAuthor: string | undefined): 
   return undefined;
 }
 
-function bylineFromMarkup(root: DomNode): string | undefined {
-  const el = findAll(root, (n) => attr(n, 'rel') === 'author' || attr(n, 'itemprop') === 'author' || /\bbyline\b/i.test(attr(n, 'class')))[0];
-  const text = el ? collapse(rawText(el)).replace(/^by\s*/i, '') : '';
-  return text && text.length < 100 ? text : undefined;
-}
-
-function timeElement(root: DomNode): string | undefined {
-  const t = findAll(root, (n) => n.name === 'time' && attr(n, 'datetime') !== '')[0];
-  return t ? attr(t, 'datetime') : undefined;
+function bylineFromMarkup(el: DomNode | undefined): string | undefined {
+  const text = el ? collapse(rawText(el)).replace(/^by:?\s*/i, '') : '';
+  // A byline element that holds only a date ("October 05, 2017") names nobody.
+  if (!text || text.length >= 100 || !/\p{L}{2}/u.test(text) || toIso(text) !== undefined) return undefined;
+  return text;
 }
 
 export function toIso(value: string | undefined): string | undefined {
@@ -74,8 +94,7 @@ export function toIso(value: string | undefined): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
-function langFrom(root: DomNode, ld: ArticleLd | undefined, metaLang: string | undefined): string | undefined {
-  const html = findAll(root, (n) => n.name === 'html')[0];
+function langFrom(html: DomNode | undefined, ld: ArticleLd | undefined, metaLang: string | undefined): string | undefined {
   const raw = (html && attr(html, 'lang')) || ld?.inLanguage || metaLang;
   if (!raw) return undefined;
   const tag = raw.trim().replace(/_/g, '-').split(/[\s,;]/)[0]!;

@@ -58,7 +58,8 @@ function isFurniture(node: DomNode, stats: StatsMap): boolean {
   if (isBodyMarker(node)) return false;
   const s = stats.get(node);
   if (!s) return false;
-  if (classWeight(node) < 0 && s.text < 2000) return true;
+  // Only blocks: an inline <a class="tag"> inside a sentence is part of the sentence.
+  if (BLOCK_TAGS.has(name) && classWeight(node) < 0 && s.text < 2000) return true;
   if (LINK_LIST_TAGS.has(name) && s.text > 0 && linkDensity(s) > 0.5) return true;
   return false;
 }
