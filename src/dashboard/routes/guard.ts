@@ -1,0 +1,49 @@
+/** The onRequest hook that applies security.ts to every request. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { loginPage } from '../views/login.js';
+import { authenticate, checkToken, crossSiteReason, isLoopbackHostHeader, SECURITY_HEADERS, sessionCookie } from '../security.js';
+
+/** Paths anyone may read: health for probes, assets and the login form for the login page. */
+const PUBLIC = [/^\/healthz$/, /^\/readyz$/, /^\/static\//, /^\/login$/];
+/** Paths read by programs (API clients, Prometheus, feed readers): a ?token= is accepted as is. */
+const MACHINE = /^\/(api\/|metrics$|feeds\/)/;
+
+export function installGuard(app: FastifyInstance, token: string | undefined): void {
+  app.addHook('onRequest', async (req, reply) => {
+    reply.headers(SECURITY_HEADERS);
+    if (!token && !isLoopbackHostHeader(req.headers.host)) {
+      return deny(reply, req, 403, 'dashboard: this server answers only to localhost (set DASHBOARD_TOKEN to serve other names)');
+    }
+    const path = req.url.split('?')[0]!;
+    const via = token ? authenticate(req.headers, token) : undefined;
+    const isPublic = PUBLIC.some((re) => re.test(path));
+    if (token && !via && !isPublic) {
+      const given = new URL(req.url, 'http://x').searchParams.get('token');
+      if (req.method === 'GET' && given && checkToken(given, token)) {
+        if (MACHINE.test(path)) return;
+        return reply.header('set-cookie', sessionCookie(token)).redirect(stripToken(req.url), 303);
+      }
+      reply.header('www-authenticate', 'Bearer realm="wirewatch"');
+      return deny(reply, req, 401, 'dashboard: a token is required (Authorization: Bearer, or sign in)');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const why = crossSiteReason(req.headers, via);
+      if (why) return deny(reply, req, 403, `dashboard: cross-site request refused (${why})`);
+    }
+  });
+}
+
+function stripToken(url: string): string {
+  const u = new URL(url, 'http://x');
+  u.searchParams.delete('token');
+  return u.pathname + u.search;
+}
+
+function deny(reply: FastifyReply, req: FastifyRequest, status: number, message: string): FastifyReply {
+  const path = req.url.split('?')[0]!;
+  reply.code(status).header('cache-control', 'no-store');
+  if (MACHINE.test(path) || req.method !== 'GET' || !/text\/html/.test(req.headers.accept ?? '')) {
+    return reply.type('application/json; charset=utf-8').send({ error: message });
+  }
+  return reply.type('text/html; charset=utf-8').send(status === 401 ? loginPage() : `<!doctype html><title>${status}</title><p>${message}</p>`);
+}

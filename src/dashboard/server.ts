@@ -1,0 +1,98 @@
+/**
+ * The ops dashboard: an HTTP server over the store and the queues (pages, JSON API, Atom,
+ * /metrics, health). Safe by default: loopback only unless a token is set, a token on every
+ * request when set, same-origin POSTs, a strict Content-Security-Policy.
+ */
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { describeError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { WorkerContext } from '../workers/context.js';
+import { workersRunning } from './data/queues.js';
+import { DashboardError, RequestError } from './errors.js';
+import { registerApi } from './routes/api.js';
+import { installGuard } from './routes/guard.js';
+import { registerOps } from './routes/ops.js';
+import { registerPages } from './routes/pages.js';
+import { isLoopbackHost } from './security.js';
+import { errorPage } from './views/login.js';
+
+/** How to start the dashboard. Unset options come from the environment, then the defaults. */
+export interface DashboardOptions {
+  ctx: WorkerContext;
+  /** Default DASHBOARD_HOST or 127.0.0.1. Any other than loopback needs a token. */
+  host?: string;
+  /** Default DASHBOARD_PORT or 3000; 0 picks a free port. */
+  port?: number;
+  /** Default DASHBOARD_TOKEN. When set, every request but /healthz and /readyz needs it. */
+  token?: string;
+  log: Logger;
+  /** Readiness beyond Redis answering; default: a worker on every queue. */
+  isReady?: () => Promise<boolean>;
+  /** Where DASHBOARD_* are read; default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Dashboard {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startDashboard(opts: DashboardOptions): Promise<Dashboard> {
+  const env = opts.env ?? process.env;
+  const host = opts.host ?? (env.DASHBOARD_HOST || '127.0.0.1');
+  const port = opts.port ?? parsePort(env.DASHBOARD_PORT);
+  const token = opts.token ?? (env.DASHBOARD_TOKEN || undefined);
+  if (!isLoopbackHost(host) && !token) {
+    throw new DashboardError(`refusing to listen on ${host} without a token: set DASHBOARD_TOKEN, or listen on 127.0.0.1`);
+  }
+  if (token !== undefined && token.length < 16) throw new DashboardError('DASHBOARD_TOKEN must be at least 16 characters');
+  const app = buildApp(opts, token);
+  try {
+    await app.listen({ host, port });
+  } catch (err) {
+    await app.close();
+    throw new DashboardError(`cannot listen on ${host}:${port}: ${describeError(err)}`, { cause: err });
+  }
+  const addr = app.server.address() as AddressInfo;
+  const url = `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
+  opts.log.info({ url, auth: token ? 'token' : 'loopback only' }, 'dashboard listening');
+  return { url, close: () => app.close() };
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new DashboardError(`DASHBOARD_PORT must be a port number (got "${value}")`);
+  return n;
+}
+
+function buildApp(opts: DashboardOptions, token: string | undefined): FastifyInstance {
+  const { ctx } = opts;
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+  installGuard(app, token);
+  const isReady = async () => {
+    const redis = await ctx.store.redis.ping().then((r) => r === 'PONG', () => false);
+    const workers = redis ? await (opts.isReady ?? (() => workersRunning(ctx.queues)))().catch(() => false) : false;
+    return { ready: redis && workers, redis, workers };
+  };
+  registerOps(app, { ctx, isReady });
+  registerApi(app, ctx);
+  registerPages(app, ctx, token);
+  app.setNotFoundHandler((req, reply) => {
+    const message = `no page ${req.url.split('?')[0]}`;
+    if (req.url.startsWith('/api/')) return reply.code(404).send({ error: message });
+    return reply.code(404).type('text/html; charset=utf-8').send(errorPage(404, message));
+  });
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const status = err instanceof RequestError ? err.status : err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
+    const message = status === 500 ? 'dashboard: internal error (see the logs)' : describeError(err);
+    if (status === 500) opts.log.error({ err: describeError(err), url: req.url }, 'dashboard request failed');
+    if (req.url.startsWith('/api/') || req.url.startsWith('/feeds/')) return reply.code(status).send({ error: message });
+    return reply.code(status).type('text/html; charset=utf-8').send(errorPage(status, message));
+  });
+  return app;
+}

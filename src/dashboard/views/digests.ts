@@ -1,0 +1,41 @@
+/** The digests page: run history with per-channel delivery status, and a retry button. */
+import { html, type SafeHtml } from '../html.js';
+import type { DigestRow } from '../data/digests.js';
+import type { DigestRun } from '../../store/digest-store.js';
+import { timeTag } from './format.js';
+import { page } from './layout.js';
+
+export interface DigestsView {
+  rows: DigestRow[];
+  /** The outcome of a retry just made. */
+  notice?: { digest: string; runId: string; channels: Record<string, string> };
+  error?: string;
+}
+
+export function digestsPage(v: DigestsView): string {
+  const body = html`${v.notice ? noticeBlock(v.notice) : ''}${v.error ? html`<p class="error" role="alert">${v.error}</p>` : ''}
+${v.rows.length === 0 ? html`<p class="muted">No digests configured.</p>` : ''}${v.rows.map(digestCard)}`;
+  return page({ title: 'Digests', path: '/digests', body });
+}
+
+function noticeBlock(n: NonNullable<DigestsView['notice']>): SafeHtml {
+  return html`<div class="notice" role="status" id="retry-result">Ran <strong>${n.digest}</strong> as ${n.runId}: ${Object.entries(n.channels).map(([ch, s]) => html`<span class="pill">${ch}: ${s}</span> `)}</div>`;
+}
+
+function digestCard(d: DigestRow): SafeHtml {
+  const retry = html`<form method="post" action="/digests/${encodeURIComponent(d.name)}/retry" class="inline">
+<button type="submit"${d.failedChannels.length ? '' : html` class="secondary"`}>${d.failedChannels.length ? `Retry failed (${d.failedChannels.join(', ')})` : 'Run now'}</button></form>`;
+  return html`<section class="card" id="digest-${d.name}"><h2>${d.name} ${retry}</h2>
+<p class="small">schedule <code>${d.schedule}</code> ${d.timezone} · watch-lists ${d.watchlists.join(', ')} · channels ${d.channels.join(', ')} · <strong>${d.pending}</strong> pending</p>
+${d.runs.length === 0 ? html`<p class="muted">No runs yet.</p>` : runTable(d.runs)}</section>`;
+}
+
+function runTable(runs: DigestRun[]): SafeHtml {
+  return html`<table class="wide"><thead><tr><th>run</th><th>scheduled for</th><th>channel</th><th>status</th><th class="num">items</th><th class="num">attempts</th><th>delivered / error</th></tr></thead><tbody>
+${runs.map((r) => {
+    const chans = Object.entries(r.channels);
+    return chans.map(([ch, c], i) => html`<tr>${i === 0 ? html`<td rowspan="${chans.length}" class="small">${r.runId}</td><td rowspan="${chans.length}">${timeTag(r.scheduledFor)}</td>` : ''}
+<td>${ch}</td><td><span class="pill ${c.status}">${c.status}</span></td><td class="num">${c.items}</td><td class="num">${c.attempts}</td>
+<td>${c.error ? html`<span class="bad">${c.error}</span>` : timeTag(c.deliveredAt)}</td></tr>`);
+  })}</tbody></table>`;
+}

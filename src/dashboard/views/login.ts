@@ -1,0 +1,20 @@
+/** The login page a browser sees when the dashboard wants a token. */
+import { html } from '../html.js';
+
+export function loginPage(error?: string): string {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sign in · wirewatch</title><link rel="stylesheet" href="/static/style.css"></head>
+<body><main class="login"><h1>wirewatch</h1>
+<form method="post" action="/login"><label>Dashboard token <input type="password" name="token" autocomplete="current-password" required autofocus></label>
+<button type="submit">Sign in</button></form>${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+</main></body></html>
+`.value;
+}
+
+export function errorPage(status: number, message: string): string {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${status} · wirewatch</title><link rel="stylesheet" href="/static/style.css"></head>
+<body><main><h1>${status}</h1><p class="error">${message}</p><p><a href="/">Overview</a></p></main></body></html>
+`.value;
+}
