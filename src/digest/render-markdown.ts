@@ -21,8 +21,8 @@ function sourceItem(s: DigestSource, entryTitle: string): string {
 function entryBlock(entry: DigestEntry, n: number, compact: boolean): string[] {
   const head = `${n}. **${link(entry.title, entry.url)}** · score ${formatScore(entry.score)}`;
   if (compact) return [head];
-  const lines = [head];
-  if (entry.excerpt) lines.push(`    ${md(entry.excerpt)}`);
+  // A trailing backslash is a hard line break: the excerpt goes under the headline, not after it.
+  const lines = entry.excerpt ? [`${head}\\`, `    ${md(entry.excerpt)}`] : [head];
   for (const w of entry.why) lines.push(`    - why: ${md(formatWhy(w))}`);
   if (entry.alsoMatched.length) lines.push(`    - also matched: ${entry.alsoMatched.map(md).join(', ')}`);
   if (entry.sources.length > 1) {

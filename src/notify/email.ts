@@ -33,6 +33,9 @@ export async function sendEmail(target: EmailTarget, doc: RenderDoc, opts: Deliv
   const timeout = opts.timeoutMs ?? 30_000;
   const transport = nodemailer.createTransport({ url: target.smtp, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout });
   const [mail] = renderEmail(doc);
+  // nodemailer takes no AbortSignal: closing the transport ends the SMTP session instead.
+  const abort = () => transport.close();
+  opts.signal?.addEventListener('abort', abort, { once: true });
   try {
     const info = await transport.sendMail({
       from: target.from,
@@ -47,6 +50,7 @@ export async function sendEmail(target: EmailTarget, doc: RenderDoc, opts: Deliv
   } catch (err) {
     throw toDeliveryError(err);
   } finally {
+    opts.signal?.removeEventListener('abort', abort);
     transport.close();
   }
 }
