@@ -38,11 +38,13 @@ export function escapeSlack(text: string): string {
 }
 
 /**
- * Discord markdown: backslash-escape the formatting characters and '<' (which opens user,
- * role, channel and emoji mentions); @everyone is defused by defuseText and allowed_mentions.
+ * Discord markdown: backslash-escape the inline formatting characters and '<' (which opens
+ * user, role, channel, emoji and timestamp tags) everywhere, and the block markers (#, >, -,
+ * +, "1.") where they would start a line. @everyone is handled by defuseText and by
+ * allowed_mentions.
  */
 export function escapeDiscord(text: string): string {
-  return text.replace(/[\\`*_~|>#\-[\]()<:]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_~|[\]()<]/g, (c) => `\\${c}`).replace(/^(\s*)([#>+-]|\d+\.)/gm, '$1\\$2');
 }
 
 const MAX_URL = 1500;

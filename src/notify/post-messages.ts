@@ -48,13 +48,14 @@ async function postOnce(target: PostTarget, msg: HttpMessage, opts: DeliverOptio
   let res: Response;
   let body: string;
   try {
-    res = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...msg.headers }, body: msg.body, signal, redirect: 'error' });
+    res = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...msg.headers }, body: msg.body, signal, redirect: 'manual' });
     body = await res.text();
   } catch (err) {
     const why = timeout.aborted ? 'timed out' : opts.signal?.aborted ? 'aborted' : `failed: ${(err as Error).message}`;
     return { ok: false, error: new DeliveryError(`${target.name}: request ${why} (${label})`, { retryable: true, cause: err }) };
   }
   if (res.ok) return { ok: true, body };
+  // A redirect is answered like any other refusal: a webhook URL that moved must be updated.
   const retryable = res.status === 429 || res.status === 408 || res.status >= 500;
   const waitMs = retryable ? retryAfterMs(res.headers, body) : undefined;
   const detail = body.replace(/\s+/g, ' ').slice(0, 200);

@@ -41,7 +41,7 @@ test('discord: embeds within limits, in order, no mentions allowed, every story 
       titles += `${e.title}\n`;
     }
   });
-  assert.deepEqual(numbers(titles, /^Story number (\d+)\\:/gm), all(200));
+  assert.deepEqual(numbers(titles, /^Story number (\d+):/gm), all(200));
 });
 
 test('telegram: sendMessage in HTML mode, each under 4,096 characters, every story once', async (t) => {

@@ -125,3 +125,15 @@ test('a Retry-After beyond the bound is handed to the worker instead of waited o
   });
   assert.equal(rx.requests.length, 1);
 });
+
+test('a redirect is not followed: the moved webhook is a permanent failure', async (t) => {
+  const rx = await startReceiver([{ status: 301, headers: { location: 'http://127.0.0.1:1/elsewhere' } }]);
+  t.after(rx.close);
+  await assert.rejects(deliverDigest('ops', { type: 'slack', webhook: rx.url }, digestOf(1)), (err: unknown) => {
+    assert.ok(err instanceof DeliveryError);
+    assert.equal(err.retryable, false);
+    assert.equal(err.status, 301);
+    return true;
+  });
+  assert.equal(rx.requests.length, 1);
+});
