@@ -19,18 +19,19 @@ a { color: var(--accent); }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(330px, 1fr)); gap: 16px; }
 .grid .card { margin-bottom: 0; }
 table { border-collapse: collapse; width: 100%; }
+td.name { white-space: nowrap; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-weight: 600; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .03em; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
 .muted { color: var(--muted); } .small { font-size: 12px; } .bad { color: var(--bad); } .ok { color: var(--ok); }
 .url { word-break: break-all; }
-.pill { display: inline-block; padding: 1px 8px; border-radius: 10px; background: #eef2f7; font-size: 12px; color: var(--fg); text-decoration: none; margin: 1px 0; }
+.pill { white-space: nowrap; display: inline-block; padding: 1px 8px; border-radius: 10px; background: #eef2f7; font-size: 12px; color: var(--fg); text-decoration: none; margin: 1px 0; }
 .pill.ok, .pill.delivered, .pill.flagged { background: #d1fae5; color: #065f46; }
 .pill.failing, .pill.failed { background: #fee2e2; color: #991b1b; }
 .pill.claimed, .pill.below { background: #fef3c7; color: #92400e; }
 .pill.never, .pill.empty, .pill.nomatch { background: #eef2f7; color: var(--muted); }
 .pill.wl { background: #dbeafe; color: #1e40af; }
-.chart { width: 100%; height: auto; max-height: 220px; display: block; margin-bottom: 10px; }
+.chart { width: 100%; height: auto; display: block; margin-bottom: 10px; }
 .chart .axis { stroke: #94a3b8; } .chart .grid { stroke: #e2e8f0; stroke-dasharray: 3 3; }
 .chart text { font-size: 10px; fill: var(--muted); } .chart .xl { text-anchor: middle; } .chart .yl { text-anchor: end; }
 .legend { list-style: none; display: flex; gap: 14px; flex-wrap: wrap; padding: 0; margin: 4px 0 0; font-size: 12px; }

@@ -4,7 +4,7 @@ import { loginPage } from '../views/login.js';
 import { authenticate, checkToken, crossSiteReason, isLoopbackHostHeader, SECURITY_HEADERS, sessionCookie } from '../security.js';
 
 /** Paths anyone may read: health for probes, assets and the login form for the login page. */
-const PUBLIC = [/^\/healthz$/, /^\/readyz$/, /^\/static\//, /^\/login$/];
+const PUBLIC = [/^\/favicon\.ico$/, /^\/healthz$/, /^\/readyz$/, /^\/static\//, /^\/login$/];
 /** Paths read by programs (API clients, Prometheus, feed readers): a ?token= is accepted as is. */
 const MACHINE = /^\/(api\/|metrics$|feeds\/)/;
 

@@ -24,6 +24,7 @@ export function registerOps(app: FastifyInstance, o: OpsOptions): void {
   });
   app.get('/static/style.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=300').send(STYLE_CSS));
   app.get('/static/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'max-age=300').send(APP_JS));
+  app.get('/favicon.ico', async (_req, reply) => reply.code(204).header('cache-control', 'max-age=86400').send());
   app.get<{ Params: { file: string } }>('/feeds/:file', async (req, reply) => {
     const m = /^(.+)\.atom$/.exec(req.params.file);
     const { config } = o.ctx.live.current();

@@ -19,8 +19,8 @@ export interface ChartOptions {
   name: (start: string) => string;
 }
 
-const W = 720;
-const H = 180;
+const W = 1000;
+const H = 190;
 const PAD = { left: 34, right: 8, top: 10, bottom: 22 };
 
 export function stackedBars(buckets: Bucket[], series: string[], opts: ChartOptions): SafeHtml {

@@ -27,7 +27,7 @@ ${legend(o.watchlists)}</section>
 function queueTable(queues: Overview['queues']): SafeHtml {
   const states = ['waiting', 'active', 'delayed', 'failed'];
   return html`<table><thead><tr><th>queue</th>${states.map((s) => html`<th class="num">${s}</th>`)}</tr></thead><tbody>
-${Object.entries(queues).map(([name, c]) => html`<tr><td>${name}</td>${states.map((s) => html`<td class="num${s === 'failed' && (c[s] ?? 0) > 0 ? ' bad' : ''}">${c[s] ?? 0}</td>`)}</tr>`)}
+${Object.entries(queues).map(([name, c]) => html`<tr><td class="name">${name}</td>${states.map((s) => html`<td class="num${s === 'failed' && (c[s] ?? 0) > 0 ? ' bad' : ''}">${c[s] ?? 0}</td>`)}</tr>`)}
 </tbody></table>`;
 }
 

@@ -1,0 +1,162 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { postForm, request } from './http.js';
+import { seedDashboard, type Seeded } from './seed.js';
+
+let s: Seeded;
+let url: string;
+
+before(async () => {
+  s = await seedDashboard('api');
+  url = s.dashboard.url;
+});
+after(async () => { await s?.close(); });
+
+test('/api/items lists flagged items newest first, with score, hits and the item', async () => {
+  const res = await request(`${url}/api/items`);
+  assert.equal(res.status, 200);
+  assert.match(String(res.headers['content-type']), /application\/json/);
+  const { count, items } = res.json();
+  assert.equal(count, items.length);
+  const titles = items.map((e: any) => e.item.title);
+  assert.ok(titles.includes('Islamic State fighters regroup south of Sirte in Libya'), titles.join(' | '));
+  assert.ok(!titles.includes('City council approves new bicycle lanes'));
+  const times = items.map((e: any) => e.flaggedAt);
+  assert.deepEqual(times, [...times].sort().reverse());
+  const first = items[0];
+  assert.equal(typeof first.score, 'number');
+  assert.ok(first.hits.length > 0 && typeof first.hits[0].snippet === 'string');
+});
+
+test('/api/items filters by watch-list, feed, entity, text and time', async () => {
+  const get = async (qs: string) => (await request(`${url}/api/items?${qs}`)).json().items as any[];
+  const strikes = await get('watchlist=us-strikes');
+  assert.ok(strikes.length >= 2 && strikes.every((e) => e.watchlist === 'us-strikes'));
+  const monitor = await get('feed=monitor');
+  assert.deepEqual(monitor.map((e) => e.item.title), ['Daesh claims attack on checkpoint in Tunisia']);
+  const benghazi = await get('entity=benghazi');
+  assert.deepEqual(benghazi.map((e) => e.item.title), ['Daesh cell arrested in Benghazi, Libya']);
+  const text = await get('q=BORDER%20POST');
+  assert.deepEqual(text.map((e) => e.item.title), ['Islamic State attack in Tunisia']);
+  const lastDay = await get('watchlist=isis-libya&since=24h');
+  assert.ok(lastDay.every((e) => Date.parse(e.flaggedAt) >= Date.now() - 86_400_000 - 5_000));
+  assert.ok(!lastDay.some((e) => e.item.title === 'Islamic State attack in Tunisia'), 'six days old: outside 24h');
+  const older = await get(`until=${new Date(Date.now() - 3 * 86_400_000).toISOString()}`);
+  assert.deepEqual(older.map((e) => e.item.title).sort(), ['ISIL fighters cross from Libya', 'Islamic State attack in Tunisia']);
+  assert.equal((await get('limit=2')).length, 2);
+});
+
+test('/api/items refuses a bad time or limit with 400 and says why', async () => {
+  const bad = await request(`${url}/api/items?since=yesterday-ish`);
+  assert.equal(bad.status, 400);
+  assert.match(bad.json().error, /^dashboard: bad time "yesterday-ish"/);
+  assert.equal((await request(`${url}/api/items?limit=0`)).status, 400);
+});
+
+test('/api/feeds shows each feed with its health, and the broken one failing', async () => {
+  const { feeds } = (await request(`${url}/api/feeds`)).json();
+  const byId = Object.fromEntries(feeds.map((f: any) => [f.id, f]));
+  assert.deepEqual(Object.keys(byId), ['wire', 'monitor', 'broken']);
+  assert.equal(byId.wire.status, 'ok');
+  assert.equal(byId.wire.itemsSeen, 3);
+  assert.ok(byId.wire.lastSuccess && byId.wire.nextAttempt);
+  assert.equal(byId.broken.status, 'failing');
+  assert.match(byId.broken.lastError, /404/);
+  assert.equal(byId.broken.consecutiveErrors, 1);
+});
+
+test('/api/watchlists gives queries, counts and top entities', async () => {
+  const { watchlists } = (await request(`${url}/api/watchlists`)).json();
+  const isis = watchlists.find((w: any) => w.id === 'isis-libya');
+  assert.equal(isis.query, '@ISIS AND @NorthAfrica');
+  assert.equal(isis.threshold, 2);
+  assert.equal(isis.flagged, isis.flagged30d);
+  assert.ok(isis.flagged24h >= 4 && isis.flagged24h < isis.flagged30d);
+  assert.equal(isis.topEntities[0].name, 'ISIS');
+  assert.equal(watchlists.find((w: any) => w.id === 'bread').flagged, 0);
+});
+
+test('/api/digests shows runs with delivery status per channel', async () => {
+  const { digests } = (await request(`${url}/api/digests`)).json();
+  const brief = digests[0];
+  assert.equal(brief.name, 'brief');
+  const run = brief.runs[0];
+  assert.equal(run.runId, 'brief-seed');
+  assert.equal(run.channels.outbox.status, 'delivered');
+  assert.equal(run.channels.jammed.status, 'failed');
+  assert.match(run.channels.jammed.error, /ENOTDIR/);
+  assert.deepEqual(brief.failedChannels, ['jammed']);
+  assert.ok(brief.pending > 0, 'the failed channel released its items back to pending');
+});
+
+test('/api/queues gives counts per state, workers and the latest failed jobs', async () => {
+  const { queues } = (await request(`${url}/api/queues`)).json();
+  assert.deepEqual(queues.map((q: any) => q.name), ['poll-feed', 'process-article', 'send-digest', 'send-alert']);
+  for (const q of queues) assert.equal(q.workers, 1, `${q.name} has its worker`);
+  const digest = queues.find((q: any) => q.name === 'send-digest');
+  assert.equal(digest.counts.failed, 1);
+  assert.match(digest.failed[0].failedReason, /^digest: no digest/);
+});
+
+test('/api/overview has 24 hourly and 30 daily buckets, queue depths, failing feeds and last runs', async () => {
+  const o = (await request(`${url}/api/overview`)).json();
+  assert.equal(o.trends.hours.length, 24);
+  assert.equal(o.trends.days.length, 30);
+  const sumDays = o.trends.days.reduce((n: number, b: any) => n + (b.counts['isis-libya'] ?? 0), 0);
+  assert.equal(sumDays, (await request(`${url}/api/watchlists`)).json().watchlists[0].flagged);
+  assert.deepEqual(o.failingFeeds.map((f: any) => f.id), ['broken']);
+  assert.equal(o.digests[0].lastRun.runId, 'brief-seed');
+  assert.ok('waiting' in o.queues['poll-feed']);
+});
+
+test('/api/classify judges text, title+body and a fetched URL, with hits', async () => {
+  const text = await request(`${url}/api/classify`, { body: { text: 'Daesh fighters seen in Sirte\nLocal sources in Libya report movements.' } });
+  assert.equal(text.status, 200);
+  const t = text.json();
+  assert.equal(t.title, 'Daesh fighters seen in Sirte');
+  const isis = t.matches.find((m: any) => m.watchlist === 'isis-libya');
+  assert.equal(isis.flagged, true);
+  assert.ok(isis.hits.some((h: any) => h.term === '@ISIS' && h.field === 'title'));
+  const tb = (await request(`${url}/api/classify`, { body: { title: 'Bread', body: 'A new sourdough recipe' } })).json();
+  assert.equal(tb.matches.find((m: any) => m.watchlist === 'bread').flagged, true);
+  const page = (await request(`${url}/api/classify`, { body: { url: `${s.feedServer.url}/try.html` } })).json();
+  assert.equal(page.source, 'url');
+  assert.equal(page.title, 'Pentagon confirms airstrike in Libya');
+  assert.equal(page.matches.find((m: any) => m.watchlist === 'us-strikes').flagged, true);
+});
+
+test('/api/classify answers bad input with a 4xx and a message', async () => {
+  const empty = await request(`${url}/api/classify`, { body: {} });
+  assert.equal(empty.status, 400);
+  assert.match(empty.json().error, /nothing to classify/);
+  const missing = await request(`${url}/api/classify`, { body: { url: `${s.feedServer.url}/nope.html` } });
+  assert.equal(missing.status, 422);
+  assert.match(missing.json().error, /^dashboard: fetch: HTTP 404/);
+  const ftp = await request(`${url}/api/classify`, { body: { url: 'ftp://example.org/x' } });
+  assert.equal(ftp.status, 400);
+});
+
+test('/api/digests/:name/retry re-runs the digest: the failed channel is tried again', async () => {
+  const res = await request(`${url}/api/digests/brief/retry`, { method: 'POST' });
+  assert.equal(res.status, 200);
+  const result = res.json();
+  assert.match(result.runId, /^brief-manual-\d+$/);
+  assert.match(result.channels.jammed, /^failed: /);
+  assert.equal(result.channels.outbox, 'empty');
+  const { digests } = (await request(`${url}/api/digests`)).json();
+  assert.equal(digests[0].runs[0].runId, result.runId);
+  assert.equal((await request(`${url}/api/digests/nope/retry`, { method: 'POST' })).status, 404);
+});
+
+test('the digests page retry button posts a form and shows the outcome', async () => {
+  const res = await postForm(`${url}/digests/brief/retry`, {});
+  assert.equal(res.status, 200);
+  assert.match(res.body, /id="retry-result"/);
+  assert.match(res.body, /brief-manual-\d+/);
+});
+
+test('an unknown API path is a JSON 404', async () => {
+  const res = await request(`${url}/api/nothing`);
+  assert.equal(res.status, 404);
+  assert.match(res.json().error, /no page/);
+});
