@@ -33,11 +33,10 @@ function timeMs(t: string | undefined): number {
 function groupByItem(input: BuildDigestInput): { kept: ItemMatches[]; dropped: string[] } {
   const order = Object.keys(input.watchlists);
   const rank = (w: string) => (order.includes(w) ? order.indexOf(w) : order.length);
-  const byKey = new Map<string, ItemMatches & { any: boolean }>();
+  const byKey = new Map<string, ItemMatches>();
   for (const { item, match } of input.entries) {
     let group = byKey.get(item.key);
-    if (!group) byKey.set(item.key, (group = { item, matches: [], any: false }));
-    group.any = true;
+    if (!group) byKey.set(item.key, (group = { item, matches: [] }));
     if (input.minScore !== undefined && match.score < input.minScore) continue;
     if (group.matches.some((m) => m.watchlist === match.watchlist)) continue;
     group.matches.push(match);
@@ -48,7 +47,7 @@ function groupByItem(input: BuildDigestInput): { kept: ItemMatches[]; dropped: s
     if (group.matches.length === 0) dropped.push(group.item.key);
     else {
       group.matches.sort((a, b) => b.score - a.score || rank(a.watchlist) - rank(b.watchlist));
-      kept.push({ item: group.item, matches: group.matches });
+      kept.push(group);
     }
   }
   return { kept, dropped };

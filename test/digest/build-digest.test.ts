@@ -118,3 +118,26 @@ test('each entry says why, from its hits', () => {
     { term: 'Sirte', field: 'body', snippet: 'in Sirte on Monday' },
   ]);
 });
+
+test('a copy whose feed stripped the accents is still the same story', () => {
+  const body = 'Le ministère de la Défense a annoncé mercredi que des frappes aériennes près de Syrte avaient visé un dépôt. Selon le porte-parole, trois véhicules ont été détruits et les opérations se poursuivent dans la région côtière.';
+  const a = makeItem('fr1', { feedId: 'lemonde', title: 'Frappes aériennes près de Syrte', body });
+  const b = makeItem('fr2', { feedId: 'wire', title: 'Frappes aeriennes pres de Syrte', body: body.normalize('NFKD').replace(/\p{M}/gu, '') });
+  const d = buildDigest({ ...base, entries: [a, b].map((item) => ({ item, match: makeMatch(item, 'libya', 2) })), watchlists: { libya: {} }, maxItems: 5 });
+  assert.equal(d.entryCount, 1);
+});
+
+test('a copy trimmed to its lede joins the full story', () => {
+  const full = prose(77, 600);
+  const a = makeItem('full', { feedId: 'agency', title: 'Port closed after storm', body: full });
+  const b = makeItem('short', { feedId: 'aggregator', title: 'Port closed after storm', body: '', summary: full.split(' ').slice(0, 90).join(' ') });
+  const d = buildDigest({ ...base, entries: [a, b].map((item) => ({ item, match: makeMatch(item, 'libya', 2) })), watchlists: { libya: {} }, maxItems: 5 });
+  assert.equal(d.entryCount, 1);
+});
+
+test('build is deterministic: the same claimed entries give the same digest', () => {
+  const entries = manyEntries(50);
+  const one = buildDigest({ ...base, entries, watchlists: { libya: {} }, maxItems: 20 });
+  const two = buildDigest({ ...base, entries: [...entries].reverse(), watchlists: { libya: {} }, maxItems: 20 });
+  assert.deepEqual(two, one);
+});

@@ -144,3 +144,13 @@ test('a receiver that never answers times out as a retryable error', async (t) =
     return true;
   });
 });
+
+test('an aborted delivery stops at once with a retryable error', async (t) => {
+  const rx = await startReceiver([{ status: 503, headers: { 'retry-after': '30' } }]);
+  t.after(rx.close);
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new Error('shutdown')), 100);
+  const started = Date.now();
+  await assert.rejects(deliverDigest('hook', { type: 'webhook', url: rx.url }, digestOf(1), { signal: controller.signal }), (err: unknown) => err instanceof DeliveryError && err.retryable);
+  assert.ok(Date.now() - started < 5000, 'did not wait out the 30 s Retry-After');
+});
