@@ -23,16 +23,17 @@ export const BLOCK_TAGS = new Set([
 
 /** Furniture named in class or id: comments, sharing, related links, sign-up boxes, credits. */
 const NEGATIVE =
-  /(^|[^a-z])(comments?|commentlist|disqus|respond|replies|share|sharing|sharedaddy|social|socials|related|recommend(ed|ations)?|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|promo|sidebar|widget|sponsor(ed)?|advert(isement)?|ads?|ad-?slot|banner|breadcrumbs?|pagination|pager|footer|masthead|menu|navbar|nav|popup|modal|outbrain|taboola|trending|most-?(read|popular|viewed)|more-?stories|recirc|read-?more|tags?|tag-?list|author-?(bio|box|info)|about-?the-?author|byline|dateline|caption|credits?|toolbar|print|skip|sr-only|visually-?hidden|screen-?reader-?text|jump|rss|follow|donate|support-?us|login|rating|reactions?|meta)([^a-z]|$)/i;
+  /(^|[^a-z])(comments?|commentlist|disqus|respond|replies|share|sharing|sharedaddy|social|socials|related|recommend(ed|ations)?|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|promo|sidebar|widget|sponsor(ed)?|advert(isement)?|ads?|ad-?slot|banner|breadcrumbs?|pagination|pager|footer|masthead|menu|navbar|nav|popup|modal|outbrain|taboola|trending|most-?(read|popular|viewed)|more-?stories|recirc|read-?more|tags?|tag-?list|author-?(bio|box|info)|about-?the-?author|byline|dateline|caption|credits?|toolbar|print|skip|slider|carousel|latest|authors?|prev|post-?nav(igation)?|nav-?links|sr-only|visually-?hidden|screen-?reader-?text|jump|rss|follow|donate|support-?us|login|rating|reactions?|meta)([^a-z]|$)/i;
 
 /** Content named in class or id. */
-const POSITIVE = /(^|[^a-z])(article|articlebody|article-?body|body|content|entry|entry-content|main|post|post-?body|post-?content|story|story-?body|text|blog|hentry|prose)([^a-z]|$)/i;
+const POSITIVE = /(^|[^a-z])(article|articlebody|article-?body|body|content|entry|entry-content|main|post|post-?body|post-?content|story|story-?body|blog|hentry|prose)([^a-z]|$)/i;
 
 /** Names so strong that an element is dropped even when it also looks like content. */
 const STRONG_NEGATIVE = /(^|[^a-z])(comments?|commentlist|disqus|respond|share|sharing|social|related|newsletter|cookie|consent|outbrain|taboola|recirc|sidebar)([^a-z]|$)/i;
 
 function names(node: DomNode): string {
-  return `${attr(node, 'class')} ${attr(node, 'id')}`;
+  // camelCase names ("newsCaption", "relatedPosts") split like kebab-case ones.
+  return `${attr(node, 'class')} ${attr(node, 'id')}`.replace(/([a-z])([A-Z])/g, '$1-$2');
 }
 
 /** A weight in -25..25 from class and id, in the manner of Readability. */

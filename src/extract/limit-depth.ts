@@ -19,16 +19,35 @@ export function limitDepth(html: string, maxDepth = MAX_DEPTH): string {
   return deepestNesting(html) <= maxDepth ? html : dropDeepTags(html, maxDepth);
 }
 
+/** A character loop rather than the regex: this runs on every page, the rewrite almost never. */
 function deepestNesting(html: string): number {
   let depth = 0;
   let max = 0;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
-    const step = tagStep(m);
-    depth = Math.max(0, depth + step);
-    if (depth > max) max = depth;
+  for (let i = html.indexOf('<'); i >= 0 && i < html.length; i = html.indexOf('<', i + 1)) {
+    const close = html.charCodeAt(i + 1) === 47;
+    const start = close ? i + 2 : i + 1;
+    let end = start;
+    while (end < html.length && isNameChar(html.charCodeAt(end))) end++;
+    if (end === start || !isLetter(html.charCodeAt(start))) continue;
+    if (FLAT.has(html.slice(start, end).toLowerCase())) continue;
+    if (close) {
+      if (depth > 0) depth--;
+      continue;
+    }
+    const gt = html.indexOf('>', end);
+    if (gt < 0) break;
+    if (html.charCodeAt(gt - 1) !== 47 && ++depth > max) max = depth;
+    i = gt;
   }
   return max;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isNameChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 45;
 }
 
 function dropDeepTags(html: string, maxDepth: number): string {

@@ -3,7 +3,7 @@
  * furniture that sits inside the body: headline, link lists, share and sign-up boxes,
  * bylines, captions.
  */
-import { isElement, type DomNode } from './dom.js';
+import { isElement, walk, type DomNode } from './dom.js';
 import { BLOCK_TAGS, classWeight, isBodyMarker } from './hints.js';
 import { linkDensity, type StatsMap } from './stats.js';
 
@@ -52,14 +52,27 @@ function renderNode(root: DomNode, skip: (n: DomNode) => boolean, out: string[])
   flush();
 }
 
+/** A figure with a short text is an image with its caption and credit; tables and quotes stay. */
+function isPictureFigure(node: DomNode, stats: StatsMap): boolean {
+  if ((stats.get(node)?.text ?? 0) > 300) return false;
+  let holdsText = false;
+  walk(node, (n) => {
+    if (n.name === 'table' || n.name === 'blockquote' || n.name === 'pre') holdsText = true;
+    return !holdsText;
+  });
+  return !holdsText;
+}
+
 function isFurniture(node: DomNode, stats: StatsMap): boolean {
   const name = node.name!;
   if (name === 'h1') return true;
+  if (name === 'figure') return isPictureFigure(node, stats);
   if (isBodyMarker(node)) return false;
   const s = stats.get(node);
   if (!s) return false;
-  // Only blocks: an inline <a class="tag"> inside a sentence is part of the sentence.
-  if (BLOCK_TAGS.has(name) && classWeight(node) < 0 && s.text < 2000) return true;
+  // An inline <a class="tag"> of a word or two inside a sentence is part of the sentence;
+  // a longer one (a caption span, a "read more" teaser) is not.
+  if (classWeight(node) < 0 && s.text < 2000 && (BLOCK_TAGS.has(name) || s.text >= 25)) return true;
   if (LINK_LIST_TAGS.has(name) && s.text > 0 && linkDensity(s) > 0.5) return true;
   return false;
 }
