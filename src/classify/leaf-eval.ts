@@ -5,6 +5,7 @@ import type { FoundEntity } from './entities.js';
 import type { FieldMatch } from './match-text.js';
 import type { TextField } from './query-ast.js';
 import { tokenizeText } from './normalize.js';
+import { soundKey } from './ner/keys.js';
 
 /** One occurrence of a term: the field it is in and character offsets into that field's text. */
 export interface Occurrence {
@@ -123,10 +124,25 @@ function namedOccurrences(cl: CompiledLeaf, ctx: ArticleContext): Occurrence[] {
   const type = cl.leaf.field;
   const out: Occurrence[] = [];
   for (const entity of ctx.entities) {
-    if (entity.type !== type || !entity.names.some((n) => nameContains(ctx.classifier, n, cl.left))) continue;
+    if (entity.type !== type) continue;
+    const named = entity.names.some((n) => nameContains(ctx.classifier, n, cl.left) || (type === 'person' && nameSoundsLike(ctx.classifier, n, cl.left)));
+    if (!named) continue;
     for (const m of entity.mentions) out.push({ field: m.field, start: m.start, end: m.end });
   }
   return out.slice(0, MAX_OCCURRENCES);
+}
+
+/** Person names also match by sound, so person:Gadhafi finds "Qaddafi" and person:Moammar "Muammar". */
+function nameSoundsLike(c: Classifier, name: string, seqs: number[]): boolean {
+  const have = tokenizeText(name).folded.map(soundKey);
+  return seqs.some((seq) => {
+    const want = c.index.seqWords(seq).map((w) => (w === undefined ? undefined : soundKey(w)));
+    if (want.some((w) => w === undefined)) return false;
+    for (let p = 0; p + want.length <= have.length; p++) {
+      if (want.every((w, j) => have[p + j] === w)) return true;
+    }
+    return false;
+  });
 }
 
 /** True when one of the seqs occurs inside the name (a person's full name contains a surname). */

@@ -78,6 +78,11 @@ export class TermIndex {
     return out.length === 0 ? EMPTY : out;
   }
 
+  /** The words of a seq, or undefined for a unit that is a prefix (it has no sound). */
+  seqWords(seq: number): (string | undefined)[] {
+    return this.seqUnits[seq]!.map((u) => (this.unitMode[u] === 'prefix' ? undefined : foldForm(this.unitValue[u]!)));
+  }
+
   get unitCount(): number {
     return this.unitMode.length;
   }

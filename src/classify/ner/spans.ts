@@ -69,23 +69,30 @@ function extendRun(t: TokenizedText, i: number): number {
   return j;
 }
 
-/** Lines written in Title Case (headlines), as a per-token flag. */
+/** Lines written in Title Case (headlines): short, one sentence, mostly capitalized words. */
 function headlineTokens(t: TokenizedText): boolean[] {
   const flags = new Array<boolean>(t.raw.length).fill(false);
   let lineStart = 0;
-  for (let k = 0; k <= t.raw.length; k++) {
-    const newLine = k === t.raw.length || (k > 0 && gapAt(t, k).includes('\n'));
-    if (!newLine) continue;
-    let words = 0, caps = 0;
-    for (let m = lineStart; m < k; m++) {
-      if (t.raw[m]!.length < 4 || !/^\p{L}/u.test(t.raw[m]!)) continue;
-      words++;
-      if (isCapitalized(t.raw[m]!)) caps++;
-    }
-    if (words >= 3 && caps / words >= 0.7) flags.fill(true, lineStart, k);
+  for (let k = 1; k <= t.raw.length; k++) {
+    if (k < t.raw.length && !gapAt(t, k).includes('\n')) continue;
+    if (isHeadline(t, lineStart, k)) flags.fill(true, lineStart, k);
     lineStart = k;
   }
   return flags;
+}
+
+function isHeadline(t: TokenizedText, s: number, e: number): boolean {
+  if (e - s > 30 || e - s < 3) return false;
+  // Prose ends its sentences; headlines do not.
+  const line = t.text.slice(t.starts[s]!, t.ends[e - 1]! + 1);
+  if (/[.!?]\s+\S/.test(line) || /[.!?]["'”’]?$/.test(line)) return false;
+  let words = 0, caps = 0;
+  for (let m = s; m < e; m++) {
+    if (t.raw[m]!.length < 4 || !/^\p{L}/u.test(t.raw[m]!)) continue;
+    words++;
+    if (isCapitalized(t.raw[m]!)) caps++;
+  }
+  return words >= 3 && caps / words >= 0.75;
 }
 
 /** Length of the longest known place or organization starting at k, within [k, end). */
