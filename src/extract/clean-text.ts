@@ -35,10 +35,12 @@ const BOILERPLATE: RegExp[] = [
   /^(<<|«|‹)?\s*(back to|return to|go to) .{1,30}$/i,
 ];
 
+import { isDateLine } from './date-line.js';
+
 export function cleanParagraphs(paragraphs: string[], title: string | undefined): string[] {
   const titleKey = title ? ` ${key(title)} ` : '';
   return paragraphs.filter((p) => {
-    if (p.length < 120 && BOILERPLATE.some((re) => re.test(p))) return false;
+    if (p.length < 120 && (BOILERPLATE.some((re) => re.test(p)) || isDateLine(p))) return false;
     return !(titleKey !== '' && p.length < 300 && isTitle(key(p), titleKey));
   });
 }

@@ -36,10 +36,13 @@ function names(node: DomNode): string {
   return `${attr(node, 'class')} ${attr(node, 'id')}`.replace(/([a-z])([A-Z])/g, '$1-$2');
 }
 
+/** Embedded posts (tweets, Instagram) quote sources: content, though their wrappers say "social". */
+const EMBED = /(^|[^a-z])(embed|embedded|[a-z]*-embed|tweet|twitter-tweet|instagram-media)([^a-z]|$)/i;
+
 /** A weight in -25..25 from class and id, in the manner of Readability. */
 export function classWeight(node: DomNode): number {
   const s = names(node);
-  if (s.length < 2) return 0;
+  if (s.length < 2 || EMBED.test(s)) return 0;
   let w = 0;
   if (NEGATIVE.test(s)) w -= 25;
   if (POSITIVE.test(s)) w += 25;
@@ -52,7 +55,7 @@ export function isNegative(node: DomNode): boolean {
 
 export function isStrongNegative(node: DomNode): boolean {
   const s = names(node);
-  return s.length > 2 && STRONG_NEGATIVE.test(s);
+  return s.length > 2 && STRONG_NEGATIVE.test(s) && !EMBED.test(s);
 }
 
 /** Class or id names that CMSs give the element holding the article's text. */
