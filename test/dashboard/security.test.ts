@@ -1,0 +1,148 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import Parser from 'rss-parser';
+import { DashboardError } from '../../src/dashboard/errors.js';
+import { startDashboard, type Dashboard } from '../../src/dashboard/server.js';
+import { silentLogger } from '../../src/log.js';
+import { XSS, XSS_ESCAPED } from './fixtures.js';
+import { postForm, request } from './http.js';
+import { seedDashboard, type Seeded } from './seed.js';
+
+const TOKEN = 'test-token-0123456789abcdef';
+let s: Seeded;
+let open: Dashboard;
+let locked: Dashboard;
+const bearer = { authorization: `Bearer ${TOKEN}` };
+
+before(async () => {
+  s = await seedDashboard('security');
+  open = s.dashboard;
+  locked = await startDashboard({ ctx: s.pipeline.ctx, host: '0.0.0.0', port: 0, token: TOKEN, log: silentLogger, env: {} });
+});
+after(async () => {
+  await locked?.close();
+  await s?.close();
+});
+
+/** The locked server listens on every address; tests reach it on loopback. */
+const lockedUrl = () => locked.url.replace('0.0.0.0', '127.0.0.1');
+
+test('bound to a non-loopback address with no token, the dashboard refuses to start', async () => {
+  for (const host of ['0.0.0.0', '::', '192.168.1.10']) {
+    await assert.rejects(
+      startDashboard({ ctx: s.pipeline.ctx, host, port: 0, log: silentLogger, env: {} }),
+      (err: unknown) => err instanceof DashboardError && /^dashboard: refusing to listen on .+ without a token/.test(err.message),
+    );
+  }
+  await assert.rejects(startDashboard({ ctx: s.pipeline.ctx, host: '0.0.0.0', port: 0, log: silentLogger, env: { DASHBOARD_TOKEN: 'short' } }), /at least 16 characters/);
+});
+
+test('with a token, requests without it get 401: pages show the sign-in form, the API says why', async () => {
+  const base = lockedUrl();
+  for (const path of ['/', '/items', '/feeds', '/watchlists', '/digests', '/queues', '/api/items', '/api/overview', '/metrics', '/feeds/isis-libya.atom']) {
+    const res = await request(base + path, { headers: { accept: 'text/html' } });
+    assert.equal(res.status, 401, path);
+    assert.doesNotMatch(res.body, /Islamic State|isis-libya/, `${path} leaks nothing`);
+  }
+  const page = await request(`${base}/items`, { headers: { accept: 'text/html' } });
+  assert.match(page.body, /<form method="post" action="\/login">/);
+  const api = await request(`${base}/api/items`);
+  assert.match(api.json().error, /^dashboard: a token is required/);
+  assert.equal(api.headers['www-authenticate'], 'Bearer realm="wirewatch"');
+  const wrong = await request(`${base}/api/items`, { headers: { authorization: 'Bearer nope-nope-nope-nope' } });
+  assert.equal(wrong.status, 401);
+  assert.equal((await request(`${base}/healthz`)).status, 200, 'health stays open for probes');
+});
+
+test('with a token: Bearer works, ?token= once sets a session cookie, the login form too', async () => {
+  const base = lockedUrl();
+  assert.equal((await request(`${base}/api/items`, { headers: bearer })).status, 200);
+  assert.equal((await request(`${base}/feeds/isis-libya.atom?token=${TOKEN}`)).status, 200, 'feed readers can pass the token in the URL');
+  const once = await request(`${base}/items?watchlist=isis-libya&token=${TOKEN}`);
+  assert.equal(once.status, 303);
+  assert.equal(once.headers.location, '/items?watchlist=isis-libya', 'the token leaves the address bar');
+  const cookie = String(once.headers['set-cookie']).split(';')[0]!;
+  assert.doesNotMatch(cookie, new RegExp(TOKEN), 'the cookie is not the token itself');
+  assert.match(String(once.headers['set-cookie']), /HttpOnly; SameSite=Strict/);
+  assert.equal((await request(`${base}/items`, { headers: { cookie } })).status, 200);
+  const badLogin = await postForm(`${base}/login`, { token: 'wrong' });
+  assert.equal(badLogin.status, 401);
+  const login = await postForm(`${base}/login`, { token: TOKEN });
+  assert.equal(login.status, 303);
+  assert.equal(String(login.headers['set-cookie']).split(';')[0], cookie);
+});
+
+test('with a token, an action from another origin is refused (CSRF), from this origin it goes through', async () => {
+  const base = lockedUrl();
+  const cookie = String((await request(`${base}/?token=${TOKEN}`)).headers['set-cookie']).split(';')[0]!;
+  const body = { text: 'Daesh in Sirte' };
+  const evil = await request(`${base}/api/classify`, { body, headers: { cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+  assert.equal(evil.status, 403);
+  assert.match(evil.json().error, /^dashboard: cross-site request refused/);
+  assert.equal((await request(`${base}/api/classify`, { body, headers: { cookie, origin: 'https://evil.example' } })).status, 403);
+  assert.equal((await request(`${base}/api/classify`, { body, headers: { ...bearer, 'sec-fetch-site': 'same-site' } })).status, 403);
+  assert.equal((await request(`${base}/api/classify`, { body, headers: { cookie } })).status, 403, 'a cookie alone, with no Origin, is not enough');
+  const retry = await postForm(`${base}/digests/brief/retry`, {}, { cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+  assert.equal(retry.status, 403);
+  assert.equal((await request(`${base}/api/classify`, { body })).status, 401, 'no token at all');
+  assert.equal((await request(`${base}/api/classify`, { body, headers: { cookie, origin: base, 'sec-fetch-site': 'same-origin' } })).status, 200);
+  assert.equal((await request(`${base}/api/classify`, { body, headers: bearer })).status, 200, 'a program with the token');
+});
+
+test('without a token: loopback names only (DNS rebinding), and cross-origin actions are refused', async () => {
+  const rebound = await request(`${open.url}/api/items`, { headers: { host: 'attacker.example:3000' } });
+  assert.equal(rebound.status, 403);
+  assert.equal((await request(`${open.url}/api/items`, { headers: { host: 'localhost:3000' } })).status, 200);
+  const csrf = await postForm(`${open.url}/watchlists/try`, { text: 'x' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+  assert.equal(csrf.status, 403);
+});
+
+test('every response carries the CSP and the other protective headers', async () => {
+  for (const [url, headers] of [[`${open.url}/`, {}], [`${open.url}/api/items`, {}], [`${lockedUrl()}/items`, {}], [`${open.url}/static/app.js`, {}]] as const) {
+    const res = await request(url, { headers });
+    const csp = String(res.headers['content-security-policy']);
+    assert.match(csp, /default-src 'self'/, url);
+    assert.match(csp, /script-src 'self'(;|$)/, `${url}: no inline scripts`);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.equal(res.headers['referrer-policy'], 'no-referrer');
+  }
+  for (const path of ['/', '/items', '/watchlists', '/digests']) {
+    const body = (await request(open.url + path)).body;
+    assert.deepEqual(inlineCode(body), [], `${path}: no inline script, handler or style`);
+  }
+});
+
+test(`a hostile string renders as text on every page: ${XSS}`, async () => {
+  const pages = ['/', '/items', '/feeds', '/watchlists', '/digests', '/queues'];
+  for (const path of pages) {
+    const res = await request(open.url + path);
+    assert.equal(res.status, 200, path);
+    assert.ok(res.body.includes(XSS_ESCAPED), `${path} shows the string, escaped`);
+    assert.ok(!res.body.includes('<img src=x'), `${path} has no live <img>`);
+    assert.ok(!res.body.includes('<script>alert(2)'), `${path} has no live <script>`);
+  }
+  const tried = await postForm(`${open.url}/watchlists/try`, { text: `${XSS} Daesh in Sirte\n<script>alert(2)</script> in Libya` });
+  assert.equal(tried.status, 200);
+  assert.ok(tried.body.includes(`${XSS_ESCAPED} Daesh in Sirte`) && !tried.body.includes('<img src=x') && !tried.body.includes('<script>alert'));
+  assert.match(tried.body, /<mark>Daesh<\/mark>/);
+});
+
+test('the hostile title is text in the Atom feed too, which stays well-formed', async () => {
+  const res = await request(`${open.url}/feeds/isis-libya.atom`);
+  assert.ok(!res.body.includes('<img') && !res.body.includes('<script>'));
+  assert.ok(res.body.includes(`<title type="text">${XSS_ESCAPED}</title>`));
+  const feed = await new Parser().parseString(res.body);
+  assert.ok(feed.items.some((i) => i.title === XSS), 'a feed reader gets the title back as text');
+});
+
+/** Inline scripts, event handlers and style attributes in a page's markup (quoted attribute values respected). */
+function inlineCode(page: string): string[] {
+  const found: string[] = [];
+  for (const tag of page.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[\w:-]+(?:="[^"]*"|='[^']*'|=[^\s>]+)?)*)\s*\/?>/g)) {
+    const attrs = [...tag[2]!.matchAll(/([\w:-]+)(?:=("[^"]*"|'[^']*'|[^\s>]+))?/g)].map((a) => a[1]!.toLowerCase());
+    if (tag[1]!.toLowerCase() === 'script' && !attrs.includes('src')) found.push(tag[0]);
+    if (attrs.some((a) => a.startsWith('on') || a === 'style')) found.push(tag[0]);
+  }
+  return found;
+}
