@@ -5,6 +5,7 @@
  * because the goal is that no valid character comes out as U+FFFD.
  */
 import iconv from 'iconv-lite';
+import { decodeAs, guessEncoding } from './guess-encoding.js';
 import { decodeWindows1252, windows1252Char } from './windows-1252.js';
 
 /** How the text was decoded, for logs and tests. */
@@ -47,7 +48,7 @@ function isXmlSpace(byte: number): boolean {
 /** The charset parameter of a Content-Type header, if any. */
 export function charsetOf(contentType: string | undefined): string | undefined {
   if (contentType === undefined) return undefined;
-  const m = /;\s*charset\s*=\s*("?)([^";,\s]+)\1/i.exec(contentType);
+  const m = /;\s*charset\s*=\s*(["']?)\s*([^"';,\s]+)\s*\1/i.exec(contentType);
   return m?.[2]?.toLowerCase();
 }
 
@@ -122,8 +123,10 @@ export function decodeBytes(body: Buffer, contentType?: string): DecodedText {
     if (name === undefined) continue;
     // Bytes that are plainly UTF-16/32 overrule an ASCII-compatible label, and vice versa.
     if ((wide !== undefined) !== isWideName(name)) continue;
-    const text = tryDecode(body, wide !== undefined && name.startsWith('utf-16') ? wide : name);
-    if (text !== undefined) return { text, encoding: name, source };
+    // "utf-16" names a family; the bytes say which end comes first.
+    const used = wide !== undefined && name.startsWith('utf-16') ? wide : name;
+    const text = tryDecode(body, used);
+    if (text !== undefined) return { text, encoding: used, source };
   }
   if (wide !== undefined) {
     const text = tryDecode(body, wide);
@@ -131,7 +134,12 @@ export function decodeBytes(body: Buffer, contentType?: string): DecodedText {
   }
   const utf8 = tryDecode(body, 'utf-8');
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', source: 'default' };
-  return repair(body, firstKnown(candidates) ?? 'utf-8');
+  const declared = firstKnown(candidates);
+  if (declared === undefined && !mostlyUtf8(body)) {
+    const guessed = guessEncoding(body);
+    if (guessed !== undefined) return { text: decodeAs(body, guessed), encoding: guessed, source: 'sniffed' };
+  }
+  return repair(body, declared ?? 'utf-8');
 }
 
 function firstKnown(candidates: Array<[string | undefined, unknown]>): string | undefined {
@@ -169,6 +177,18 @@ function utf8SequenceLength(b: Buffer, i: number): number {
   if (c === 0xf0 && second < 0x90) return 0;
   if (c === 0xf4 && second > 0x8f) return 0;
   return need;
+}
+
+/** UTF-8 with at most a few stray bytes: repair it rather than guess another encoding. */
+function mostlyUtf8(b: Buffer): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < b.length; ) {
+    if (b[i]! < 0x80) { i += 1; continue; }
+    const n = utf8SequenceLength(b, i);
+    if (n > 0) { valid += 1; i += n; } else { invalid += 1; i += 1; }
+  }
+  return valid > 0 && invalid <= valid;
 }
 
 function decodeUtf8Leniently(b: Buffer): string {

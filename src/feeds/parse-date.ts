@@ -67,9 +67,13 @@ function plausible(t: number | undefined): t is number {
 /** An ISO 8601 UTC string for a feed date, or undefined when it cannot be read. */
 export function parseDate(input: string | undefined): string | undefined {
   if (input === undefined) return undefined;
-  const s = input.trim().replace(/\s+/g, ' ');
+  const trimmed = input.trim();
+  const s = /\s\s|[\t\n\r]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
   if (s === '') return undefined;
-  for (const attempt of [parseIso, parseRfc822, (x: string) => Date.parse(x)]) {
+  // Try the likelier grammar first: RFC 3339 starts with the year, RFC 822 rarely does.
+  const first = s.charCodeAt(0) >= 48 && s.charCodeAt(0) <= 57 && /^\d{4}/.test(s) ? parseIso : parseRfc822;
+  const second = first === parseIso ? parseRfc822 : parseIso;
+  for (const attempt of [first, second, Date.parse]) {
     const t = attempt(s);
     if (plausible(t)) return new Date(t).toISOString();
   }

@@ -51,8 +51,9 @@ function looksLikeHtmlPage(head: string): boolean {
 async function parseXml(xml: string, url: string): Promise<RawFeed> {
   const prepared = prepareXml(xml);
   const head = prepared.slice(0, 4096);
-  // rss-parser drops per-entry xml:base and reads Atom 0.3 dates and modes wrong.
-  const domFirst = prepared.includes('xml:base') || head.includes('purl.org/atom/ns#');
+  // rss-parser drops per-entry xml:base, flattens inline XHTML and reads Atom 0.3 dates
+  // and modes wrong: such documents go straight to the DOM pass rather than being parsed twice.
+  const domFirst = prepared.includes('xml:base') || head.includes('purl.org/atom/ns#') || /type=["']xhtml["']/.test(prepared);
   if (!domFirst) {
     const strict = await parseXmlStrict(prepared, url);
     if (strict !== undefined && (strict.entries.length > 0 || !/<(\w+:)?(item|entry)[\s>]/.test(prepared))) return strict;

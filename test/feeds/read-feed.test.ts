@@ -167,3 +167,28 @@ test('a gzip-compressed body is inflated; maxItems caps the items', async () => 
   const feed = await readFeed(gzipSync(fixture('rss2-basic.xml')), { ...opts, maxItems: 2 });
   assert.equal(feed.items.length, 2);
 });
+
+test('a legacy encoding with no declaration at all is recognized from the text', async () => {
+  const text = 'Президент заявил, что переговоры продолжатся на следующей неделе в Москве';
+  const xml = `<rss version="2.0"><channel><item><title>${text}</title></item></channel></rss>`;
+  for (const encoding of ['windows-1251', 'koi8-r']) {
+    const feed = await readFeed(iconv.encode(xml, encoding), opts);
+    assert.equal(feed.items[0]!.title, text, encoding);
+  }
+  const japanese = 'これは日本語のニュースです。東京で会議が開かれました。';
+  const sjis = await readFeed(iconv.encode(`<rss version="2.0"><channel><item><title>${japanese}</title></item></channel></rss>`, 'shift_jis'), opts);
+  assert.equal(sjis.items[0]!.title, japanese);
+});
+
+test('Atom text constructs typed by MIME type, empty type, and windows-1252 code points', async () => {
+  const b64 = Buffer.from('Example <b>Atom</b>').toString('base64');
+  const doc = `<feed xmlns="http://www.w3.org/2005/Atom"><title type="">plain</title><entry><title type="application/octet-stream">${b64}</title>` +
+    '<summary type="text/plain">a &lt;b&gt; c</summary></entry></feed>';
+  const feed = await readFeed(Buffer.from(doc), opts);
+  assert.equal(feed.title, 'plain');
+  assert.equal(feed.items[0]!.title, 'Example Atom');
+  assert.equal(feed.items[0]!.summary, 'a <b> c');
+  const smart = await readFeed(Buffer.from('<rss version="2.0"><channel><item><title>don&#146;t</title><description>it\u0092s</description></item></channel></rss>'), opts);
+  assert.equal(smart.items[0]!.title, 'don\u2019t');
+  assert.equal(smart.items[0]!.summary, 'it\u2019s');
+});
