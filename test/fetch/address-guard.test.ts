@@ -29,3 +29,25 @@ test('the connect-time lookup refuses what the pre-check would, so a rebinding a
   const addresses = await new Promise<unknown>((resolve) => allowed('localhost', { all: true }, (_e, a) => resolve(a)));
   assert.ok(Array.isArray(addresses) && addresses.length > 0);
 });
+
+test('a socket dialled through the guarded lookup cannot reach loopback, whatever DNS said earlier', async () => {
+  const { createServer } = await import('node:http');
+  const { Agent, fetch } = await import('undici');
+  const server = createServer((_req, res) => res.end('inside'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const strict = new Agent({ connect: { lookup: guardedLookup({ allowPrivateNetworks: false, allowHosts: [] }) as never } });
+  const named = new Agent({ connect: { lookup: guardedLookup({ allowPrivateNetworks: false, allowHosts: ['localhost'] }) as never } });
+  try {
+    const err = await fetch(`http://localhost:${port}/`, { dispatcher: strict }).then(() => undefined, (e: unknown) => e);
+    let codes: unknown[] = [];
+    for (let e = err; e instanceof Error; e = e.cause) codes = [...codes, (e as { code?: string }).code];
+    assert.ok(codes.includes(ADDRESS_REFUSED), 'the connection is refused by the lookup itself');
+    const ok = await fetch(`http://localhost:${port}/`, { dispatcher: named });
+    assert.equal(await ok.text(), 'inside');
+  } finally {
+    server.close();
+    await strict.close();
+    await named.close();
+  }
+});

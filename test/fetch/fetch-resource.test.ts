@@ -97,12 +97,16 @@ test('a body over the cap fails cleanly', async () => {
   await assert.rejects(fetchResource(`${t.base}/big`, local({ maxBytes: 1024 * 1024 })), isFetchError(/response over 1 MB limit/, (e) => e.permanent));
 });
 
-test('a gzip bomb stops at the cap counted after decompression; honest gzip is inflated', async () => {
+test('a gzip bomb stops at the cap counted after decompression; honest gzip, deflate and br are inflated', async () => {
   const before = process.memoryUsage().rss;
   await assert.rejects(fetchResource(`${t.base}/bomb`, local({ maxBytes: 2 * 1024 * 1024 })), isFetchError(/response over 2 MB limit/));
   assert.ok(process.memoryUsage().rss - before < 48 * 1024 * 1024);
   const ok = await fetchResource(`${t.base}/gzip`, local());
   assert.ok(ok.kind === 'ok' && ok.body.toString().includes('zipped'));
+  const br = await fetchResource(`${t.base}/br`, local());
+  assert.ok(br.kind === 'ok' && br.body.toString().includes('brotli'));
+  const deflated = await fetchResource(`${t.base}/deflate`, local());
+  assert.ok(deflated.kind === 'ok' && deflated.body.toString().includes('deflated'));
 });
 
 test('a slow-drip body hits the total time limit', async () => {

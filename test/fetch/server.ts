@@ -1,6 +1,6 @@
 /** A real HTTP server on 127.0.0.1 with the misbehaviours the fetch tests need. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 
@@ -51,6 +51,8 @@ const routes: Record<string, Handler> = {
   },
   '/bomb': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(bomb),
   '/gzip': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(gzipSync(RSS('zipped'))),
+  '/br': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'br' }).end(brotliCompressSync(RSS('brotli'))),
+  '/deflate': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'deflate' }).end(deflateSync(RSS('deflated'))),
   '/drip': (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/rss+xml' });
     const timer = setInterval(() => res.write(' '), 100);
