@@ -135,6 +135,11 @@ export const digestSchema = z.strictObject({
   channels: z.array(id).min(1),
   maxItems: z.number().int().min(1).default(50),
   minScore: z.number().optional(),
+  /**
+   * How alike two items must be (estimated Jaccard similarity of their word shingles, 0 to 1)
+   * to be one story listing every source. Default 0.5; 1 merges only identical copies.
+   */
+  clusterThreshold: z.number().gt(0).max(1).default(0.5),
 });
 
 export const alertSchema = z.strictObject({

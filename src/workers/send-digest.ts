@@ -94,7 +94,7 @@ export async function buildForEntries(ctx: WorkerContext, config: Config, run: {
   const watchlists = Object.fromEntries(spec.watchlists.map((w) => [w, { description: config.watchlists.watchlists[w]?.description }]));
   const digest = buildDigest({
     name: run.digest, runId: run.runId, scheduledFor: run.scheduledFor, timezone: spec.timezone,
-    entries: loaded, watchlists, maxItems: spec.maxItems, minScore: spec.minScore,
+    entries: loaded, watchlists, maxItems: spec.maxItems, minScore: spec.minScore, clusterThreshold: spec.clusterThreshold,
   });
   return { digest, missing };
 }
