@@ -47,8 +47,13 @@ function toMentions(entities: FoundEntity[]): EntityMention[] {
   return entities.map((e) => ({ name: e.name, type: e.type, count: e.count }));
 }
 
-/** Entities and, for every watch-list (or those asked for), the verdict with its hits. */
-export function classifyItem(classifier: Classifier, input: ClassifyInput, opts: ClassifyOptions = {}): Classification {
+/** The classification with the per-term hits behind it (for explanations and backtests). */
+export interface DetailedClassification {
+  classification: Classification;
+  hits: LeafHits;
+}
+
+export function classifyDetailed(classifier: Classifier, input: ClassifyInput, opts: ClassifyOptions = {}): DetailedClassification {
   const fields = [
     matchField(classifier.index, 'title', tokenizeText(input.title)),
     matchField(classifier.index, 'body', tokenizeText(input.body)),
@@ -57,5 +62,10 @@ export function classifyItem(classifier: Classifier, input: ClassifyInput, opts:
   const ctx: ArticleContext = { classifier, fields, input, entities, snippets: new Map() };
   const hits = hitLeaves(ctx);
   const only = opts.watchlists ? new Set(opts.watchlists) : undefined;
-  return { entities: toMentions(entities), matches: judgeAll(ctx, hits, only) };
+  return { classification: { entities: toMentions(entities), matches: judgeAll(ctx, hits, only) }, hits };
+}
+
+/** Entities and, for every watch-list (or those asked for), the verdict with its hits. */
+export function classifyItem(classifier: Classifier, input: ClassifyInput, opts: ClassifyOptions = {}): Classification {
+  return classifyDetailed(classifier, input, opts).classification;
 }

@@ -13,8 +13,8 @@ import { pushTo, TermIndex } from './term-index.js';
 
 /** A query tree whose leaves point into Classifier.leaves. */
 export type CompiledNode =
-  | { op: 'and' | 'or'; items: CompiledNode[] }
-  | { op: 'not'; item: CompiledNode }
+  | { op: 'and' | 'or'; items: CompiledNode[]; text: string }
+  | { op: 'not'; item: CompiledNode; text: string }
   | { op: 'leaf'; id: number; text: string };
 
 export interface CompiledLeaf {
@@ -121,10 +121,12 @@ class Builder {
     return { leaf, seqs: [], left: [], right: [] };
   }
 
-  compileNode(node: QueryNode, watchlist: number): CompiledNode {
+  /** `source` is the query text, so each group can be named in explanations. */
+  compileNode(node: QueryNode, watchlist: number, source: string): CompiledNode {
     if (node.kind === 'leaf') return { op: 'leaf', id: this.addLeaf(node.leaf, watchlist), text: node.text };
-    if (node.kind === 'not') return { op: 'not', item: this.compileNode(node.item, watchlist) };
-    return { op: node.kind, items: node.items.map((item) => this.compileNode(item, watchlist)) };
+    const text = source.slice(node.offset, node.end);
+    if (node.kind === 'not') return { op: 'not', item: this.compileNode(node.item, watchlist, source), text };
+    return { op: node.kind, items: node.items.map((item) => this.compileNode(item, watchlist, source)), text };
   }
 }
 
@@ -152,7 +154,7 @@ function compileWeight(b: Builder, key: string, weight: number, ctx: ParseContex
   if (leaves.length === 0 || leaves.some((l) => l.kind !== 'leaf')) {
     throw new QueryError('a weight goes on one term (a word, phrase, @entity, NEAR or an OR of them), not on AND or NOT', { ...place, offset: 0 });
   }
-  const compiled = leaves.map((l) => b.compileNode(l, wl.index) as Extract<CompiledNode, { op: 'leaf' }>);
+  const compiled = leaves.map((l) => b.compileNode(l, wl.index, key) as Extract<CompiledNode, { op: 'leaf' }>);
   return { key, weight, leaves: compiled.map((l) => ({ id: l.id, text: l.text })) };
 }
 
@@ -163,7 +165,7 @@ export function compileWatchlists(file: WatchlistsFile): Classifier {
   for (const [name, e] of Object.entries(file.entities)) b.addEntity(name, e.type, e.aliases);
   for (const [id, wl] of Object.entries(file.watchlists)) {
     const index = b.c.watchlists.length;
-    const query = b.compileNode(parseOrThrow(wl.query, ctx, { watchlist: id, field: 'query' }), index);
+    const query = b.compileNode(parseOrThrow(wl.query, ctx, { watchlist: id, field: 'query' }), index, wl.query);
     const weights = Object.entries(wl.weights ?? {}).map(([key, w]) => compileWeight(b, key, w, ctx, { id, index }));
     const compiled: CompiledWatchlist = { id, query, terms: positiveTerms(query), weights, threshold: wl.threshold };
     if (wl.alert !== undefined) compiled.alert = wl.alert;

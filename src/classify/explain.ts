@@ -1,0 +1,42 @@
+/**
+ * Says in one line why a watch-list did or did not flag an item: the group of the query that
+ * found nothing, the excluded term that was found, or the score against the threshold.
+ */
+import type { WatchlistMatch } from '../types.js';
+import type { CompiledNode, CompiledWatchlist } from './compile.js';
+import { evaluateNode, type LeafHits } from './score.js';
+
+const MAX_TERMS = 4;
+
+/** The smallest parts of the query that kept it from matching. */
+function blockers(node: CompiledNode, hits: LeafHits): string[] {
+  if (evaluateNode(node, hits)) return [];
+  switch (node.op) {
+    case 'leaf': return [`nothing found for ${node.text}`];
+    case 'or': return [`nothing found for ${node.text}`];
+    case 'not': return [`excluded ${node.item.text} was found`];
+    case 'and': return node.items.flatMap((item) => blockers(item, hits));
+  }
+}
+
+function hitSummary(match: WatchlistMatch): string {
+  const counts = new Map<string, number>();
+  for (const h of match.hits) counts.set(h.term, (counts.get(h.term) ?? 0) + 1);
+  const terms = [...counts].slice(0, MAX_TERMS).map(([t, n]) => (n > 1 ? `${t} x${n}` : t));
+  if (counts.size > MAX_TERMS) terms.push(`and ${counts.size - MAX_TERMS} more`);
+  return terms.join(', ');
+}
+
+/** Why the item was flagged: the terms that hit and a first snippet. */
+export function explainFlag(match: WatchlistMatch): string {
+  const first = match.hits[0];
+  const where = first ? ` — "${first.snippet}"` : '';
+  return `flagged by ${hitSummary(match)} (score ${match.score} >= ${match.threshold})${where}`;
+}
+
+/** Why the item was not flagged. */
+export function explainMiss(wl: CompiledWatchlist, match: WatchlistMatch, hits: LeafHits): string {
+  if (!match.queryMatched) return `query did not match: ${blockers(wl.query, hits).join('; ')}`;
+  const found = match.hits.length ? ` (hits: ${hitSummary(match)})` : '';
+  return `score ${match.score} below threshold ${match.threshold}${found}`;
+}
