@@ -6,6 +6,7 @@
 import { attr, isElement, walk, type DomNode } from './dom.js';
 import { BLOCK_TAGS, classWeight, hasBodyName } from './hints.js';
 import { linkDensity, type StatsMap } from './stats.js';
+import { startsWithFurnitureHeading } from './section-heading.js';
 
 const MIN_PARAGRAPH = 25;
 const ANCESTOR_LEVELS = 5;
@@ -21,24 +22,39 @@ const TAG_BASE: Record<string, number> = {
 
 export function findBody(root: DomNode, stats: StatsMap): DomNode[] {
   const { score: scores, prose } = scoreCandidates(root, stats);
+  const banned = new Set([...scores.keys()].filter(startsWithFurnitureHeading));
+  const inBanned = (n: DomNode) => banned.size > 0 && hasAncestorIn(n, banned);
+  const top = pickTop(scores, stats, inBanned);
+  if (!top) return [];
+  const named = climbToNamedBody(top, prose, stats);
+  let body = named !== top ? named : commonAncestor(top, scores) ?? climb(top, scores);
+  // Climbing must not land in a "Related posts" block whose teasers outscored the article.
+  if (inBanned(body)) body = top;
+  const relatives = sameClassRelatives(body, scores);
+  if (relatives.length > 0) return inDocumentOrder(root, [body, ...relatives]);
+  return withSiblings(body, scores, stats).filter((n) => n === body || !inBanned(n));
+}
+
+/** Turns accumulated content scores into final scores and returns the best element. */
+function pickTop(scores: Map<DomNode, number>, stats: StatsMap, inBanned: (n: DomNode) => boolean): DomNode | undefined {
   let top: DomNode | undefined;
   let best = -Infinity;
   for (const [node, content] of scores) {
     // A content class name on an element with little text in it (a sign-up box's "text") is no evidence.
     const hint = classWeight(node) * Math.min(1, content / 20);
-    const final = (content + (TAG_BASE[node.name!] ?? 0) + hint) * (1 - linkDensity(stats.get(node)!));
+    const final = inBanned(node) ? 0 : (content + (TAG_BASE[node.name!] ?? 0) + hint) * (1 - linkDensity(stats.get(node)!));
     scores.set(node, final);
     if (final > best) {
       best = final;
       top = node;
     }
   }
-  if (!top) return [];
-  const named = climbToNamedBody(top, prose, stats);
-  top = named !== top ? named : commonAncestor(top, scores) ?? climb(top, scores);
-  const relatives = sameClassRelatives(top, scores);
-  if (relatives.length > 0) return inDocumentOrder(root, [top, ...relatives]);
-  return withSiblings(top, scores, stats);
+  return top;
+}
+
+function hasAncestorIn(node: DomNode, set: Set<DomNode>): boolean {
+  for (let n: DomNode | null = node; n; n = n.parent) if (set.has(n)) return true;
+  return false;
 }
 
 /**

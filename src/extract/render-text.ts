@@ -6,7 +6,9 @@
 import { isElement, walk, type DomNode } from './dom.js';
 import { BLOCK_TAGS, classWeight, isBodyMarker } from './hints.js';
 import { linkDensity, type StatsMap } from './stats.js';
+import { startsWithFurnitureHeading } from './section-heading.js';
 
+const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'aside', 'ul', 'ol', 'footer', 'nav']);
 const LINK_LIST_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'p', 'dl', 'header', 'form', 'figure', 'span', 'li', 'center']);
 
 /** Paragraph texts of the given body nodes, in document order. */
@@ -74,5 +76,6 @@ function isFurniture(node: DomNode, stats: StatsMap): boolean {
   // a longer one (a caption span, a "read more" teaser) is not.
   if (classWeight(node) < 0 && s.text < 2000 && (BLOCK_TAGS.has(name) || s.text >= 25)) return true;
   if (LINK_LIST_TAGS.has(name) && s.text > 0 && linkDensity(s) > 0.5) return true;
+  if (CONTAINER_TAGS.has(name) && startsWithFurnitureHeading(node)) return true;
   return false;
 }

@@ -109,3 +109,10 @@ test('a page with no article text gives empty text, not an error', () => {
   assert.equal(a.text, '');
   assert.equal(a.title, 'Drone strike reported near Sirte');
 });
+
+test('a block headed "You may also like" is left out, even when its teasers hold more prose', () => {
+  const teaser = (n: number) => `<article><h4>Story ${n}</h4><p>Teaser ${n}: a long excerpt of another story, with commas, clauses, and more words, so that it scores well, perhaps better than the article itself does, which is the point.</p></article>`;
+  const html = page(`<div><article><h1>Bus routes</h1>${PARAS.map((p) => `<p>${p}</p>`).join('')}</article>
+    <section><h3>You may also like</h3>${[1, 2, 3, 4, 5].map(teaser).join('')}</section></div>`);
+  assert.equal(extractArticle(html).text, PARAS.join('\n\n'));
+});
