@@ -28,8 +28,11 @@ const NEGATIVE =
 /** Content named in class or id. */
 const POSITIVE = /(^|[^a-z])(article|articlebody|article-?body|body|content|entry|entry-content|main|post|post-?body|post-?content|story|story-?body|blog|hentry|prose)([^a-z]|$)/i;
 
-/** Names so strong that an element is dropped even when it also looks like content. */
-const STRONG_NEGATIVE = /(^|[^a-z])(comments?|commentlist|disqus|respond|share|sharing|social|related|newsletter|cookie|consent|outbrain|taboola|recirc|sidebar)([^a-z]|$)/i;
+/** Names so strong that an element is dropped before scoring, whatever it holds. */
+const STRONG_NEGATIVE = /(^|[^a-z])(comments?|commentlist|disqus|respond|newsletter|cookie|consent|outbrain|taboola|recirc)([^a-z]|$)/i;
+
+/** Layout names that are furniture too, but that some templates put on a wrapper of the whole page. */
+const LAYOUT_NEGATIVE = /(^|[^a-z])(share|sharing|social|related|sidebar)([^a-z]|$)/i;
 
 function names(node: DomNode): string {
   // camelCase names ("newsCaption", "relatedPosts") split like kebab-case ones.
@@ -53,9 +56,12 @@ export function isNegative(node: DomNode): boolean {
   return classWeight(node) < 0;
 }
 
-export function isStrongNegative(node: DomNode): boolean {
+/** 'always' for comment sections and sign-up boxes, 'unless-large' for layout furniture. */
+export function furnitureName(node: DomNode): 'always' | 'unless-large' | undefined {
   const s = names(node);
-  return s.length > 2 && STRONG_NEGATIVE.test(s) && !EMBED.test(s);
+  if (s.length < 3 || EMBED.test(s)) return undefined;
+  if (STRONG_NEGATIVE.test(s)) return 'always';
+  return LAYOUT_NEGATIVE.test(s) ? 'unless-large' : undefined;
 }
 
 /** Class or id names that CMSs give the element holding the article's text. */

@@ -4,10 +4,12 @@
  * footers, comment sections, share bars, related links) unless it holds the article.
  */
 import { isElement, rawText, removeNode, walk, type DomNode } from './dom.js';
-import { classWeight, DROP_TAGS, FURNITURE_TAGS, isBodyMarker, isHidden, isStrongNegative } from './hints.js';
+import { classWeight, DROP_TAGS, FURNITURE_TAGS, furnitureName, isBodyMarker, isHidden } from './hints.js';
 
 /** An `<article>` under this many characters is a teaser card, not the article. */
 const MARKER_MIN_CHARS = 500;
+/** An aside, footer or "sidebar" holding more than this share of the page's text is the layout, not furniture. */
+const LARGE_SHARE = 0.5;
 
 /** `furniture: false` keeps the role and class-name rules out (a per-site rule chose the body). */
 export function prunePage(root: DomNode, opts: { furniture?: boolean } = {}): void {
@@ -40,11 +42,14 @@ function protectedNodes(markers: DomNode[]): Set<DomNode> {
 
 function removeFurniture(root: DomNode, keep: Set<DomNode>): void {
   const doomed: DomNode[] = [];
+  let pageChars: number | undefined;
+  const isLarge = (n: DomNode) => rawText(n).length > (pageChars ??= rawText(root).length) * LARGE_SHARE;
   walk(root, (n) => {
     if (!isElement(n)) return false;
     if (keep.has(n) || n.name === 'body' || n.name === 'html') return;
     // A strong name that also reads as content ("entry-content share-enabled") is spared.
-    if (FURNITURE_TAGS.has(n.name!) || (isStrongNegative(n) && classWeight(n) < 0)) {
+    const named = classWeight(n) < 0 ? furnitureName(n) : undefined;
+    if (named === 'always' || ((named === 'unless-large' || FURNITURE_TAGS.has(n.name!)) && !isLarge(n))) {
       doomed.push(n);
       return false;
     }

@@ -116,3 +116,9 @@ test('a block headed "You may also like" is left out, even when its teasers hold
     <section><h3>You may also like</h3>${[1, 2, 3, 4, 5].map(teaser).join('')}</section></div>`);
   assert.equal(extractArticle(html).text, PARAS.join('\n\n'));
 });
+
+test('a layout wrapper named "with-sidebar" around the whole page is not taken for a sidebar', () => {
+  const html = page(`<div class="layout with-sidebar"><div class="col">${PARAS.map((p) => `<p>${p}</p>`).join('')}</div>
+    <div class="widget"><a href="/a">Most read story one</a></div></div>`);
+  assert.equal(extractArticle(html).text, PARAS.join('\n\n'));
+});
