@@ -14,20 +14,35 @@ const LARGE_SHARE = 0.5;
 /** `furniture: false` keeps the role and class-name rules out (a per-site rule chose the body). */
 export function prunePage(root: DomNode, opts: { furniture?: boolean } = {}): void {
   const doomed: DomNode[] = [];
+  const hidden: DomNode[] = [];
   const markers: DomNode[] = [];
   walk(root, (n) => {
     if (!isElement(n)) {
       if (n.type !== 'text') doomed.push(n);
       return false;
     }
-    if (DROP_TAGS.has(n.name!) || isHidden(n)) {
+    if (DROP_TAGS.has(n.name!)) {
       doomed.push(n);
       return false;
     }
-    if (isBodyMarker(n)) markers.push(n);
+    if (isHidden(n)) hidden.push(n);
+    else if (isBodyMarker(n)) markers.push(n);
   });
   for (const n of doomed) removeNode(n);
+  removeHidden(root, hidden);
   if (opts.furniture !== false) removeFurniture(root, protectedNodes(markers));
+}
+
+/**
+ * Hidden elements are menus, modals and templates; but a page that hides its whole body
+ * behind a consent wall (aria-hidden on the app root) still has its article there.
+ */
+function removeHidden(root: DomNode, hidden: DomNode[]): void {
+  if (hidden.length === 0) return;
+  const pageChars = rawText(root).length;
+  for (const n of hidden) {
+    if (n.parent && rawText(n).length <= pageChars * LARGE_SHARE) removeNode(n);
+  }
 }
 
 /** Every ancestor of a body marker with real text in it: furniture rules must spare these. */

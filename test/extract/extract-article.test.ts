@@ -122,3 +122,10 @@ test('a layout wrapper named "with-sidebar" around the whole page is not taken f
     <div class="widget"><a href="/a">Most read story one</a></div></div>`);
   assert.equal(extractArticle(html).text, PARAS.join('\n\n'));
 });
+
+test('hidden menus go, but a page hidden whole behind a consent wall keeps its article', () => {
+  const menu = '<ul style="display:none"><li><a href="/">Home</a></li><li>Hidden menu entry with enough words in it</li></ul>';
+  const html = page(`<div id="app" aria-hidden="true">${menu}<div class="story">${PARAS.map((p) => `<p>${p}</p>`).join('')}</div></div>
+    <div class="consent-modal"><p>We use cookies to improve your experience.</p></div>`);
+  assert.equal(extractArticle(html).text, PARAS.join('\n\n'));
+});
