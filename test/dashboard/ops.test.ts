@@ -47,7 +47,7 @@ test('/metrics: histograms have increasing buckets ending in +Inf equal to their
   for (const name of ['wirewatch_fetch_duration_seconds', 'wirewatch_classify_duration_seconds', 'wirewatch_job_latency_seconds']) {
     const f = family(name);
     assert.equal(f.type, 'histogram');
-    const labels = name === 'wirewatch_job_latency_seconds' ? { queue: 'poll-feed' } : name === 'wirewatch_fetch_duration_seconds' ? { feed: 'wire' } : {};
+    const labels: Record<string, string> = name === 'wirewatch_job_latency_seconds' ? { queue: 'poll-feed' } : name === 'wirewatch_fetch_duration_seconds' ? { feed: 'wire' } : {};
     const buckets = f.samples.filter((x) => x.name === `${name}_bucket` && Object.entries(labels).every(([k, v]) => x.labels[k] === v));
     assert.ok(buckets.length > 3, `${name} has buckets`);
     const counts = buckets.map((b) => b.value);

@@ -105,7 +105,7 @@ test('every response carries the CSP and the other protective headers', async ()
     assert.match(csp, /script-src 'self'(;|$)/, `${url}: no inline scripts`);
     assert.match(csp, /frame-ancestors 'none'/);
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
-    assert.equal(res.headers['referrer-policy'], 'no-referrer');
+    assert.equal(res.headers['referrer-policy'], 'same-origin');
   }
   for (const path of ['/', '/items', '/watchlists', '/digests']) {
     const body = (await request(open.url + path)).body;

@@ -1,6 +1,6 @@
 /** The onRequest hook that applies security.ts to every request. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { loginPage } from '../views/login.js';
+import { errorPage, loginPage } from '../views/login.js';
 import { authenticate, checkToken, crossSiteReason, isLoopbackHostHeader, SECURITY_HEADERS, sessionCookie } from '../security.js';
 
 /** Paths anyone may read: health for probes, assets and the login form for the login page. */
@@ -42,8 +42,8 @@ function stripToken(url: string): string {
 function deny(reply: FastifyReply, req: FastifyRequest, status: number, message: string): FastifyReply {
   const path = req.url.split('?')[0]!;
   reply.code(status).header('cache-control', 'no-store');
-  if (MACHINE.test(path) || req.method !== 'GET' || !/text\/html/.test(req.headers.accept ?? '')) {
+  if (MACHINE.test(path) || !/text\/html/.test(req.headers.accept ?? '')) {
     return reply.type('application/json; charset=utf-8').send({ error: message });
   }
-  return reply.type('text/html; charset=utf-8').send(status === 401 ? loginPage() : `<!doctype html><title>${status}</title><p>${message}</p>`);
+  return reply.type('text/html; charset=utf-8').send(status === 401 ? loginPage() : errorPage(status, message));
 }
