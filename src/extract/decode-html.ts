@@ -1,7 +1,9 @@
 /**
  * Bytes to text for HTML pages, in the order browsers use: byte-order mark, the HTTP
- * header's charset, a `<meta charset>` or http-equiv in the first bytes, then a guess
- * (valid UTF-8 stays UTF-8, anything else is read as windows-1252).
+ * header's charset, a `<meta charset>` or http-equiv in the first bytes, then a guess:
+ * valid UTF-8 stays UTF-8; otherwise the legacy charset of the page's declared language
+ * (`<html lang="ru">` is windows-1251), or windows-1251 when most letters are high bytes
+ * as in Cyrillic text, else windows-1252.
  */
 import iconv from 'iconv-lite';
 
@@ -38,13 +40,39 @@ function charsetFromMeta(bytes: Buffer): string | undefined {
   return undefined;
 }
 
+/** The legacy charset most pages in a language used before UTF-8. */
+const LEGACY_BY_LANG: Record<string, string> = {
+  ru: 'windows-1251', uk: 'windows-1251', bg: 'windows-1251', be: 'windows-1251', sr: 'windows-1251', mk: 'windows-1251',
+  pl: 'windows-1250', cs: 'windows-1250', sk: 'windows-1250', hu: 'windows-1250', hr: 'windows-1250', sl: 'windows-1250', ro: 'windows-1250',
+  el: 'windows-1253', tr: 'windows-1254', he: 'windows-1255', ar: 'windows-1256', fa: 'windows-1256',
+  lt: 'windows-1257', lv: 'windows-1257', et: 'windows-1257', vi: 'windows-1258', th: 'windows-874',
+  ja: 'shift_jis', zh: 'gbk', ko: 'euc-kr',
+};
+
 function guessCharset(bytes: Buffer): string {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return 'utf-8';
   } catch {
-    return 'windows-1252';
+    const head = bytes.subarray(0, PRESCAN_BYTES).toString('latin1');
+    const lang = /<html\b[^>]*\blang\s*=\s*["']?([a-z]{2,3})/i.exec(head)?.[1]?.toLowerCase();
+    if (lang && LEGACY_BY_LANG[lang]) return LEGACY_BY_LANG[lang]!;
+    return mostlyHighBytes(bytes) ? 'windows-1251' : 'windows-1252';
   }
+}
+
+/** In Cyrillic text most letters are bytes 0xC0-0xFF; in Western European text few are. */
+function mostlyHighBytes(bytes: Buffer): boolean {
+  let high = 0;
+  let ascii = 0;
+  const end = Math.min(bytes.length, 65536);
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i]!;
+    if (b >= 0xc0) high++;
+    else if ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a)) ascii++;
+  }
+  // Markup is ASCII, so compare with the letters as a whole rather than expect a majority.
+  return high > (high + ascii) * 0.25;
 }
 
 function normalizeLabel(label: string): string {

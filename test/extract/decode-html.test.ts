@@ -39,3 +39,11 @@ test('ignores an unknown charset label', () => {
   const bytes = Buffer.from(`<meta charset="x-no-such-thing"><p>${TEXT}</p>`, 'utf8');
   assert.match(decodeHtml(bytes, 'text/html; charset=bogus'), new RegExp(TEXT));
 });
+
+test('guesses a legacy charset from the page language, or Cyrillic from the bytes', () => {
+  const ru = 'Правительство национального согласия объявило о наступлении на Сирт.';
+  assert.match(decodeHtml(iconv.encode(`<html lang="ru"><p>${ru}</p></html>`, 'windows-1251')), new RegExp(ru));
+  assert.match(decodeHtml(iconv.encode(`<html><body><p>${ru} ${ru}</p></body></html>`, 'windows-1251')), new RegExp(ru));
+  const pl = 'Żołnierze wrócili do bazy w Łodzi, powiedział rzecznik.';
+  assert.match(decodeHtml(iconv.encode(`<html lang="pl"><p>${pl}</p></html>`, 'windows-1250')), new RegExp(pl));
+});
