@@ -3,7 +3,7 @@
  * non-text elements, hidden elements, comments, and furniture (navigation, asides,
  * footers, comment sections, share bars, related links) unless it holds the article.
  */
-import { isElement, rawText, removeNode, walk, type DomNode } from './dom.js';
+import { isElement, rawText, removeNodes, walk, type DomNode } from './dom.js';
 import { classWeight, DROP_TAGS, FURNITURE_TAGS, furnitureName, isBodyMarker, isHidden } from './hints.js';
 
 /** An `<article>` under this many characters is a teaser card, not the article. */
@@ -28,7 +28,7 @@ export function prunePage(root: DomNode, opts: { furniture?: boolean } = {}): vo
     if (isHidden(n)) hidden.push(n);
     else if (isBodyMarker(n)) markers.push(n);
   });
-  for (const n of doomed) removeNode(n);
+  removeNodes(doomed);
   removeHidden(root, hidden);
   if (opts.furniture !== false) removeFurniture(root, protectedNodes(markers));
 }
@@ -40,9 +40,7 @@ export function prunePage(root: DomNode, opts: { furniture?: boolean } = {}): vo
 function removeHidden(root: DomNode, hidden: DomNode[]): void {
   if (hidden.length === 0) return;
   const pageChars = rawText(root).length;
-  for (const n of hidden) {
-    if (n.parent && rawText(n).length <= pageChars * LARGE_SHARE) removeNode(n);
-  }
+  removeNodes(hidden.filter((n) => rawText(n).length <= pageChars * LARGE_SHARE));
 }
 
 /** Every ancestor of a body marker with real text in it: furniture rules must spare these. */
@@ -69,5 +67,5 @@ function removeFurniture(root: DomNode, keep: Set<DomNode>): void {
       return false;
     }
   });
-  for (const n of doomed) removeNode(n);
+  removeNodes(doomed);
 }

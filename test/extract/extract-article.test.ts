@@ -129,3 +129,11 @@ test('hidden menus go, but a page hidden whole behind a consent wall keeps its a
     <div class="consent-modal"><p>We use cookies to improve your experience.</p></div>`);
   assert.equal(extractArticle(html).text, PARAS.join('\n\n'));
 });
+
+test('a hundred thousand sibling scripts and hidden blocks are removed in linear time', () => {
+  const junk = '<script>var x = 1;</script><div hidden>menu</div>'.repeat(50_000);
+  const t0 = performance.now();
+  const a = extractArticle(page(`${junk}${ARTICLE}`));
+  assert.ok(performance.now() - t0 < 10_000);
+  assert.equal(a.text, PARAS.join('\n\n'));
+});
