@@ -15,14 +15,20 @@ const SYLLABLES = 'ka lo mi ne su ra te vo bi da fe gu ho ji ku ly ma no pe qu'.
 const CONTENT = Array.from({ length: 4000 }, (_, i) => SYLLABLES[i % 20]! + SYLLABLES[Math.floor(i / 20) % 20]! + SYLLABLES[Math.floor(i / 400) % 20]!);
 const FUNCTION = 'the a of in on to and said was for with by at from that'.split(' ');
 
+/** A counter-based generator: unlike xorshift, two seeds never replay each other's sequence. */
+function random(seed: number, i: number): number {
+  let h = Math.imul(seed, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca6b);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 function words(seed: number, n: number): string {
-  let x = seed >>> 0 || 1;
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    const r = x >>> 0;
+    const r = random(seed, i);
     out.push(r % 3 === 0 ? FUNCTION[(r >>> 2) % FUNCTION.length]! : CONTENT[(r >>> 2) % CONTENT.length]!);
   }
   return out.join(' ');

@@ -1,15 +1,17 @@
 /**
  * Groups near-duplicate stories: the same wire story syndicated by several feeds, or a story
  * re-published under a rewritten headline. MinHash signatures are bucketed by LSH bands so
- * only likely pairs are compared, which keeps 5,000 items well under a second.
+ * only likely pairs are compared; those pairs are then compared exactly.
  */
-import { estimateSimilarity, minhashSignature, SIGNATURE_SIZE } from './minhash.js';
+import { intersects, jaccard, sketchText, SIGNATURE_SIZE, type TextSketch } from './minhash.js';
 
-/** Estimated Jaccard similarity (of 3-word shingles of headline + lede) at which two items are one story. */
+/** Jaccard similarity of the 3-word shingles of headline + lede at which two items are one story. */
 export const DEFAULT_CLUSTER_THRESHOLD = 0.5;
 
 /** Two rows a band: a pair at J = 0.3 still shares a band with probability > 0.95. */
 const ROWS_PER_BAND = 2;
+/** Distinct stories a bucket is checked against: bounds the work of a crowded bucket. */
+const MAX_REPS = 8;
 
 export interface ClusterText {
   title: string;
@@ -39,7 +41,8 @@ class DisjointSets {
   }
 }
 
-function candidatePairs(signatures: Array<Int32Array | undefined>): Array<[number, number]> {
+/** Items sharing both values of a band: likely pairs. */
+function bandBuckets(signatures: Array<Int32Array | undefined>): number[][] {
   const buckets = new Map<number, number[]>();
   signatures.forEach((sig, i) => {
     if (!sig) return;
@@ -51,20 +54,38 @@ function candidatePairs(signatures: Array<Int32Array | undefined>): Array<[numbe
       else buckets.set(key, [i]);
     }
   });
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
-  const n = signatures.length;
-  for (const list of buckets.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const id = list[x]! * n + list[y]!;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        pairs.push([list[x]!, list[y]!]);
+  return [...buckets.values()].filter((list) => list.length > 1);
+}
+
+/**
+ * One story when the headline-and-lede shingles overlap enough and the headlines share a
+ * real word: a rewritten headline keeps its names and places, while different stories that
+ * share boilerplate (a paywall notice extracted as the body) usually share no headline word.
+ */
+function sameStory(a: TextSketch, b: TextSketch, threshold: number): boolean {
+  if (a.titleWords.length && b.titleWords.length && !intersects(a.titleWords, b.titleWords)) return false;
+  return jaccard(a.shingles, b.shingles) >= threshold;
+}
+
+/**
+ * Joins the similar items of one bucket. Each member is compared with a few representatives
+ * of the distinct stories already seen in the bucket, not with every member: a bucket of
+ * thousands of copies costs linear time, and true pairs get other chances in other bands.
+ */
+function joinBucket(list: number[], sketches: Array<TextSketch | undefined>, sets: DisjointSets, threshold: number): void {
+  const reps: number[] = [list[0]!];
+  for (let x = 1; x < list.length; x++) {
+    const i = list[x]!;
+    let joined = false;
+    for (const r of reps) {
+      if (sets.find(r) === sets.find(i) || sameStory(sketches[r]!, sketches[i]!, threshold)) {
+        sets.union(r, i);
+        joined = true;
+        break;
       }
     }
+    if (!joined && reps.length < MAX_REPS) reps.push(i);
   }
-  return pairs;
 }
 
 /**
@@ -82,10 +103,8 @@ export function clusterItems(items: ClusterText[], threshold = DEFAULT_CLUSTER_T
     else sets.union(first, i);
   });
   if (threshold <= 1) {
-    const signatures = items.map((it) => minhashSignature(it.title, it.body));
-    for (const [a, b] of candidatePairs(signatures)) {
-      if (estimateSimilarity(signatures[a]!, signatures[b]!) >= threshold) sets.union(a, b);
-    }
+    const sketches = items.map((it) => sketchText(it.title, it.body));
+    for (const list of bandBuckets(sketches.map((s) => s?.signature))) joinBucket(list, sketches, sets, threshold);
   }
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => {

@@ -141,3 +141,23 @@ test('build is deterministic: the same claimed entries give the same digest', ()
   const two = buildDigest({ ...base, entries: [...entries].reverse(), watchlists: { libya: {} }, maxItems: 20 });
   assert.deepEqual(two, one);
 });
+
+test('different stories that share a boilerplate body stay apart', () => {
+  const boilerplate = 'Subscribe to continue reading. ' + prose(5, 120);
+  const items = ['Port of Tripoli reopens', 'Elections postponed in Tunisia', 'Drought hits Moroccan farmers'].map((title, i) => makeItem(`bp${i}`, { title, body: boilerplate }));
+  const d = buildDigest({ ...base, entries: items.map((item) => ({ item, match: makeMatch(item, 'libya', 1) })), watchlists: { libya: {} }, maxItems: 10 });
+  assert.equal(d.entryCount, 3);
+});
+
+test('two thousand copies of one story cluster quickly into one entry', () => {
+  const body = prose(3, 200);
+  const entries = Array.from({ length: 2000 }, (_, i) => {
+    const item = makeItem(`dup${i}`, { feedId: `f${i}`, title: 'Ceasefire agreed in Sirte', body });
+    return { item, match: makeMatch(item, 'libya', 1) };
+  });
+  const started = performance.now();
+  const d = buildDigest({ ...base, entries, watchlists: { libya: {} }, maxItems: 10 });
+  assert.equal(d.entryCount, 1);
+  assert.equal(d.itemKeys.length, 2000);
+  assert.ok(performance.now() - started < 10_000, 'linear, not quadratic, in a crowded bucket');
+});
