@@ -59,18 +59,22 @@ function ledeWords(body: string): string[] {
   return words.slice(0, LEDE_WORDS);
 }
 
-function shingleHashes(title: string, body: string): number[] {
+/** Sorted, distinct hashes of the 3-word shingles of the headline and lede. */
+function shingleHashes(title: string, body: string): Int32Array {
   const words = tokenizeWords(title).concat(ledeWords(body));
-  if (words.length < SHINGLE_WORDS) return words.length ? [fnv1a(words.join(' '))] : [];
+  if (words.length < SHINGLE_WORDS) return words.length ? Int32Array.of(fnv1a(words.join(' ')) | 0) : new Int32Array(0);
   const wordHashes = words.map(fnv1a);
-  const out = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+  const all = new Int32Array(words.length - SHINGLE_WORDS + 1);
+  for (let i = 0; i < all.length; i++) {
     // Order matters in a shingle, so the word hashes are mixed position by position.
     let h = 0x2545f491;
     for (let j = 0; j < SHINGLE_WORDS; j++) h = fmix32(h ^ wordHashes[i + j]!) + j;
-    out.add(h | 0);
+    all[i] = h;
   }
-  return [...out];
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+  return all.subarray(0, n);
 }
 
 /** A story's shingle set (sorted, distinct), its MinHash signature and its headline's words. */
@@ -119,16 +123,16 @@ function densify(bins: Float64Array): Int32Array {
 
 /** The sketch of a story's headline and lede; undefined when there is no text. */
 export function sketchText(title: string, body: string): TextSketch | undefined {
-  const hashes = shingleHashes(title, body);
-  if (hashes.length === 0) return undefined;
+  const shingles = shingleHashes(title, body);
+  if (shingles.length === 0) return undefined;
   const bins = new Float64Array(SIGNATURE_SIZE).fill(-1);
-  for (const h of hashes) {
-    const v = fmix32(h);
+  for (let k = 0; k < shingles.length; k++) {
+    const v = fmix32(shingles[k]!);
     const bin = v >>> VALUE_BITS;
     const value = v & VALUE_MASK;
     if (bins[bin]! < 0 || value < bins[bin]!) bins[bin] = value;
   }
-  return { shingles: Int32Array.from(hashes).sort(), signature: densify(bins), titleWords: titleWordHashes(title) };
+  return { shingles, signature: densify(bins), titleWords: titleWordHashes(title) };
 }
 
 /** Exact Jaccard similarity of two sorted, distinct shingle sets (0..1). */
