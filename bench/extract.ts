@@ -25,6 +25,8 @@ type Name = (typeof NAMES)[number];
 interface RunReport {
   name: Name;
   times: number[];
+  /** CPU time (user + system) a page, best of the passes: less sensitive to a busy machine. */
+  cpu: number[];
   maxRssMb: number;
   baseRssMb: number;
   peakHeapMb: number;
@@ -62,18 +64,22 @@ async function runChild(name: Name): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const baseRssMb = process.memoryUsage().rss / 2 ** 20;
   const times: number[] = pages.map(() => Infinity);
+  const cpu: number[] = pages.map(() => Infinity);
   let peakHeap = 0;
   for (let pass = 0; pass < passes(); pass++) {
     pages.forEach((p, i) => {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const text = runOne(extract, p.html, `${name} ${p.id}`);
       times[i] = Math.min(times[i]!, performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu[i] = Math.min(cpu[i]!, (c.user + c.system) / 1000);
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
       if (pass === 0) writeFileSync(join(dir, `${p.id}.txt`), text);
     });
   }
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  const report: RunReport = { name, times, maxRssMb, baseRssMb, peakHeapMb: peakHeap / 2 ** 20 };
+  const report: RunReport = { name, times, cpu, maxRssMb, baseRssMb, peakHeapMb: peakHeap / 2 ** 20 };
   process.stdout.write(`REPORT ${JSON.stringify(report)}\n`);
 }
 
@@ -121,7 +127,7 @@ function main(): void {
     return;
   }
   mkdirSync(OUT, { recursive: true });
-  console.log('extractor      F1     precision  recall   median ms  p95 ms  max RSS MB  peak heap MB  pages');
+  console.log('extractor      F1     precision  recall   median ms  p95 ms  CPU median ms  max RSS MB  peak heap MB  pages');
   const onlyAt = process.argv.indexOf('--only');
   const names = onlyAt >= 0 ? NAMES.filter((n) => n === process.argv[onlyAt + 1]) : NAMES;
   for (const name of names) {
@@ -129,7 +135,7 @@ function main(): void {
     const m = score(name);
     const cells = [
       name.padEnd(13), m.f1.toFixed(3).padStart(6), m.precision.toFixed(3).padStart(10), m.recall.toFixed(3).padStart(8),
-      quantile(r.times, 0.5).toFixed(2).padStart(10), quantile(r.times, 0.95).toFixed(2).padStart(7),
+      quantile(r.times, 0.5).toFixed(2).padStart(10), quantile(r.times, 0.95).toFixed(2).padStart(7), quantile(r.cpu, 0.5).toFixed(2).padStart(14),
       r.maxRssMb.toFixed(0).padStart(11), r.peakHeapMb.toFixed(0).padStart(13), String(r.times.length).padStart(6),
     ];
     console.log(cells.join(' '));
