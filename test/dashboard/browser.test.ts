@@ -26,8 +26,7 @@ const problems: string[] = [];
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `browser tests need Debian's chromium at ${CHROMIUM}: apt-get install -y chromium`);
   mkdirSync(SHOTS, { recursive: true });
-  s = await seedDashboard('browser');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  [s, browser] = await Promise.all([seedDashboard('browser'), chromium.launch({ executablePath: CHROMIUM, args: ARGS })]);
   page = await newPage(browser);
 });
 after(async () => {
