@@ -10,11 +10,21 @@ import { findEntities, type FoundEntity } from './entities.js';
 import { evaluateLeaf, type ArticleContext } from './leaf-eval.js';
 import { matchField } from './match-text.js';
 import { tokenizeText } from './normalize.js';
-import { emptyMatch, judgeWatchlist, type LeafHits } from './score.js';
+import { judgeWatchlist, type LeafHits } from './score.js';
 
 export interface ClassifyOptions {
   /** Judge only these watch-lists (by id); default all. */
   watchlists?: string[];
+  /**
+   * Recognize people, organizations and places (default true). With false, only the
+   * gazetteer's entities are found, and person:/org:/place: see only those.
+   */
+  recognize?: boolean;
+  /**
+   * Which verdicts list their hits: 'matched' (default) those whose query matched (every flag,
+   * and every near miss by score); 'all' also those that hit terms without matching.
+   */
+  hits?: 'matched' | 'all';
 }
 
 function hitLeaves(ctx: ArticleContext): LeafHits {
@@ -31,14 +41,14 @@ function hitLeaves(ctx: ArticleContext): LeafHits {
   return hits;
 }
 
-function judgeAll(ctx: ArticleContext, hits: LeafHits, only: Set<string> | undefined): WatchlistMatch[] {
+function judgeAll(ctx: ArticleContext, hits: LeafHits, only: Set<string> | undefined, allHits: boolean): WatchlistMatch[] {
   const c = ctx.classifier;
   const touched = new Set<number>();
   for (const leaf of hits.keys()) for (const wl of c.leafWatchlists[leaf]!) touched.add(wl);
   const out: WatchlistMatch[] = [];
   c.watchlists.forEach((wl, i) => {
     if (only && !only.has(wl.id)) return;
-    out.push(touched.has(i) ? judgeWatchlist(wl, hits, ctx) : emptyMatch(wl));
+    out.push(touched.has(i) ? judgeWatchlist(wl, hits, ctx, allHits) : wl.empty);
   });
   return out;
 }
@@ -58,11 +68,12 @@ export function classifyDetailed(classifier: Classifier, input: ClassifyInput, o
     matchField(classifier.index, 'title', tokenizeText(input.title)),
     matchField(classifier.index, 'body', tokenizeText(input.body)),
   ];
-  const entities = findEntities(classifier, fields);
+  const entities = findEntities(classifier, fields, opts.recognize ?? true);
   const ctx: ArticleContext = { classifier, fields, input, entities, snippets: new Map() };
   const hits = hitLeaves(ctx);
   const only = opts.watchlists ? new Set(opts.watchlists) : undefined;
-  return { classification: { entities: toMentions(entities), matches: judgeAll(ctx, hits, only) }, hits };
+  const matches = judgeAll(ctx, hits, only, opts.hits === 'all');
+  return { classification: { entities: toMentions(entities), matches }, hits };
 }
 
 /** Entities and, for every watch-list (or those asked for), the verdict with its hits. */

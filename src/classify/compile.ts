@@ -4,12 +4,14 @@
  * (leaf) is evaluated once an article however many watch-lists use it.
  */
 import type { WatchlistsFile } from '../config/schema.js';
-import type { EntityMention } from '../types.js';
+import type { EntityMention, WatchlistMatch } from '../types.js';
+import { emptyMatch } from './score.js';
 import type { Leaf, Positional, QueryNode } from './query-ast.js';
 import { QueryError, SyntaxProblem, type QueryErrorPlace } from './query-error.js';
 import { parseQuery, type ParseContext } from './query-parser.js';
 import { parseTermUnits } from './query-terms.js';
 import { pushTo, TermIndex } from './term-index.js';
+import { foldKey } from './ner/keys.js';
 
 /** A query tree whose leaves point into Classifier.leaves. */
 export type CompiledNode =
@@ -30,6 +32,8 @@ export interface CompiledEntity {
   name: string;
   type: EntityMention['type'];
   aliases: string[];
+  /** The name and aliases, folded (foldKey). */
+  keys: string[];
   seqs: number[];
 }
 
@@ -47,6 +51,8 @@ export interface CompiledWatchlist {
   weights: CompiledWeight[];
   threshold: number;
   alert?: number;
+  /** The shared verdict for an article that contains none of its terms. */
+  empty: Readonly<WatchlistMatch>;
 }
 
 /** Everything classifyItem needs; build it with compileWatchlists. */
@@ -81,7 +87,8 @@ class Builder {
         throw new QueryError(`entity ${name}: alias "${alias}": ${err.message}`, { watchlist: `@${name}`, field: 'query', offset: 0 });
       }
     }
-    const entity: CompiledEntity = { name, type, aliases, seqs: [...seqs] };
+    const keys = [...new Set([name, ...aliases].map(foldKey))];
+    const entity: CompiledEntity = { name, type, aliases, keys, seqs: [...seqs] };
     this.c.entities.push(entity);
     this.c.entityByName.set(name, entity);
   }
@@ -167,7 +174,8 @@ export function compileWatchlists(file: WatchlistsFile): Classifier {
     const index = b.c.watchlists.length;
     const query = b.compileNode(parseOrThrow(wl.query, ctx, { watchlist: id, field: 'query' }), index, wl.query);
     const weights = Object.entries(wl.weights ?? {}).map(([key, w]) => compileWeight(b, key, w, ctx, { id, index }));
-    const compiled: CompiledWatchlist = { id, query, terms: positiveTerms(query), weights, threshold: wl.threshold };
+    const empty = emptyMatch(id, wl.threshold, wl.alert);
+    const compiled: CompiledWatchlist = { id, query, terms: positiveTerms(query), weights, threshold: wl.threshold, empty };
     if (wl.alert !== undefined) compiled.alert = wl.alert;
     b.c.watchlists.push(compiled);
   }

@@ -6,7 +6,6 @@ import type { EntityMention } from '../types.js';
 import type { Classifier } from './compile.js';
 import { spansIn } from './leaf-eval.js';
 import type { FieldMatch } from './match-text.js';
-import { foldKey } from './ner/keys.js';
 import { recognizeEntities } from './recognize.js';
 
 /** An entity found in one article, with every name it went by and where it was mentioned. */
@@ -14,8 +13,8 @@ export interface FoundEntity extends EntityMention {
   /** The canonical name first, then every variant seen (and, for the gazetteer, its aliases). */
   names: string[];
   mentions: { field: 'title' | 'body'; start: number; end: number }[];
-  /** The names as the article wrote them. */
-  seen: string[];
+  /** The names as the article wrote them, folded (foldKey). */
+  seenKeys: string[];
 }
 
 function findGazetteerEntities(c: Classifier, fields: FieldMatch[]): FoundEntity[] {
@@ -29,7 +28,7 @@ function findGazetteerEntities(c: Classifier, fields: FieldMatch[]): FoundEntity
     }
     if (mentions.length === 0) continue;
     const seen = mentions.map((m) => textOf(fields, m));
-    out.push({ name: entity.name, type: entity.type, count: mentions.length, names: unique([entity.name, ...entity.aliases, ...seen]), mentions, seen: unique(seen) });
+    out.push({ name: entity.name, type: entity.type, count: mentions.length, names: unique([entity.name, ...entity.aliases, ...seen]), mentions, seenKeys: entity.keys });
   }
   return out;
 }
@@ -48,10 +47,11 @@ function unique(names: string[]): string[] {
  * as a name or alias of a gazetteer entity of the same type: they are counted under that
  * entity already ("Islamic State" under ISIS; "Libya" under a NorthAfrica place entity).
  */
-export function findEntities(c: Classifier, fields: FieldMatch[]): FoundEntity[] {
+export function findEntities(c: Classifier, fields: FieldMatch[], recognize: boolean): FoundEntity[] {
   const gazetteer = findGazetteerEntities(c, fields);
+  if (!recognize) return gazetteer;
   const known = new Set<string>();
-  for (const g of gazetteer) for (const n of g.names) known.add(`${g.type}\u0000${foldKey(n)}`);
-  const recognized = recognizeEntities(fields).filter((r) => !r.seen.some((n) => known.has(`${r.type}\u0000${foldKey(n)}`)));
+  for (const g of gazetteer) for (const key of g.seenKeys) known.add(`${g.type}\u0000${key}`);
+  const recognized = recognizeEntities(fields).filter((r) => !r.seenKeys.some((key) => known.has(`${r.type}\u0000${key}`)));
   return [...gazetteer, ...recognized];
 }

@@ -14,21 +14,24 @@ export interface FieldMatch {
 export function matchField(index: TermIndex, name: 'title' | 'body', tokens: TokenizedText): FieldMatch {
   const n = tokens.raw.length;
   const tokenUnits: (readonly number[])[] = new Array(n);
-  const unitPositions = new Map<number, number[]>();
+  const seqSpans = new Map<number, number[]>();
+  const firsts: number[] = [];
   for (let i = 0; i < n; i++) {
     const units = index.unitsOf(tokens.raw[i]!, tokens.folded[i]!);
     tokenUnits[i] = units;
-    for (let k = 0; k < units.length; k++) pushTo(unitPositions, units[k]!, i);
+    for (let k = 0; k < units.length; k++) {
+      const unit = units[k]!;
+      const single = index.singleSeq[unit]!;
+      if (single >= 0) pushTo(seqSpans, single, i, i + 1);
+      if (index.seqsStartingWith.has(unit)) firsts.push(unit, i);
+    }
   }
-  const seqSpans = new Map<number, number[]>();
-  for (const [unit, positions] of unitPositions) {
-    const single = index.singleSeq[unit]!;
-    if (single >= 0) seqSpans.set(single, positions.flatMap((p) => [p, p + 1]));
-    for (const seq of index.seqsStartingWith.get(unit) ?? []) {
+  // Phrases are checked only where their first word occurs, once every token is looked up.
+  for (let f = 0; f < firsts.length; f += 2) {
+    const p = firsts[f + 1]!;
+    for (const seq of index.seqsStartingWith.get(firsts[f]!)!) {
       const units = index.seqUnits[seq]!;
-      for (const p of positions) {
-        if (seqMatchesAt(units, tokenUnits, p)) pushTo(seqSpans, seq, p, p + units.length);
-      }
+      if (seqMatchesAt(units, tokenUnits, p)) pushTo(seqSpans, seq, p, p + units.length);
     }
   }
   return { name, tokens, seqSpans };

@@ -23,7 +23,8 @@ export function recognizeEntities(fields: FieldMatch[]): FoundEntity[] {
     for (const n of settleNames(t, segs, guesses, names)) {
       const start = t.starts[n.start]!;
       const end = t.ends[n.end - 1]!;
-      mentions.push({ field: f.name, start, end, surface: t.text.slice(start, end).replace(/\s+/g, ' '), type: n.type });
+      const surface = t.text.slice(start, end).replace(/\s+/g, ' ');
+      mentions.push({ field: f.name, start, end, surface, key: t.folded.slice(n.start, n.end).join(' '), type: n.type });
     }
   }
   return mergeNames(mentions);

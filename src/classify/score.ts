@@ -9,12 +9,12 @@ export const MAX_COUNTED_HITS = 3;
 export const MAX_LISTED_HITS = 3;
 const SNIPPET_CONTEXT = 60;
 
-/** leaf id -> its occurrences in this article (absent or empty: no hit). */
+/** leaf id -> its occurrences in this article; only the leaves that hit are present. */
 export type LeafHits = Map<number, Occurrence[]>;
 
 export function evaluateNode(node: CompiledNode, hits: LeafHits): boolean {
   switch (node.op) {
-    case 'leaf': return (hits.get(node.id)?.length ?? 0) > 0;
+    case 'leaf': return hits.has(node.id);
     case 'not': return !evaluateNode(node.item, hits);
     case 'and': return node.items.every((n) => evaluateNode(n, hits));
     case 'or': return node.items.some((n) => evaluateNode(n, hits));
@@ -29,7 +29,11 @@ function countOf(leaves: { id: number }[], hits: LeafHits): number {
 
 /** Sum of weight x hits (each entry at most 3), or with no weights the distinct terms hit. */
 export function scoreWatchlist(wl: CompiledWatchlist, hits: LeafHits): number {
-  if (wl.weights.length === 0) return wl.terms.filter((t) => (hits.get(t.id)?.length ?? 0) > 0).length;
+  if (wl.weights.length === 0) {
+    let n = 0;
+    for (const t of wl.terms) if (hits.has(t.id)) n++;
+    return n;
+  }
   let score = 0;
   for (const w of wl.weights) score += w.weight * Math.min(MAX_COUNTED_HITS, countOf(w.leaves, hits));
   return score;
@@ -79,20 +83,24 @@ export function collectHits(wl: CompiledWatchlist, hits: LeafHits, ctx: ArticleC
   return out;
 }
 
-export function judgeWatchlist(wl: CompiledWatchlist, hits: LeafHits, ctx: ArticleContext): WatchlistMatch {
+export function judgeWatchlist(wl: CompiledWatchlist, hits: LeafHits, ctx: ArticleContext, allHits: boolean): WatchlistMatch {
   const queryMatched = evaluateNode(wl.query, hits);
   const score = scoreWatchlist(wl, hits);
   const match: WatchlistMatch = {
     watchlist: wl.id, flagged: queryMatched && score >= wl.threshold, queryMatched, score,
-    threshold: wl.threshold, hits: collectHits(wl, hits, ctx),
+    threshold: wl.threshold, hits: queryMatched || allHits ? collectHits(wl, hits, ctx) : [],
   };
   if (wl.alert !== undefined) match.alert = wl.alert;
   return match;
 }
 
-/** The verdict for a watch-list none of whose terms occur: cheap, and the same every time. */
-export function emptyMatch(wl: CompiledWatchlist): WatchlistMatch {
-  const match: WatchlistMatch = { watchlist: wl.id, flagged: false, queryMatched: false, score: 0, threshold: wl.threshold, hits: [] };
-  if (wl.alert !== undefined) match.alert = wl.alert;
-  return match;
+/**
+ * The verdict for a watch-list none of whose terms occur. Built once at compile time and
+ * shared by every article (frozen, hits included), so a thousand untouched watch-lists cost
+ * nothing per article.
+ */
+export function emptyMatch(id: string, threshold: number, alert: number | undefined): Readonly<WatchlistMatch> {
+  const match: WatchlistMatch = { watchlist: id, flagged: false, queryMatched: false, score: 0, threshold, hits: Object.freeze([]) as unknown as Hit[] };
+  if (alert !== undefined) match.alert = alert;
+  return Object.freeze(match);
 }

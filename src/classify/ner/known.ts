@@ -36,7 +36,7 @@ for (const k of KNOWN) {
   for (const v of [k.name, ...k.variants]) BY_VARIANT.set(`${k.type}\u0000${foldKey(v)}`, k);
 }
 
-/** The canonical entry a name is a known variant of, for that type. */
-export function findKnown(type: EntityMention['type'], surface: string): { name: string; variants: string[] } | undefined {
-  return BY_VARIANT.get(`${type}\u0000${foldKey(surface)}`);
+/** The canonical entry a name (given as its folded key, see foldKey) is a known variant of. */
+export function findKnown(type: EntityMention['type'], key: string): { name: string; variants: string[] } | undefined {
+  return BY_VARIANT.get(`${type}\u0000${key}`);
 }

@@ -4,7 +4,7 @@
  * names they abbreviate (FSA -> Free Syrian Army).
  */
 import type { FoundEntity } from '../entities.js';
-import { foldKey, soundKey } from './keys.js';
+import { soundKey } from './keys.js';
 import { findKnown } from './known.js';
 import type { NameType } from './spans.js';
 
@@ -14,6 +14,8 @@ export interface NameMention {
   start: number;
   end: number;
   surface: string;
+  /** The surface's folded tokens joined by spaces (foldKey). */
+  key: string;
   type: NameType;
 }
 
@@ -21,14 +23,15 @@ interface Group {
   type: NameType;
   known?: { name: string; variants: string[] };
   mentions: NameMention[];
+  canonical?: string;
 }
 
 const FILLER = new Set(['of', 'for', 'the', 'and', 'al', 'el', 'de', 'bin', 'to']);
 
 function groupKey(m: NameMention): string {
-  const known = findKnown(m.type, m.surface);
+  const known = findKnown(m.type, m.key);
   if (known) return `${m.type}:known:${known.name}`;
-  const tokens = foldKey(m.surface).split(' ');
+  const tokens = m.key.split(' ');
   if (m.type === 'person') return `person:${soundKey(tokens[tokens.length - 1]!)}`;
   return `${m.type}:${tokens.join(' ')}`;
 }
@@ -38,6 +41,10 @@ function initials(name: string): string {
 }
 
 function canonicalOf(g: Group): string {
+  return (g.canonical ??= pickCanonical(g));
+}
+
+function pickCanonical(g: Group): string {
   if (g.known) return g.known.name;
   const counts = new Map<string, number>();
   for (const m of g.mentions) counts.set(m.surface, (counts.get(m.surface) ?? 0) + 1);
@@ -57,6 +64,7 @@ function mergeAcronyms(groups: Map<string, Group>): void {
     const target = /^\p{Lu}{2,6}$/u.test(name) ? byInitials.get(name) : undefined;
     if (!target || target === g || g.known) continue;
     target.mentions.push(...g.mentions);
+    delete target.canonical;
     groups.delete(key);
   }
 }
@@ -69,7 +77,7 @@ export function mergeNames(mentions: NameMention[]): FoundEntity[] {
     let g = groups.get(key);
     if (!g) {
       g = { type: m.type, mentions: [] };
-      const known = findKnown(m.type, m.surface);
+      const known = findKnown(m.type, m.key);
       if (known) g.known = known;
       groups.set(key, g);
     }
@@ -79,8 +87,9 @@ export function mergeNames(mentions: NameMention[]): FoundEntity[] {
   return [...groups.values()].map((g) => {
     const name = canonicalOf(g);
     const seen = [...new Set(g.mentions.map((m) => m.surface))];
+    const seenKeys = [...new Set(g.mentions.map((m) => m.key))];
     const names = [...new Set([name, ...seen, ...(g.known?.variants ?? [])])];
-    const found: FoundEntity = { name, type: g.type, count: g.mentions.length, names, seen, mentions: g.mentions.map(({ field, start, end }) => ({ field, start, end })) };
+    const found: FoundEntity = { name, type: g.type, count: g.mentions.length, names, seenKeys, mentions: g.mentions.map(({ field, start, end }) => ({ field, start, end })) };
     return found;
   });
 }

@@ -95,9 +95,13 @@ function isHeadline(t: TokenizedText, s: number, e: number): boolean {
   return words >= 3 && caps / words >= 0.75;
 }
 
+/** First words of the known names of two or more words: only these need longer lookups. */
+const MULTI_STARTS = new Set([...ORGS, ...PLACES].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+
 /** Length of the longest known place or organization starting at k, within [k, end). */
 export function knownAt(t: TokenizedText, k: number, end: number): { length: number; type: NameType } | undefined {
-  for (let len = Math.min(MAX_KNOWN_TOKENS, end - k); len >= 1; len--) {
+  const longest = MULTI_STARTS.has(t.folded[k]!) ? Math.min(MAX_KNOWN_TOKENS, end - k) : 1;
+  for (let len = longest; len >= 1; len--) {
     const key = t.folded.slice(k, k + len).join(' ');
     // Entries of up to 3 letters are acronyms (WHO, US): in capitals, or they are the word "who".
     if (len === 1 && key.length <= 3 && !isAcronym(t.raw[k]!) && key !== 'fed') continue;
