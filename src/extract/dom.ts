@@ -75,6 +75,17 @@ export function rawText(root: DomNode): string {
   return parts.join('');
 }
 
+/** Characters of text below a node (raw), counting no further than `stopAt`. */
+export function textLength(root: DomNode, stopAt = Infinity): number {
+  let n = 0;
+  walk(root, (node) => {
+    if (n > stopAt) return false;
+    if (node.type === 'text') n += node.data?.length ?? 0;
+    else if (node.type === 'script' || node.type === 'style') return false;
+  });
+  return n;
+}
+
 export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

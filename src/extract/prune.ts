@@ -3,7 +3,7 @@
  * non-text elements, hidden elements, comments, and furniture (navigation, asides,
  * footers, comment sections, share bars, related links) unless it holds the article.
  */
-import { isElement, rawText, removeNodes, walk, type DomNode } from './dom.js';
+import { isElement, removeNodes, textLength, walk, type DomNode } from './dom.js';
 import { classWeight, DROP_TAGS, FURNITURE_TAGS, furnitureName, isBodyMarker, isHidden } from './hints.js';
 
 /** An `<article>` under this many characters is a teaser card, not the article. */
@@ -29,34 +29,27 @@ export function prunePage(root: DomNode, opts: { furniture?: boolean } = {}): vo
     else if (isBodyMarker(n)) markers.push(n);
   });
   removeNodes(doomed);
-  removeHidden(root, hidden);
-  if (opts.furniture !== false) removeFurniture(root, protectedNodes(markers));
-}
-
-/**
- * Hidden elements are menus, modals and templates; but a page that hides its whole body
- * behind a consent wall (aria-hidden on the app root) still has its article there.
- */
-function removeHidden(root: DomNode, hidden: DomNode[]): void {
-  if (hidden.length === 0) return;
-  const pageChars = rawText(root).length;
-  removeNodes(hidden.filter((n) => rawText(n).length <= pageChars * LARGE_SHARE));
+  // Hidden elements are menus, modals and templates; but a page hidden whole behind a consent
+  // wall (aria-hidden on the app root) still has its article there. Half the page's text:
+  // more than that in one hidden or furniture element means it is the page.
+  const large = textLength(root) * LARGE_SHARE;
+  removeNodes(hidden.filter((n) => textLength(n, large) <= large));
+  if (opts.furniture !== false) removeFurniture(root, protectedNodes(markers), large);
 }
 
 /** Every ancestor of a body marker with real text in it: furniture rules must spare these. */
 function protectedNodes(markers: DomNode[]): Set<DomNode> {
   const keep = new Set<DomNode>();
   for (const m of markers) {
-    if (keep.has(m) || rawText(m).length < MARKER_MIN_CHARS) continue;
+    if (keep.has(m) || textLength(m, MARKER_MIN_CHARS) < MARKER_MIN_CHARS) continue;
     for (let n: DomNode | null = m; n && !keep.has(n); n = n.parent) keep.add(n);
   }
   return keep;
 }
 
-function removeFurniture(root: DomNode, keep: Set<DomNode>): void {
+function removeFurniture(root: DomNode, keep: Set<DomNode>, large: number): void {
   const doomed: DomNode[] = [];
-  let pageChars: number | undefined;
-  const isLarge = (n: DomNode) => rawText(n).length > (pageChars ??= rawText(root).length) * LARGE_SHARE;
+  const isLarge = (n: DomNode) => textLength(n, large) > large;
   walk(root, (n) => {
     if (!isElement(n)) return false;
     if (keep.has(n) || n.name === 'body' || n.name === 'html') return;
