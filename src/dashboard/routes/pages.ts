@@ -5,7 +5,7 @@ import type { WorkerContext } from '../../workers/context.js';
 import { classifyRequest, type ClassifyRequest } from '../data/classify.js';
 import { listDigests, retryDigest } from '../data/digests.js';
 import { listFeeds } from '../data/feeds.js';
-import { filterFromQuery, findFlagged } from '../data/items.js';
+import { DEFAULT_LIMIT, filterFromQuery, findFlagged } from '../data/items.js';
 import { loadOverview } from '../data/overview.js';
 import { summarizeQueues } from '../data/queues.js';
 import { listWatchlists } from '../data/watchlists.js';
@@ -28,9 +28,11 @@ export function registerPages(app: FastifyInstance, ctx: WorkerContext, token: s
   app.get('/', async (_req, reply) => sendHtml(reply, overviewPage(await loadOverview(ctx))));
   app.get<{ Querystring: Record<string, string> }>('/items', async (req, reply) => {
     const { config } = ctx.live.current();
-    const entries = await findFlagged(ctx, filterFromQuery(req.query));
+    const filter = filterFromQuery(req.query);
+    const entries = await findFlagged(ctx, filter);
     return sendHtml(reply, itemsPage({
       entries, query: req.query, watchlists: Object.keys(config.watchlists.watchlists), feeds: config.feeds.feeds.map((f) => f.id),
+      limit: filter.limit ?? DEFAULT_LIMIT,
     }));
   });
   app.get('/feeds', async (_req, reply) => sendHtml(reply, feedsPage(await listFeeds(ctx))));

@@ -10,12 +10,22 @@ export interface ItemsView {
   query: Record<string, string>;
   watchlists: string[];
   feeds: string[];
+  /** How many were asked for: a full page offers more. */
+  limit: number;
+}
+
+const MAX_LIMIT = 1000;
+
+function moreQuery(v: ItemsView): string {
+  const q = new URLSearchParams(Object.entries(v.query).filter(([, val]) => typeof val === 'string' && val !== ''));
+  q.set('limit', String(MAX_LIMIT));
+  return q.toString();
 }
 
 export function itemsPage(v: ItemsView): string {
   const body = html`${filterForm(v)}
 <p class="muted" id="result-count">${v.entries.length} flagged ${v.entries.length === 1 ? 'item' : 'items'}</p>
-<ol class="items">${v.entries.map(itemCard)}</ol>`;
+<ol class="items">${v.entries.map(itemCard)}</ol>${v.entries.length === v.limit && v.limit < MAX_LIMIT ? html`<p><a href="/items?${moreQuery(v)}">Show up to ${MAX_LIMIT}</a></p>` : ''}`;
   return page({ title: 'Flagged items', path: '/items', body });
 }
 
