@@ -33,7 +33,7 @@ export function readMetadata(root: DomNode): PageMetadata {
   const ld = readArticleLd(src.ldScripts);
   const pick = (...keys: string[]) => keys.map((k) => src.meta.get(k)).find((v) => v !== undefined && v !== '');
   return {
-    title: pick('og:title', 'twitter:title') ?? ld?.headline ?? textOf(src.h1) ?? textOf(src.title),
+    title: pick('og:title', 'twitter:title') ?? ld?.headline ?? textOf(src.h1) ?? withoutSiteName(textOf(src.title)),
     byline: bylineFrom(ld, pick('author', 'article:author', 'parsely-author', 'dc.creator', 'byl', 'sailthru.author')) ?? bylineFromMarkup(src.author),
     published: toIso(pick('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'parsely-pub-date', 'dc.date', 'dc.date.issued', 'date', 'sailthru.date') ?? ld?.datePublished ?? (src.time && attr(src.time, 'datetime'))),
     lang: langFrom(src.html, ld, pick('content-language', 'og:locale', 'language')),
@@ -73,6 +73,15 @@ function isAuthorElement(n: DomNode): boolean {
 
 function textOf(node: DomNode | undefined): string | undefined {
   return node ? collapse(rawText(node)) || undefined : undefined;
+}
+
+/** `<title>` often carries the site name ("Site - Headline", "Headline | Site"): keep the headline. */
+function withoutSiteName(title: string | undefined): string | undefined {
+  if (!title) return undefined;
+  const parts = title.split(/\s+(?:[|–—»·]|-|::)\s+/);
+  if (parts.length < 2) return title;
+  const longest = parts.reduce((a, b) => (b.split(' ').length > a.split(' ').length ? b : a));
+  return longest.split(' ').length >= 3 ? longest : title;
 }
 
 function bylineFrom(ld: ArticleLd | undefined, metaAuthor: string | undefined): string | undefined {

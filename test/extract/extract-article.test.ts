@@ -137,3 +137,8 @@ test('a hundred thousand sibling scripts and hidden blocks are removed in linear
   assert.ok(performance.now() - t0 < 10_000);
   assert.equal(a.text, PARAS.join('\n\n'));
 });
+
+test('a title taken from <title> loses the site name', () => {
+  const html = '<html><head><title>San Vicente Bulletin - Council approves 2024 budget</title></head><body><p>Text of the article, long enough to count as a paragraph.</p></body></html>';
+  assert.equal(extractArticle(html).title, 'Council approves 2024 budget');
+});
