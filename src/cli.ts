@@ -17,6 +17,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
   poll: { summary: 'fetch and parse feeds now and print their items', load: () => import('./commands/poll.js') },
   extract: { summary: 'print the article extracted from pages', load: () => import('./commands/extract.js') },
   classify: { summary: 'run the watch-lists over texts or pages', load: () => import('./commands/classify.js') },
+  backtest: { summary: 'precision and recall per watch-list against labelled cases', load: () => import('./commands/backtest.js') },
   digest: { summary: 'digest preview NAME | digest send NAME', load: () => import('./commands/digest.js') },
 };
 
