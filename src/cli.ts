@@ -11,6 +11,7 @@ import { describeError, UsageError, ConfigError } from './errors.js';
 /** Commands load lazily so `wirewatch check-config` does not pay for bullmq or cheerio. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default: Command }> }> = {
   start: { summary: 'scheduler + workers + dashboard in one process', load: () => import('./commands/start.js') },
+  dashboard: { summary: 'the ops dashboard alone (pages, API, /metrics), no workers', load: () => import('./commands/dashboard.js') },
   worker: { summary: 'workers only (--queues to pick), for scaling out', load: () => import('./commands/worker.js') },
   scheduler: { summary: 'keeps the schedules in line with the config; runs no jobs', load: () => import('./commands/scheduler.js') },
   'check-config': { summary: 'validate the config', load: () => import('./commands/check-config.js') },

@@ -3,6 +3,7 @@
  * `wirewatch worker` and `wirewatch scheduler` run parts of it, for scaling out.
  */
 import { loadConfig } from '../config/load.js';
+import { startDashboard } from '../dashboard/server.js';
 import { UsageError } from '../errors.js';
 import { ALL_QUEUES, type QueueName } from '../jobs/definitions.js';
 import { createLogger } from '../log.js';
@@ -15,9 +16,9 @@ export type Role = 'all' | 'worker' | 'scheduler';
 export function makeRunCommand(role: Role): Command {
   return {
     name: role === 'all' ? 'start' : role,
-    summary: role === 'all' ? 'scheduler + workers in one process' : role === 'worker' ? 'workers only' : 'scheduler only',
-    usage: `wirewatch ${role === 'all' ? 'start' : role} [--config DIR]${role === 'worker' ? ' [--queues poll-feed,process-article,...]' : ''}`,
-    options: role === 'worker' ? { queues: { type: 'string' } } : {},
+    summary: role === 'all' ? 'scheduler + workers + dashboard in one process' : role === 'worker' ? 'workers only' : 'scheduler only',
+    usage: `wirewatch ${role === 'all' ? 'start' : role} [--config DIR]${role === 'worker' ? ' [--queues poll-feed,process-article,...]' : ''}${role === 'all' ? ' [--no-dashboard]' : ''}`,
+    options: role === 'worker' ? { queues: { type: 'string' } } : role === 'all' ? { 'no-dashboard': { type: 'boolean', default: false } } : {},
     run: (args, io) => runPipeline(role, args, io),
   };
 }
@@ -32,9 +33,17 @@ async function runPipeline(role: Role, args: ParsedArgs, io: CommandIO): Promise
     config, redisUrl: redis.url, prefix: io.env.WIREWATCH_PREFIX, log, env: io.env, stdout: io.stdout,
     scheduler: role !== 'worker', queues: role === 'scheduler' ? [] : queues, watch: true,
   }).catch(async (err) => { await redis.embedded?.stop(); throw err; });
-  log.info({ role, feeds: config.feeds.feeds.length, digests: Object.keys(config.digests.digests).length }, 'wirewatch running');
+  const dashboard = role === 'all' && !args.values['no-dashboard']
+    ? await startDashboard({ ctx: pipeline.ctx, log, env: io.env }).catch(async (err) => {
+        await pipeline.stop();
+        await redis.embedded?.stop();
+        throw err;
+      })
+    : undefined;
+  log.info({ role, feeds: config.feeds.feeds.length, digests: Object.keys(config.digests.digests).length, dashboard: dashboard?.url }, 'wirewatch running');
   await waitForSignal();
   log.info('stopping: finishing running jobs');
+  await dashboard?.close();
   await pipeline.stop();
   await redis.embedded?.stop();
   log.info('stopped');

@@ -40,7 +40,7 @@ test('SIGTERM: wirewatch start stops taking jobs, lets the running poll finish, 
     watchlists: 'watchlists:\n  w: { query: libya }\n',
   });
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', '..', 'src', 'cli.ts'), 'start', '--config', dir], {
-    env: { ...process.env, REDIS_URL: TEST_REDIS_URL, WIREWATCH_PREFIX: prefix, LOG_LEVEL: 'info' },
+    env: { ...process.env, REDIS_URL: TEST_REDIS_URL, WIREWATCH_PREFIX: prefix, LOG_LEVEL: 'info', DASHBOARD_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -54,6 +54,7 @@ test('SIGTERM: wirewatch start stops taking jobs, lets the running poll finish, 
   assert.equal(code, 0, output);
   assert.match(output, /stopping: finishing running jobs/);
   assert.match(output, /"msg":"stopped"/);
+  assert.match(output, /"msg":"dashboard listening"/, 'start runs the dashboard too');
   // The poll that was running when the signal came finished and recorded its result.
   const health = await new Store(redis, { prefix }).feeds.get<FeedHealth>('slow');
   assert.equal(health?.status, 'ok', output);
