@@ -85,15 +85,27 @@ function withoutSiteName(title: string | undefined): string | undefined {
 }
 
 function bylineFrom(ld: ArticleLd | undefined, metaAuthor: string | undefined): string | undefined {
-  if (ld && ld.authors.length > 0) return ld.authors.join(', ');
-  if (metaAuthor && !/^https?:/.test(metaAuthor)) return metaAuthor;
+  if (ld && ld.authors.length > 0) return cleanByline(ld.authors.join(', '));
+  if (metaAuthor && !/^https?:/.test(metaAuthor)) return cleanByline(metaAuthor);
   return undefined;
 }
 
 function bylineFromMarkup(el: DomNode | undefined): string | undefined {
-  const text = el ? collapse(rawText(el)).replace(/^by:?\s*/i, '') : '';
+  return el ? cleanByline(collapse(rawText(el))) : undefined;
+}
+
+const MONTH_DAY = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b/i;
+
+/** "By Jane Doe @jdoe Nov 18, 2019 at 9:24 pm • 2 min read" is "Jane Doe". */
+export function cleanByline(raw: string): string | undefined {
+  let text = raw.replace(/^by:?\s+/i, '');
+  for (const cut of [/\s@\w/, MONTH_DAY, /\b\d{1,4}[/.:-]\d{1,2}/, /\s[•|·]\s/, /\b(updated|published|posted|print this)\b/i]) {
+    const at = text.search(cut);
+    if (at >= 0) text = text.slice(0, at);
+  }
+  text = text.replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '');
   // A byline element that holds only a date ("October 05, 2017") names nobody.
-  if (!text || text.length >= 100 || !/\p{L}{2}/u.test(text) || toIso(text) !== undefined) return undefined;
+  if (text.length < 2 || text.length > 100 || !/\p{L}{2}/u.test(text) || toIso(text) !== undefined) return undefined;
   return text;
 }
 

@@ -142,3 +142,10 @@ test('a title taken from <title> loses the site name', () => {
   const html = '<html><head><title>San Vicente Bulletin - Council approves 2024 budget</title></head><body><p>Text of the article, long enough to count as a paragraph.</p></body></html>';
   assert.equal(extractArticle(html).title, 'Council approves 2024 budget');
 });
+
+test('a byline from the markup loses its "By", handle, date and reading time', () => {
+  const html = page(`<div class="byline">By Bryan DeArdo @BryanDeArdo Nov 18, 2019 at 9:24 pm ET • 2 min read</div>${ARTICLE}`);
+  assert.equal(extractArticle(html).byline, 'Bryan DeArdo');
+  const dateOnly = page(`<span class="byline"><time>October 05, 2017</time></span>${ARTICLE}`);
+  assert.equal(extractArticle(dateOnly).byline, undefined);
+});
