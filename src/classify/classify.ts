@@ -7,10 +7,10 @@
 import type { Classification, ClassifyInput, EntityMention, WatchlistMatch } from '../types.js';
 import type { Classifier } from './compile.js';
 import { findEntities, type FoundEntity } from './entities.js';
-import { evaluateLeaf, type ArticleContext } from './leaf-eval.js';
+import { LeafHits, type ArticleContext } from './leaf-eval.js';
 import { matchField } from './match-text.js';
 import { tokenizeText } from './normalize.js';
-import { judgeWatchlist, type LeafHits } from './score.js';
+import { judgeWatchlist } from './score.js';
 
 export interface ClassifyOptions {
   /** Judge only these watch-lists (by id); default all. */
@@ -33,11 +33,8 @@ function hitLeaves(ctx: ArticleContext): LeafHits {
   for (const f of ctx.fields) {
     for (const seq of f.seqSpans.keys()) for (const leaf of c.seqLeaves.get(seq) ?? []) candidates.add(leaf);
   }
-  const hits: LeafHits = new Map();
-  for (const id of candidates) {
-    const occ = evaluateLeaf(c.leaves[id]!, ctx);
-    if (occ.length > 0) hits.set(id, occ);
-  }
+  const hits = new LeafHits(ctx);
+  for (const id of candidates) hits.consider(id);
   return hits;
 }
 

@@ -24,6 +24,60 @@ export interface ArticleContext {
   snippets: Map<string, string>;
 }
 
+const NONE: Occurrence[] = [];
+
+/**
+ * The terms (leaves) that occur in one article. Whether a word or phrase occurs is known
+ * from the token index at once; its occurrences (offsets, for counting and snippets) are
+ * worked out only when a verdict needs them, so the many terms that hit in watch-lists that
+ * do not match cost no allocation.
+ */
+export class LeafHits {
+  private readonly hit = new Set<number>();
+  private readonly occurrences = new Map<number, Occurrence[]>();
+  constructor(private readonly ctx: ArticleContext) {}
+
+  /** Decides whether the leaf hits (cheaply for words and phrases) and remembers it. */
+  consider(id: number): void {
+    const cl = this.ctx.classifier.leaves[id]!;
+    if (cl.leaf.kind === 'text') {
+      if (textHits(cl.seqs, cl.leaf.field, this.ctx.fields)) this.hit.add(id);
+      return;
+    }
+    const occ = evaluateLeaf(cl, this.ctx);
+    if (occ.length === 0) return;
+    this.hit.add(id);
+    this.occurrences.set(id, occ);
+  }
+
+  has(id: number): boolean {
+    return this.hit.has(id);
+  }
+
+  /** The leaf's occurrences (none when it does not hit). */
+  get(id: number): Occurrence[] {
+    if (!this.hit.has(id)) return NONE;
+    let occ = this.occurrences.get(id);
+    if (occ === undefined) {
+      occ = evaluateLeaf(this.ctx.classifier.leaves[id]!, this.ctx);
+      this.occurrences.set(id, occ);
+    }
+    return occ;
+  }
+
+  keys(): Iterable<number> {
+    return this.hit;
+  }
+}
+
+function textHits(seqs: number[], field: TextField, fields: FieldMatch[]): boolean {
+  for (const f of fields) {
+    if (!inField(field, f)) continue;
+    for (const seq of seqs) if (f.seqSpans.has(seq)) return true;
+  }
+  return false;
+}
+
 /** Most occurrences kept per term: enough to explain and to score (3 count), bounded. */
 const MAX_OCCURRENCES = 50;
 
@@ -148,7 +202,7 @@ function nameSoundsLike(c: Classifier, name: string, seqs: number[]): boolean {
 /** True when one of the seqs occurs inside the name (a person's full name contains a surname). */
 function nameContains(c: Classifier, name: string, seqs: number[]): boolean {
   const t = tokenizeText(name);
-  const units = t.raw.map((raw, i) => c.index.unitsOf(raw, t.folded[i]!));
+  const units = t.raw.map((raw, i) => c.index.unitsOf(raw, t.folded[i]!, t.hashes[i]!));
   return seqs.some((seq) => {
     const want = c.index.seqUnits[seq]!;
     for (let p = 0; p + want.length <= units.length; p++) {

@@ -17,7 +17,7 @@ export function matchField(index: TermIndex, name: 'title' | 'body', tokens: Tok
   const seqSpans = new Map<number, number[]>();
   const firsts: number[] = [];
   for (let i = 0; i < n; i++) {
-    const units = index.unitsOf(tokens.raw[i]!, tokens.folded[i]!);
+    const units = index.unitsOf(tokens.raw[i]!, tokens.folded[i]!, tokens.hashes[i]!);
     tokenUnits[i] = units;
     for (let k = 0; k < units.length; k++) {
       const unit = units[k]!;

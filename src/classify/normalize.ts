@@ -13,6 +13,18 @@ export interface TokenizedText {
   raw: string[];
   starts: number[];
   ends: number[];
+  /** FNV-1a hash of each raw form, computed while scanning, so lookups need not hash again. */
+  hashes: number[];
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over UTF-16 code units: the hash `hashes` holds for a raw form. */
+export function hashWord(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
 }
 
 // Character classes, decided once per code unit: separators split words; letters, marks,
@@ -78,17 +90,19 @@ const UPPER = 1, NON_ASCII = 2, HAS_UNSPACED = 4;
 
 /** Splits text into tokens; unspaced scripts (Chinese, Japanese, Thai) by Intl.Segmenter. */
 export function tokenizeText(text: string): TokenizedText {
-  const out: TokenizedText = { text, folded: [], raw: [], starts: [], ends: [] };
+  const out: TokenizedText = { text, folded: [], raw: [], starts: [], ends: [], hashes: [] };
   const n = text.length;
   let i = 0;
   while (i < n) {
     if (classAt(text, i) === SEP) { i++; continue; }
     let j = i;
     let kind = 0;
+    let h = FNV_OFFSET;
     for (; j < n; j++) {
       const code = text.charCodeAt(j);
       const c = code < 0xd800 ? CLASSES[code] || fillClass(code) : classAt(text, j);
       if (c === SEP) break;
+      h = Math.imul(h ^ code, FNV_PRIME);
       if (code < 128) { if (code >= 65 && code <= 90) kind |= UPPER; }
       else kind |= c === UNSPACED ? NON_ASCII | HAS_UNSPACED : NON_ASCII;
     }
@@ -97,13 +111,14 @@ export function tokenizeText(text: string): TokenizedText {
     const word = text.slice(i, j);
     if (kind & HAS_UNSPACED) segmentInto(out, word, i);
     else if (kind & NON_ASCII) pushToken(out, word, i);
-    else pushAscii(out, word, i, (kind & UPPER) !== 0);
+    else pushAscii(out, word, i, (kind & UPPER) !== 0, h >>> 0);
     i = j;
   }
   return out;
 }
 
-function pushAscii(out: TokenizedText, word: string, start: number, upper: boolean): void {
+function pushAscii(out: TokenizedText, word: string, start: number, upper: boolean, hash: number): void {
+  out.hashes.push(hash);
   out.raw.push(word);
   out.folded.push(upper ? word.toLowerCase() : word);
   out.starts.push(start);
@@ -113,6 +128,7 @@ function pushAscii(out: TokenizedText, word: string, start: number, upper: boole
 function pushToken(out: TokenizedText, word: string, start: number): void {
   const raw = rawForm(word);
   if (raw.length === 0) return;
+  out.hashes.push(hashWord(raw));
   out.raw.push(raw);
   out.folded.push(foldForm(raw));
   out.starts.push(start);

@@ -1,7 +1,7 @@
 /** Turns the hit terms of one article into one watch-list's verdict: match, score, hits. */
 import type { Hit, WatchlistMatch } from '../types.js';
 import type { CompiledNode, CompiledWatchlist } from './compile.js';
-import type { ArticleContext, Occurrence } from './leaf-eval.js';
+import type { ArticleContext, LeafHits, Occurrence } from './leaf-eval.js';
 
 /** A weight entry counts at most this many hits (design.md). */
 export const MAX_COUNTED_HITS = 3;
@@ -9,21 +9,24 @@ export const MAX_COUNTED_HITS = 3;
 export const MAX_LISTED_HITS = 3;
 const SNIPPET_CONTEXT = 60;
 
-/** leaf id -> its occurrences in this article; only the leaves that hit are present. */
-export type LeafHits = Map<number, Occurrence[]>;
+export { LeafHits } from './leaf-eval.js';
 
 export function evaluateNode(node: CompiledNode, hits: LeafHits): boolean {
   switch (node.op) {
     case 'leaf': return hits.has(node.id);
     case 'not': return !evaluateNode(node.item, hits);
-    case 'and': return node.items.every((n) => evaluateNode(n, hits));
-    case 'or': return node.items.some((n) => evaluateNode(n, hits));
+    case 'and':
+      for (const item of node.items) if (!evaluateNode(item, hits)) return false;
+      return true;
+    case 'or':
+      for (const item of node.items) if (evaluateNode(item, hits)) return true;
+      return false;
   }
 }
 
 function countOf(leaves: { id: number }[], hits: LeafHits): number {
   let n = 0;
-  for (const l of leaves) n += hits.get(l.id)?.length ?? 0;
+  for (const l of leaves) if (hits.has(l.id)) n += hits.get(l.id).length;
   return n;
 }
 
@@ -76,7 +79,7 @@ export function collectHits(wl: CompiledWatchlist, hits: LeafHits, ctx: ArticleC
   for (const t of terms) {
     if (seen.has(t.text)) continue;
     seen.add(t.text);
-    for (const o of (hits.get(t.id) ?? []).slice(0, MAX_LISTED_HITS)) {
+    for (const o of hits.get(t.id).slice(0, MAX_LISTED_HITS)) {
       out.push({ term: t.text, field: o.field, start: o.start, end: o.end, snippet: snippetOf(ctx, o) });
     }
   }

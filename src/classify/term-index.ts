@@ -7,8 +7,9 @@ import type { Unit } from './query-ast.js';
 import { foldForm } from './normalize.js';
 
 const EMPTY: readonly number[] = Object.freeze([]);
-/** Bound on the word -> units memo, so a stream of rare words cannot grow it forever. */
-const MEMO_LIMIT = 200_000;
+/** Slots of the word -> units memo (a power of 2); it is cleared at half full, so a stream of rare words cannot grow it. */
+const MEMO_SLOTS = 1 << 18;
+const MEMO_MASK = MEMO_SLOTS - 1;
 
 export class TermIndex {
   private readonly unitIds = new Map<string, number>();
@@ -23,7 +24,11 @@ export class TermIndex {
   readonly seqsStartingWith = new Map<number, number[]>();
   /** unit id -> the one-unit seq made of it, or -1. */
   readonly singleSeq: number[] = [];
-  private memo = new Map<string, readonly number[]>();
+  // Memo of token -> units: an open-addressing table keyed by the tokenizer's hash, so a token
+  // is hashed once, while it is scanned (a Map would hash every fresh string again).
+  private memoKeys: (string | undefined)[] = new Array(MEMO_SLOTS);
+  private memoValues: (readonly number[])[] = new Array(MEMO_SLOTS);
+  private memoSize = 0;
 
   /** Registers a sequence of units (a word or phrase) and returns its id. */
   addSeq(units: Unit[]): number {
@@ -36,7 +41,7 @@ export class TermIndex {
     this.seqUnits.push(ids);
     if (ids.length === 1) this.singleSeq[ids[0]!] = id;
     else pushTo(this.seqsStartingWith, ids[0]!, id);
-    this.memo = new Map();
+    if (this.memoSize > 0) this.clearMemo(); // a new seq may change what a memoized token matches
     return id;
   }
 
@@ -54,14 +59,28 @@ export class TermIndex {
     return id;
   }
 
-  /** The unit ids a token matches, given its case-kept and folded forms. */
-  unitsOf(raw: string, folded: string): readonly number[] {
-    let units = this.memo.get(raw);
-    if (units === undefined) {
-      units = this.computeUnits(raw, folded);
-      if (this.memo.size >= MEMO_LIMIT) this.memo = new Map();
-      this.memo.set(raw, units);
+  private clearMemo(): void {
+    this.memoKeys = new Array(MEMO_SLOTS);
+    this.memoValues = new Array(MEMO_SLOTS);
+    this.memoSize = 0;
+  }
+
+  /** The unit ids a token matches, given its case-kept and folded forms and hashWord(raw). */
+  unitsOf(raw: string, folded: string, hash: number): readonly number[] {
+    const keys = this.memoKeys;
+    let slot = hash & MEMO_MASK;
+    for (let key = keys[slot]; key !== undefined; key = keys[slot]) {
+      if (key === raw) return this.memoValues[slot]!;
+      slot = (slot + 1) & MEMO_MASK;
     }
+    const units = this.computeUnits(raw, folded);
+    if (this.memoSize >= MEMO_SLOTS / 2) {
+      this.clearMemo();
+      return units;
+    }
+    keys[slot] = raw;
+    this.memoValues[slot] = units;
+    this.memoSize++;
     return units;
   }
 
