@@ -4,6 +4,7 @@
  */
 import type { JobsOptions } from 'bullmq';
 import type { FeedItem } from '../types.js';
+import { RETRY_AFTER_BACKOFF } from './backoff.js';
 
 export const QUEUES = {
   pollFeed: 'poll-feed',
@@ -46,12 +47,12 @@ export interface SendAlertPayload {
 }
 
 /**
- * Retries with exponential back-off for transient failures, and bounded history so Redis does
+ * Retries with exponential back-off (never sooner than a server's Retry-After), and bounded history so Redis does
  * not grow: completed jobs kept an hour (at most 1,000), failed ones a week.
  */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
-  backoff: { type: 'exponential', delay: 5_000 },
+  backoff: { type: RETRY_AFTER_BACKOFF, delay: 5_000 },
   removeOnComplete: { age: 3_600, count: 1_000 },
   removeOnFail: { age: 7 * 86_400, count: 5_000 },
 };

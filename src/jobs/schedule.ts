@@ -6,6 +6,7 @@
  */
 import type { JobSchedulerJson, JobSchedulerTemplateOptions, Queue } from 'bullmq';
 import type { Config } from '../config/schema.js';
+import { RETRY_AFTER_BACKOFF } from './backoff.js';
 import { digestSchedulerId, feedSchedulerId, QUEUES } from './definitions.js';
 import type { Queues } from './queues.js';
 
@@ -31,7 +32,7 @@ interface Wanted {
 const POLL_OPTS: JobSchedulerTemplateOptions = { attempts: 1, removeOnComplete: { count: 200 }, removeOnFail: { count: 500 } };
 const DIGEST_OPTS: JobSchedulerTemplateOptions = {
   attempts: 6,
-  backoff: { type: 'exponential', delay: 10_000 },
+  backoff: { type: RETRY_AFTER_BACKOFF, delay: 10_000 },
   removeOnComplete: { count: 500 },
   removeOnFail: { count: 500 },
 };

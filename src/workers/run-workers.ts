@@ -1,6 +1,7 @@
 /** Starts a BullMQ Worker per queue, each wired to its processor. */
 import { Worker, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { retryAfterBackoff } from '../jobs/backoff.js';
 import { QUEUES, type QueueName } from '../jobs/definitions.js';
 import type { WorkerContext } from './context.js';
 import { createPollFeedProcessor } from './poll-feed.js';
@@ -45,6 +46,7 @@ export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueN
       connection,
       prefix: ctx.store.keys.bull,
       concurrency: tuning.concurrency?.[name] ?? DEFAULT_CONCURRENCY[name],
+      settings: { backoffStrategy: retryAfterBackoff },
       ...(tuning.lockDuration ? { lockDuration: tuning.lockDuration } : {}),
       ...(tuning.stalledInterval ? { stalledInterval: tuning.stalledInterval } : {}),
     });

@@ -5,14 +5,21 @@
  */
 import type { Job } from 'bullmq';
 import { buildAlert, buildFoldedAlert } from '../digest/build-alert.js';
-import { describeError } from '../errors.js';
+import { describeError, WirewatchError } from '../errors.js';
 import { QUEUES, type SendAlertPayload } from '../jobs/definitions.js';
 import { deliverAlert } from '../notify/deliver.js';
 import type { WorkerContext } from './context.js';
 
+/** Some channels did not take the alert; a retry sends to those only, not sooner than asked. */
+export class AlertRetryError extends WirewatchError {
+  constructor(failures: string[], readonly retryAfterMs: number) {
+    super('alert', failures.join('; '));
+  }
+}
+
 export function createSendAlertProcessor(ctx: WorkerContext) {
   return async (job: Job<SendAlertPayload>): Promise<Record<string, string>> => {
-    if (job.data.foldChannel) return sendFolded(ctx, job.data.alert, job.data.foldChannel);
+    if (job.data.foldChannel) return sendFolded(ctx, job.data.alert, job.data.foldChannel, job.timestamp);
     return sendOne(ctx, job);
   };
 }
@@ -26,6 +33,7 @@ async function sendOne(ctx: WorkerContext, job: Job<SendAlertPayload>): Promise<
   const alertId = `${name}-${itemKey}`;
   const result: Record<string, string> = {};
   const failures: string[] = [];
+  let retryAfterMs = 0;
   for (const channel of spec.channels) {
     if (await ctx.store.alerts.wasSent(alertId, channel)) continue;
     if (!(await ctx.store.alerts.takeSlot(channel, spec.perMinute))) {
@@ -37,7 +45,8 @@ async function sendOne(ctx: WorkerContext, job: Job<SendAlertPayload>): Promise<
       continue;
     }
     try {
-      const rendered = buildAlert({ name, item, match, description: config.watchlists.watchlists[watchlist!]?.description });
+      // The job's own time, so a retry renders the same alert (same file name, same Message-ID).
+      const rendered = buildAlert({ name, item, match, description: config.watchlists.watchlists[watchlist!]?.description, createdAt: new Date(job.timestamp).toISOString() });
       await deliverAlert(channel, config.digests.channels[channel]!, rendered, { stdout: ctx.stdout });
       await ctx.store.alerts.markSent(alertId, channel);
       ctx.metrics.deliveries.inc({ channel, kind: 'alert', outcome: 'delivered' });
@@ -45,9 +54,10 @@ async function sendOne(ctx: WorkerContext, job: Job<SendAlertPayload>): Promise<
     } catch (err) {
       ctx.metrics.deliveries.inc({ channel, kind: 'alert', outcome: 'failed' });
       failures.push(`${channel}: ${describeError(err)}`);
+      retryAfterMs = Math.max(retryAfterMs, (err as { retryAfterMs?: number }).retryAfterMs ?? 0);
     }
   }
-  if (failures.length) throw new Error(`alert: ${failures.join('; ')}`);
+  if (failures.length) throw new AlertRetryError(failures, retryAfterMs);
   return result;
 }
 
@@ -60,7 +70,7 @@ async function scheduleFold(ctx: WorkerContext, alert: string, channel: string):
   });
 }
 
-async function sendFolded(ctx: WorkerContext, alert: string, channel: string): Promise<Record<string, string>> {
+async function sendFolded(ctx: WorkerContext, alert: string, channel: string, createdMs: number): Promise<Record<string, string>> {
   const { config } = ctx.live.current();
   const folded = await ctx.store.alerts.drainFold(channel);
   if (folded.length === 0) return { [channel]: 'nothing folded' };
@@ -70,7 +80,7 @@ async function sendFolded(ctx: WorkerContext, alert: string, channel: string): P
     if (item && match) entries.push({ item, match });
   }
   try {
-    await deliverAlert(channel, config.digests.channels[channel]!, buildFoldedAlert({ name: alert, entries, count: folded.length }), { stdout: ctx.stdout });
+    await deliverAlert(channel, config.digests.channels[channel]!, buildFoldedAlert({ name: alert, entries, count: folded.length, createdAt: new Date(createdMs).toISOString() }), { stdout: ctx.stdout });
   } catch (err) {
     await ctx.store.alerts.restoreFold(channel, folded);
     throw err;

@@ -12,7 +12,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Config } from '../config/schema.js';
 import { buildDigest } from '../digest/build-digest.js';
 import type { Digest } from '../digest/types.js';
-import { describeError } from '../errors.js';
+import { describeError, WirewatchError } from '../errors.js';
 import type { SendDigestPayload } from '../jobs/definitions.js';
 import { deliverDigest } from '../notify/deliver.js';
 import type { DigestRun, PendingEntry } from '../store/digest-store.js';
@@ -36,6 +36,13 @@ export function createSendDigestProcessor(ctx: WorkerContext) {
   };
 }
 
+/** Some channels of a run failed and a retry may help; the job's backoff honours retryAfterMs. */
+export class DigestRetryError extends WirewatchError {
+  constructor(failures: string[], readonly retryAfterMs: number) {
+    super('digest', failures.join('; '));
+  }
+}
+
 /** Claims, builds and delivers one run; throws when a channel failed and a retry may help. */
 export async function runDigest(ctx: WorkerContext, config: Config, name: string, runId: string, scheduledFor: string, lastAttempt: boolean): Promise<DigestResult> {
   const spec = config.digests.digests[name]!;
@@ -43,6 +50,7 @@ export async function runDigest(ctx: WorkerContext, config: Config, name: string
   const run = await ctx.store.digests.claimRun(name, runId, scheduledFor, spec.channels);
   const outcome: Record<string, string> = {};
   const failures: string[] = [];
+  let retryAfterMs = 0;
   for (const channel of spec.channels) {
     const state = run.channels[channel];
     if (!state || state.status !== 'claimed') {
@@ -63,9 +71,10 @@ export async function runDigest(ctx: WorkerContext, config: Config, name: string
       ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'failed' });
       outcome[channel] = `failed: ${message}`;
       failures.push(`${channel}: ${message}`);
+      retryAfterMs = Math.max(retryAfterMs, (err as { retryAfterMs?: number }).retryAfterMs ?? 0);
     }
   }
-  if (failures.length && !lastAttempt) throw new Error(`digest: ${failures.join('; ')}`);
+  if (failures.length && !lastAttempt) throw new DigestRetryError(failures, retryAfterMs);
   return { runId, channels: outcome };
 }
 

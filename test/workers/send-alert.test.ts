@@ -40,7 +40,7 @@ after(async () => {
 });
 
 /** The processor is called with what BullMQ would hand it: the job's data and id. */
-const job = (data: SendAlertPayload, id: string) => ({ id, data, opts: {}, attemptsMade: 0 }) as unknown as Job<SendAlertPayload>;
+const job = (data: SendAlertPayload, id: string) => ({ id, data, opts: {}, attemptsMade: 0, timestamp: Date.now() }) as unknown as Job<SendAlertPayload>;
 
 test('alerts over a channel\'s per-minute limit fold into one "and N more" message; a retry never resends', async () => {
   const config = makeConfig({
