@@ -24,7 +24,7 @@ function sniffBom(b: Buffer): { label: string; skip: number } | undefined {
   return undefined;
 }
 
-export function charsetFromContentType(contentType: string | undefined): string | undefined {
+function charsetFromContentType(contentType: string | undefined): string | undefined {
   const m = contentType ? /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType) : null;
   return m && isKnown(m[1]!) ? normalizeLabel(m[1]!) : undefined;
 }

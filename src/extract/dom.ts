@@ -90,14 +90,6 @@ export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-export function findAll(root: DomNode, test: (n: DomNode) => boolean): DomNode[] {
-  const out: DomNode[] = [];
-  walk(root, (n) => {
-    if (isElement(n) && test(n)) out.push(n);
-  });
-  return out;
-}
-
 /** Detaches the nodes, one pass over each parent's children (a splice each would be quadratic). */
 export function removeNodes(nodes: DomNode[]): void {
   if (nodes.length === 0) return;

@@ -52,10 +52,6 @@ export function classWeight(node: DomNode): number {
   return w;
 }
 
-export function isNegative(node: DomNode): boolean {
-  return classWeight(node) < 0;
-}
-
 /** 'always' for comment sections and sign-up boxes, 'unless-large' for layout furniture. */
 export function furnitureName(node: DomNode): 'always' | 'unless-large' | undefined {
   const s = names(node);

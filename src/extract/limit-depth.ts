@@ -13,7 +13,7 @@ const FLAT = new Set([
   'keygen', 'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'rp', 'rt',
 ]);
 
-export const MAX_DEPTH = 400;
+const MAX_DEPTH = 400;
 
 export function limitDepth(html: string, maxDepth = MAX_DEPTH): string {
   return deepestNesting(html) <= maxDepth ? html : dropDeepTags(html, maxDepth);

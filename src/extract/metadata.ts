@@ -97,7 +97,7 @@ function bylineFromMarkup(el: DomNode | undefined): string | undefined {
 const MONTH_DAY = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b/i;
 
 /** "By Jane Doe @jdoe Nov 18, 2019 at 9:24 pm • 2 min read" is "Jane Doe". */
-export function cleanByline(raw: string): string | undefined {
+function cleanByline(raw: string): string | undefined {
   let text = raw.replace(/^by:?\s+/i, '');
   for (const cut of [/\s@\w/, MONTH_DAY, /\b\d{1,4}[/.:-]\d{1,2}/, /\s[•|·]\s/, /\b(updated|published|posted|print this)\b/i]) {
     const at = text.search(cut);
@@ -109,7 +109,7 @@ export function cleanByline(raw: string): string | undefined {
   return text;
 }
 
-export function toIso(value: string | undefined): string | undefined {
+function toIso(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
