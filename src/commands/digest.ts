@@ -5,8 +5,8 @@
  */
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { digestDocument } from '../digest/document.js';
-import { renderText } from '../digest/render-text.js';
+import { renderDigest } from '../digest/render-digest.js';
+import { RENDER_FORMATS, type RenderFormat } from '../digest/render-document.js';
 import { UsageError } from '../errors.js';
 import { HostLimiter } from '../fetch/host-limiter.js';
 import { LiveConfig } from '../config/live-config.js';
@@ -23,7 +23,8 @@ import { resolveRedis } from './redis-url.js';
 const command: Command = {
   name: 'digest',
   summary: 'digest preview NAME | digest send NAME',
-  usage: 'wirewatch digest preview|send NAME [--config DIR] [--json]',
+  usage: `wirewatch digest preview|send NAME [--format ${RENDER_FORMATS.join('|')}] [--config DIR] [--json]`,
+  options: { format: { type: 'string', default: 'text' } },
   async run(args, io) {
     const [action, name] = args.positionals;
     if (action !== 'preview' && action !== 'send') throw new UsageError('expected "preview" or "send"');
@@ -58,8 +59,18 @@ async function preview(ctx: WorkerContext, config: Config, name: string, args: P
   const { digest } = await buildForEntries(ctx, config, run, entries);
   if (args.values.json) printJson(io, digest);
   else if (digest.itemKeys.length === 0) io.stdout.write(`${name}: nothing pending; the next run would send nothing\n`);
-  else io.stdout.write(renderText(digestDocument(digest)).join('\n') + '\n');
+  else printRendered(io, renderDigest(previewFormat(args.values.format), digest));
   return 0;
+}
+
+function previewFormat(value: unknown): RenderFormat {
+  if (!RENDER_FORMATS.includes(value as RenderFormat)) throw new UsageError(`--format must be one of ${RENDER_FORMATS.join(', ')}`);
+  return value as RenderFormat;
+}
+
+/** Text formats print as they are; payload formats (Slack, email, ...) print one JSON message a line. */
+function printRendered(io: CommandIO, messages: unknown[]): void {
+  for (const m of messages) io.stdout.write(typeof m === 'string' ? `${m}\n` : `${JSON.stringify(m)}\n`);
 }
 
 async function send(ctx: WorkerContext, config: Config, name: string, args: ParsedArgs, io: CommandIO): Promise<number> {
