@@ -149,3 +149,8 @@ test('a byline from the markup loses its "By", handle, date and reading time', (
   const dateOnly = page(`<span class="byline"><time>October 05, 2017</time></span>${ARTICLE}`);
   assert.equal(extractArticle(dateOnly).byline, undefined);
 });
+
+test('when the scored body is tiny, every clean paragraph of prose on the page is taken instead', () => {
+  const body = PARAS.map((p, i) => `<div class="row-${i}"><div class="col-${i}"><p>${p}</p></div></div>`).join('');
+  assert.equal(extractArticle(`<html><body>${body}</body></html>`).text, PARAS.join('\n\n'));
+});
