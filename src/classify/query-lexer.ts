@@ -31,6 +31,7 @@ function lexOne(q: string, i: number): QueryToken {
   const c = q[i]!;
   if (c === '(' || c === ')') return { type: c, offset: i, text: c };
   if (c === '"') return lexPhrase(q, i);
+  if (c === '@' && q[i + 1] === '"') return lexQuotedEntity(q, i);
   // Only a slash that starts a token opens a regex: `NEAR/5` and `and/or` are read as words.
   if (c === '/') return lexRegex(q, i);
   return lexWord(q, i);
@@ -42,6 +43,13 @@ function lexPhrase(q: string, i: number): QueryToken {
   const value = q.slice(i + 1, close);
   if (value.trim() === '') throw new SyntaxProblem('empty phrase ""', i);
   return { type: 'PHRASE', offset: i, text: q.slice(i, close + 1), value };
+}
+
+/** `@"US military"`: an entity whose name has spaces. */
+function lexQuotedEntity(q: string, i: number): QueryToken {
+  const phrase = lexPhrase(q, i + 1);
+  const value = 'value' in phrase ? phrase.value : '';
+  return { type: 'ENTITY', offset: i, text: q.slice(i, i + 1 + phrase.text.length), value };
 }
 
 function lexRegex(q: string, i: number): QueryToken {
@@ -72,7 +80,7 @@ function lexWord(q: string, i: number): QueryToken {
   while (j < q.length && !WORD_END.test(q[j]!)) j++;
   const text = q.slice(i, j);
   if (text === 'AND' || text === 'OR' || text === 'NOT') return { type: text, offset: i, text };
-  if (text.startsWith('NEAR')) return lexNear(text, i);
+  if (text.startsWith('NEAR') || /^near\/\d/i.test(text)) return lexNear(text, i);
   const unknownField = /^(\p{L}+):(?=\S)/u.exec(text);
   if (unknownField && !/^\p{N}/u.test(text)) {
     throw new SyntaxProblem(`unknown field "${unknownField[1]}:" (fields are ${FIELD_NAMES.map((f) => f + ':').join(' ')})`, i);
@@ -85,7 +93,8 @@ function lexWord(q: string, i: number): QueryToken {
 }
 
 function lexNear(text: string, i: number): QueryToken {
-  const m = /^NEAR\/(\d+)$/.exec(text);
+  // near/5 in lower case is read as the operator too: nobody searches for the word "near/5".
+  const m = /^NEAR\/(\d+)$/i.exec(text);
   if (!m) {
     if (text === 'NEAR' || text === 'NEAR/') throw new SyntaxProblem('NEAR needs a distance, as in NEAR/5', i);
     if (!text.startsWith('NEAR/')) return { type: 'WORD', offset: i, text, value: text };
