@@ -10,6 +10,17 @@ const BOILERPLATE: RegExp[] = [
   /^(menú|relacionad[oa]s?|noticias relacionadas|te puede interesar|comparte|compartir|publicidad|você pode gostar|veja também|leia também|relacionados|publicidade|compartilhe|à lire aussi|lire aussi|publicité|partager|sur le même sujet|werbung|anzeige|teilen|das könnte sie auch interessieren|mehr zum thema|pubblicità|condividi|leggi anche|iklan|terkait|bagikan|suka memuat|sukai ini|baca juga|реклама|читайте также|поделиться)\W*$/iu,
   /^(image|photo|picture|slide)?\s*\d+ (of|de|von|sur|di|из) \d+$/i,
   /^this (slideshow|video|content|gallery) requires javascript\.?$/i,
+  /^(read later|save for later|listen to this article|listen|watch|play video)\W*$/i,
+  /^click here\b.{0,100}$/i,
+  /^(like|enjoy|enjoyed|liked) this (story|article|post)\?.{0,60}$/i,
+  // A lone e-mail address, link or handle: the author's contact line.
+  /^(\S+@\S+\.\w+|(https?:\/\/)?(www\.)?[\w-]+(\.[\w-]+)+\/\S*|@\w+)$/i,
+  /^©.{0,60}$/,
+  // Agency and contributor credits at the foot of a story.
+  /^\(?(additional )?(reporting|writing|editing|compiled|research) by\b.{0,300}$/i,
+  /^.{0,160}\bcontributed (reporting|to this (report|story|article))\b.{0,80}$/i,
+  /^(email|e-mail|contact|reach|follow) .{0,100}(@\w|\bat \S+@\S+).{0,120}$/i,
+  /^have a tip\?.{0,200}$/i,
   /^tell us what (you|YOU) think\W*$/i,
   /^(leave a (reply|comment)|post a comment|no comments:?|\d+ comments?|add (a )?comment|join the (conversation|discussion)|show comments|load comments)\W*$/i,
   /^(written|posted|published|updated) (by|on|in)\b.{0,60}$/i,
@@ -37,10 +48,14 @@ const BOILERPLATE: RegExp[] = [
 
 import { isDateLine } from './date-line.js';
 
+/** A short line that sends the reader to a newsletter sign-up. */
+const NEWSLETTER = /\b(subscribe|sign up|signup|get)\b.{0,80}\b(newsletters?|inbox)\b|\b(newsletters?|inbox)\b.{0,80}\b(subscribe|sign up)\b/i;
+
 export function cleanParagraphs(paragraphs: string[], title: string | undefined): string[] {
   const titleKey = title ? ` ${key(title)} ` : '';
   return paragraphs.filter((p) => {
-    if (p.length < 120 && (BOILERPLATE.some((re) => re.test(p)) || isDateLine(p))) return false;
+    if (p.length < 400 && (BOILERPLATE.some((re) => re.test(p)) || isDateLine(p))) return false;
+    if (p.length < 200 && NEWSLETTER.test(p)) return false;
     return !(titleKey !== '' && p.length < 300 && isTitle(key(p), titleKey));
   });
 }
