@@ -79,14 +79,15 @@ class Builder {
 
   addEntity(name: string, type: EntityMention['type'], aliases: string[]): void {
     const seqs = new Set<number>();
-    for (const alias of [name, ...aliases]) {
+    [name, ...aliases].forEach((alias, i) => {
       try {
         seqs.add(this.c.index.addSeq(parseTermUnits(alias, 0)));
       } catch (err) {
         if (!(err instanceof SyntaxProblem)) throw err;
-        throw new QueryError(`entity ${name}: alias "${alias}": ${err.message}`, { watchlist: `@${name}`, field: 'query', offset: 0 });
+        const where = i === 0 ? 'its name' : `alias "${alias}"`;
+        throw new QueryError(`entity ${name}, ${where}: ${err.message}`, { watchlist: '', field: 'query', offset: err.offset, entity: name, alias: i - 1 });
       }
-    }
+    });
     const keys = [...new Set([name, ...aliases].map(foldKey))];
     const entity: CompiledEntity = { name, type, aliases, keys, seqs: [...seqs] };
     this.c.entities.push(entity);
@@ -182,16 +183,27 @@ export function compileWatchlists(file: WatchlistsFile): Classifier {
   return b.c;
 }
 
-/** Every query problem of the file, not just the first (for check-config). */
+function problemOf(file: WatchlistsFile): QueryError | undefined {
+  try {
+    compileWatchlists(file);
+    return undefined;
+  } catch (err) {
+    if (err instanceof QueryError) return err;
+    throw err;
+  }
+}
+
+/**
+ * Every query problem of the file, not just the first (for check-config): the first bad
+ * entity alias (entity set, watchlist ''), then the first problem of each watch-list.
+ */
 export function checkWatchlists(file: WatchlistsFile): QueryError[] {
-  const problems: QueryError[] = [];
+  const aliasProblem = problemOf({ entities: file.entities, watchlists: {} });
+  const problems: QueryError[] = aliasProblem ? [aliasProblem] : [];
+  if (aliasProblem) return problems; // every watch-list would repeat it
   for (const [id, wl] of Object.entries(file.watchlists)) {
-    try {
-      compileWatchlists({ entities: file.entities, watchlists: { [id]: wl } });
-    } catch (err) {
-      if (!(err instanceof QueryError)) throw err;
-      problems.push(err);
-    }
+    const problem = problemOf({ entities: file.entities, watchlists: { [id]: wl } });
+    if (problem) problems.push(problem);
   }
   return problems;
 }

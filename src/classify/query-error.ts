@@ -8,8 +8,11 @@ export interface QueryErrorPlace {
   field: 'query' | 'weights';
   /** The weights key, when field is 'weights'. */
   weightKey?: string;
-  /** 0-based offset into the query string (or the weights key). */
+  /** 0-based offset into the query string (or the weights key, or the alias). */
   offset: number;
+  /** Set when the problem is in an entity's alias (then watchlist is ''): entities.<entity>.aliases[alias]. */
+  entity?: string;
+  alias?: number;
 }
 
 /**
@@ -21,6 +24,9 @@ export class QueryError extends WirewatchError {
   readonly field: 'query' | 'weights';
   readonly weightKey?: string;
   readonly offset: number;
+  /** For a bad entity alias: the entity name and the alias index (watchlist is then ''). */
+  readonly entity?: string;
+  readonly alias?: number;
   /** The message without the 'classify: ' prefix, for file:line:col reports. */
   readonly detail: string;
 
@@ -31,6 +37,8 @@ export class QueryError extends WirewatchError {
     this.field = place.field;
     if (place.weightKey !== undefined) this.weightKey = place.weightKey;
     this.offset = place.offset;
+    if (place.entity !== undefined) this.entity = place.entity;
+    if (place.alias !== undefined) this.alias = place.alias;
   }
 }
 

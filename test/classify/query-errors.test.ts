@@ -79,3 +79,19 @@ test('weights are checked too, with the key named', () => {
   assert.equal(near.field, 'weights');
   assert.equal(near.offset, 5);
 });
+
+test('checkWatchlists reports every bad watch-list, and a bad alias once with its entity', async () => {
+  const { checkWatchlists } = await import('../../src/classify/index.js');
+  const { watchlistsFileSchema } = await import('../../src/config/schema.js');
+  const file = watchlistsFileSchema.parse({
+    entities: { ISIS: { type: 'org', aliases: ['Daesh'] } },
+    watchlists: { a: { query: 'ISIS NEAR Sirte' }, b: { query: 'Libya' }, c: { query: 'NOT x' } },
+  });
+  assert.deepEqual(checkWatchlists(file).map((e) => [e.watchlist, e.offset]), [['a', 5], ['c', 0]]);
+  const bad = watchlistsFileSchema.parse({ entities: { ISIS: { type: 'org', aliases: ['Daesh', 'wo*rd'] } }, watchlists: { a: { query: '@ISIS' } } });
+  const [alias] = checkWatchlists(bad);
+  assert.equal(alias!.entity, 'ISIS');
+  assert.equal(alias!.alias, 1);
+  assert.equal(alias!.watchlist, '');
+  assert.match(alias!.detail, /entity ISIS, alias "wo\*rd": a wildcard \* goes only at the end/);
+});
