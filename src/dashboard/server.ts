@@ -12,7 +12,7 @@ import { workersRunning } from './data/queues.js';
 import { DashboardError, RequestError } from './errors.js';
 import { registerApi } from './routes/api.js';
 import { installGuard } from './routes/guard.js';
-import { registerOps } from './routes/ops.js';
+import { registerAssets, registerOps } from './routes/ops.js';
 import { registerPages } from './routes/pages.js';
 import { isLoopbackHost } from './security.js';
 import { errorPage } from './views/login.js';
@@ -31,6 +31,11 @@ export interface DashboardOptions {
   isReady?: () => Promise<boolean>;
   /** Where DASHBOARD_* are read; default process.env. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Default true. False serves only /metrics, /healthz and /readyz: for worker processes,
+   * whose counters (fetches, items, deliveries) live in their own registry.
+   */
+  pages?: boolean;
 }
 
 export interface Dashboard {
@@ -80,8 +85,11 @@ function buildApp(opts: DashboardOptions, token: string | undefined): FastifyIns
     return { ready: redis && workers, redis, workers };
   };
   registerOps(app, { ctx, isReady });
-  registerApi(app, ctx);
-  registerPages(app, ctx, token);
+  if (opts.pages ?? true) {
+    registerAssets(app, { ctx });
+    registerApi(app, ctx);
+    registerPages(app, ctx, token);
+  }
   app.setNotFoundHandler((req, reply) => {
     const message = `no page ${req.url.split('?')[0]}`;
     if (req.url.startsWith('/api/')) return reply.code(404).send({ error: message });

@@ -259,3 +259,16 @@ test('the Atom feed of a watch-list is Atom 1.0 with one entry per flagged item'
   }
   assert.equal((await request(`${s.dashboard.url}/feeds/nope.atom`)).status, 404);
 });
+
+test('with pages: false only /metrics, /healthz and /readyz are served (for worker processes)', async () => {
+  const d = await startDashboard({ ctx: s.pipeline.ctx, port: 0, log: silentLogger, env: {}, pages: false });
+  try {
+    assert.equal((await request(`${d.url}/metrics`)).status, 200);
+    assert.equal((await request(`${d.url}/healthz`)).status, 200);
+    assert.equal((await request(`${d.url}/api/items`)).status, 404);
+    assert.equal((await request(`${d.url}/items`)).status, 404);
+    assert.equal((await request(`${d.url}/feeds/isis-libya.atom`)).status, 404);
+  } finally {
+    await d.close();
+  }
+});

@@ -1,4 +1,4 @@
-/** Operational routes: /healthz, /readyz, /metrics, static assets and the Atom feeds. */
+/** Operational routes (/healthz, /readyz, /metrics), and the static assets and Atom feeds. */
 import type { FastifyInstance } from 'fastify';
 import type { WorkerContext } from '../../workers/context.js';
 import { APP_JS } from '../assets/script.js';
@@ -22,6 +22,10 @@ export function registerOps(app: FastifyInstance, o: OpsOptions): void {
     const registry = o.ctx.metrics.registry;
     return reply.type(registry.contentType).header('cache-control', 'no-store').send(await registry.metrics());
   });
+}
+
+/** Static assets and the Atom feeds: part of the full dashboard only. */
+export function registerAssets(app: FastifyInstance, o: Pick<OpsOptions, 'ctx'>): void {
   app.get('/static/style.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=300').send(STYLE_CSS));
   app.get('/static/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'max-age=300').send(APP_JS));
   app.get('/favicon.ico', async (_req, reply) => reply.code(204).header('cache-control', 'max-age=86400').send());
