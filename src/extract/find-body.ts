@@ -65,13 +65,23 @@ function sameClassRelatives(top: DomNode, scores: Map<DomNode, number>): DomNode
   const cls = attr(top, 'class');
   if (cls === '') return [];
   const min = Math.max(5, (scores.get(top) ?? 0) * 0.1);
+  // Chunks of one article sit close together; a same-class box elsewhere ("col-md-8") does not.
+  const near = ancestorAt(top, RELATIVE_LEVELS);
   const out: DomNode[] = [];
   for (const [n, score] of scores) {
     if (n === top || score < min || n.name !== top.name || attr(n, 'class') !== cls) continue;
-    if (isInside(n, top) || isInside(top, n)) continue;
+    if (isInside(n, top) || isInside(top, n) || !near || !isInside(n, near)) continue;
     out.push(n);
   }
   return out;
+}
+
+const RELATIVE_LEVELS = 3;
+
+function ancestorAt(node: DomNode, levels: number): DomNode | undefined {
+  let n: DomNode | null = node;
+  for (let i = 0; i < levels && n; i++) n = n.parent;
+  return n && n.type !== 'root' ? n : undefined;
 }
 
 function inDocumentOrder(root: DomNode, nodes: DomNode[]): DomNode[] {
