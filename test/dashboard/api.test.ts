@@ -74,6 +74,14 @@ test('/api/feeds shows each feed with its health, and the broken one failing', a
   assert.equal(byId.broken.consecutiveErrors, 1);
 });
 
+test('credentials in feed URLs are masked wherever the dashboard shows them', async () => {
+  const { feeds } = (await request(`${url}/api/feeds`)).json();
+  const broken = feeds.find((f: any) => f.id === 'broken');
+  assert.match(broken.url, /missing\.xml\?apikey=\*\*\*$/);
+  assert.match(broken.lastError, /apikey=\*\*\*/);
+  for (const path of ['/', '/feeds', '/api/overview']) assert.ok(!(await request(url + path)).body.includes('s3cret'), path);
+});
+
 test('/api/watchlists gives queries, counts and top entities', async () => {
   const { watchlists } = (await request(`${url}/api/watchlists`)).json();
   const isis = watchlists.find((w: any) => w.id === 'isis-libya');

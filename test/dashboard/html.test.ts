@@ -7,6 +7,8 @@ import { crossSiteReason, isLoopbackHost, isLoopbackHostHeader } from '../../src
 import { stackedBars } from '../../src/dashboard/views/chart.js';
 import { highlightedSnippet } from '../../src/dashboard/views/format.js';
 import { safeUrl } from '../../src/dashboard/views/items.js';
+import { safeNext } from '../../src/dashboard/views/login.js';
+import { redactSecrets } from '../../src/dashboard/redact.js';
 
 test('escapeHtml escapes every character that could open markup or leave an attribute', () => {
   assert.equal(escapeHtml(`<a href="x" onclick='y'>&\`</a>`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;');
@@ -83,4 +85,15 @@ test('the chart stacks each bucket by watch-list and names the counts in tooltip
   assert.match(svg, /<title>10: a 2<\/title>/);
   assert.match(svg, />3<\/text>/, 'the axis tops at the tallest stack');
   assert.doesNotMatch(svg, /b</);
+});
+
+test('redactSecrets masks passwords in URLs and secret-looking query parameters', () => {
+  assert.equal(redactSecrets('fetch: HTTP 401 from https://bob:hunter2@example.org/feed?apikey=abc&page=2&token=xyz'),
+    'fetch: HTTP 401 from https://bob:***@example.org/feed?apikey=***&page=2&token=***');
+  assert.equal(redactSecrets('https://example.org/feed.xml?page=2'), 'https://example.org/feed.xml?page=2');
+});
+
+test('after signing in, the browser goes back only to a path on this server', () => {
+  assert.equal(safeNext('/items?watchlist=a'), '/items?watchlist=a');
+  for (const bad of ['//evil.example/x', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', undefined, '/a\nb']) assert.equal(safeNext(bad), '/', String(bad));
 });

@@ -65,6 +65,11 @@ test('with a token: Bearer works, ?token= once sets a session cookie, the login 
   assert.doesNotMatch(cookie, new RegExp(TOKEN), 'the cookie is not the token itself');
   assert.match(String(once.headers['set-cookie']), /HttpOnly; SameSite=Strict/);
   assert.equal((await request(`${base}/items`, { headers: { cookie } })).status, 200);
+  const asked = await request(`${base}/items?watchlist=isis-libya`, { headers: { accept: 'text/html' } });
+  assert.match(asked.body, /<input type="hidden" name="next" value="\/items\?watchlist=isis-libya">/);
+  const back = await postForm(`${base}/login`, { token: TOKEN, next: '/items?watchlist=isis-libya' });
+  assert.equal(back.headers.location, '/items?watchlist=isis-libya', 'signing in leads back to the page asked for');
+  assert.equal((await postForm(`${base}/login`, { token: TOKEN, next: '//evil.example/' })).headers.location, '/');
   const badLogin = await postForm(`${base}/login`, { token: 'wrong' });
   assert.equal(badLogin.status, 401);
   const login = await postForm(`${base}/login`, { token: TOKEN });

@@ -70,7 +70,7 @@ function makeSeedConfig(base: string): Config {
 feeds:
   - { id: wire, url: '${base}/wire.xml', interval: 1h, fetchArticles: false, tags: ['${XSS}'] }
   - { id: monitor, url: '${base}/monitor.atom', interval: 1h, fetchArticles: false }
-  - { id: broken, url: '${base}/missing.xml', interval: 1h }
+  - { id: broken, url: '${base}/missing.xml?apikey=s3cret-key', interval: 1h }
 `,
     watchlists: WATCHLISTS,
     digests: `channels:

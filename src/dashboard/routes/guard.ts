@@ -45,5 +45,5 @@ function deny(reply: FastifyReply, req: FastifyRequest, status: number, message:
   if (MACHINE.test(path) || !/text\/html/.test(req.headers.accept ?? '')) {
     return reply.type('application/json; charset=utf-8').send({ error: message });
   }
-  return reply.type('text/html; charset=utf-8').send(status === 401 ? loginPage() : errorPage(status, message));
+  return reply.type('text/html; charset=utf-8').send(status === 401 ? loginPage(undefined, req.url) : errorPage(status, message));
 }

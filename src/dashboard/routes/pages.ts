@@ -14,7 +14,7 @@ import { checkToken, sessionCookie } from '../security.js';
 import { digestsPage } from '../views/digests.js';
 import { feedsPage } from '../views/feeds.js';
 import { itemsPage } from '../views/items.js';
-import { loginPage } from '../views/login.js';
+import { loginPage, safeNext } from '../views/login.js';
 import { overviewPage } from '../views/overview.js';
 import { queuesPage } from '../views/queues.js';
 import { watchlistsPage } from '../views/watchlists.js';
@@ -32,7 +32,7 @@ export function registerPages(app: FastifyInstance, ctx: WorkerContext, token: s
     const entries = await findFlagged(ctx, filter);
     return sendHtml(reply, itemsPage({
       entries, query: req.query, watchlists: Object.keys(config.watchlists.watchlists), feeds: config.feeds.feeds.map((f) => f.id),
-      limit: filter.limit ?? DEFAULT_LIMIT,
+      limit: filter.limit ?? DEFAULT_LIMIT, entities: Object.keys(config.watchlists.entities),
     }));
   });
   app.get('/feeds', async (_req, reply) => sendHtml(reply, feedsPage(await listFeeds(ctx))));
@@ -62,7 +62,8 @@ function registerLogin(app: FastifyInstance, token: string | undefined): void {
   app.get('/login', async (_req, reply) => (token ? sendHtml(reply, loginPage()) : reply.redirect('/', 303)));
   app.post<{ Body: Form }>('/login', async (req, reply) => {
     if (!token) return reply.redirect('/', 303);
-    if (!checkToken(String(req.body?.token ?? ''), token)) return sendHtml(reply, loginPage('That token is not right.'), 401);
-    return reply.header('set-cookie', sessionCookie(token)).redirect('/', 303);
+    const next = safeNext(req.body?.next);
+    if (!checkToken(String(req.body?.token ?? ''), token)) return sendHtml(reply, loginPage('That token is not right.', next), 401);
+    return reply.header('set-cookie', sessionCookie(token)).redirect(next, 303);
   });
 }

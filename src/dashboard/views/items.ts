@@ -10,6 +10,8 @@ export interface ItemsView {
   query: Record<string, string>;
   watchlists: string[];
   feeds: string[];
+  /** Entity names from the config, suggested in the entity box. */
+  entities: string[];
   /** How many were asked for: a full page offers more. */
   limit: number;
 }
@@ -40,10 +42,16 @@ function filterForm(v: ItemsView): SafeHtml {
   return html`<form class="filters" method="get" action="/items">
 ${select('watchlist', 'Watch-list', v.watchlists, q.watchlist)}
 ${select('feed', 'Feed', v.feeds, q.feed)}
-<label>Entity <input name="entity" value="${q.entity ?? ''}" placeholder="e.g. Libya"></label>
+<label>Entity <input name="entity" list="entity-names" value="${q.entity ?? ''}" placeholder="e.g. ISIS"></label>
+<datalist id="entity-names">${entityNames(v).map((n) => html`<option value="${n}">`)}</datalist>
 <label>Since <select name="since" data-autosubmit>${times.map(([val, label]) => html`<option value="${val}"${val === (q.since ?? '') ? html` selected` : ''}>${label}</option>`)}</select></label>
 <label>Text <input type="search" name="q" value="${q.q ?? ''}" placeholder="words in the item"></label>
 <button type="submit">Filter</button> <a href="/items">clear</a></form>`;
+}
+
+/** Entity names to suggest: the config's, then those of the items shown. */
+function entityNames(v: ItemsView): string[] {
+  return [...new Set([...v.entities, ...v.entries.flatMap((e) => e.item.entities.map((n) => n.name))])].slice(0, 200);
 }
 
 function itemCard(e: FlaggedEntry): SafeHtml {

@@ -1,0 +1,11 @@
+/**
+ * Feed URLs can carry credentials (`https://user:pass@host`, `?apikey=...`, usually put there
+ * by ${ENV} interpolation). The dashboard shows URLs and the errors that quote them, so it
+ * masks those parts first.
+ */
+const SECRET_PARAM = /([?&;](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret|password|passwd|pass|sig|signature|client[_-]?secret)=)[^&#\s"'<>]+/gi;
+const USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)[^@/\s]+@/gi;
+
+export function redactSecrets(text: string): string {
+  return text.replace(USERINFO, '$1***@').replace(SECRET_PARAM, '$1***');
+}
