@@ -42,13 +42,20 @@ function names(node: DomNode): string {
 /** Embedded posts (tweets, Instagram) quote sources: content, though their wrappers say "social". */
 const EMBED = /(^|[^a-z])(embed|embedded|[a-z]*-embed|tweet|twitter-tweet|instagram-media)([^a-z]|$)/i;
 
+/** Pages repeat a few class names on thousands of elements: each is judged once. */
+const weightCache = new Map<string, number>();
+const CACHE_LIMIT = 20_000;
+
 /** A weight in -25..25 from class and id, in the manner of Readability. */
 export function classWeight(node: DomNode): number {
   const s = names(node);
-  if (s.length < 2 || EMBED.test(s)) return 0;
-  let w = 0;
-  if (NEGATIVE.test(s)) w -= 25;
-  if (POSITIVE.test(s)) w += 25;
+  if (s.length < 2) return 0;
+  let w = weightCache.get(s);
+  if (w === undefined) {
+    w = EMBED.test(s) ? 0 : (NEGATIVE.test(s) ? -25 : 0) + (POSITIVE.test(s) ? 25 : 0);
+    if (weightCache.size >= CACHE_LIMIT) weightCache.clear();
+    weightCache.set(s, w);
+  }
   return w;
 }
 
