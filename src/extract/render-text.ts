@@ -3,7 +3,7 @@
  * furniture that sits inside the body: headline, link lists, share and sign-up boxes,
  * bylines, captions.
  */
-import { isElement, walk, type DomNode } from './dom.js';
+import { isElement, rawText, walk, type DomNode } from './dom.js';
 import { BLOCK_TAGS, classWeight, isBodyMarker } from './hints.js';
 import { linkDensity, type StatsMap } from './stats.js';
 import { startsWithFurnitureHeading } from './section-heading.js';
@@ -47,6 +47,12 @@ function renderNode(root: DomNode, skip: (n: DomNode) => boolean, out: string[])
     }
     if (node !== root && skip(node)) continue;
     if (block) flush();
+    if (node.name === 'pre') {
+      // Code and verse keep their lines.
+      const text = rawText(node).replace(/[^\S\n]+/g, ' ').replace(/ *\n[\s]*/g, '\n').trim();
+      if (text) out.push(text);
+      continue;
+    }
     stack.push({ node, exit: true });
     const kids = node.children ?? [];
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, exit: false });

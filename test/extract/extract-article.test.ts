@@ -154,3 +154,9 @@ test('when the scored body is tiny, every clean paragraph of prose on the page i
   const body = PARAS.map((p, i) => `<div class="row-${i}"><div class="col-${i}"><p>${p}</p></div></div>`).join('');
   assert.equal(extractArticle(`<html><body>${body}</body></html>`).text, PARAS.join('\n\n'));
 });
+
+test('a <pre> block keeps its lines', () => {
+  const html = page(`<div class="story">${PARAS.map((p) => `<p>${p}</p>`).join('')}<pre>line one
+  line two</pre></div>`);
+  assert.match(extractArticle(html).text, /\n\nline one\nline two$/);
+});
