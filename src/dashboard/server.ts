@@ -36,6 +36,8 @@ export interface DashboardOptions {
    * whose counters (fetches, items, deliveries) live in their own registry.
    */
   pages?: boolean;
+  /** How long /readyz waits for Redis and the worker check. Default 2 s. */
+  readyTimeoutMs?: number;
 }
 
 export interface Dashboard {
@@ -65,6 +67,15 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
   return { url, close: () => app.close() };
 }
 
+/** The store's connection queues commands while Redis is away; a probe must answer anyway. */
+const READY_TIMEOUT_MS = 2_000;
+
+function withTimeout(check: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  return Promise.race([check.catch(() => false), late]).finally(() => clearTimeout(timer));
+}
+
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;
   const n = Number(value);
@@ -80,8 +91,8 @@ function buildApp(opts: DashboardOptions, token: string | undefined): FastifyIns
   });
   installGuard(app, token);
   const isReady = async () => {
-    const redis = await ctx.store.redis.ping().then((r) => r === 'PONG', () => false);
-    const workers = redis ? await (opts.isReady ?? (() => workersRunning(ctx.queues)))().catch(() => false) : false;
+    const redis = await withTimeout(ctx.store.redis.ping().then((r) => r === 'PONG'), opts.readyTimeoutMs ?? READY_TIMEOUT_MS);
+    const workers = redis ? await withTimeout((opts.isReady ?? (() => workersRunning(ctx.queues)))(), opts.readyTimeoutMs ?? READY_TIMEOUT_MS) : false;
     return { ready: redis && workers, redis, workers };
   };
   registerOps(app, { ctx, isReady });

@@ -2,6 +2,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDashboard } from '../../src/dashboard/server.js';
 import { silentLogger } from '../../src/log.js';
+import { connectRedis } from '../../src/store/redis.js';
+import { Store } from '../../src/store/store.js';
 import { postForm, request } from './http.js';
 import { parseExposition, type Family } from './prometheus.js';
 import { seedDashboard, type Seeded } from './seed.js';
@@ -247,6 +249,24 @@ test('/readyz is 503 when the workers are not running', async () => {
     assert.deepEqual(res.json(), { ready: false, redis: true, workers: false });
   } finally {
     await d.close();
+  }
+});
+
+test('/readyz is 503 within its time limit when Redis does not answer', async () => {
+  const deadRedis = connectRedis('redis://127.0.0.1:1', { retryStrategy: () => 200 });
+  deadRedis.on('error', () => {});
+  const ctx = { ...s.pipeline.ctx, store: new Store(deadRedis, { prefix: s.prefix }) };
+  const d = await startDashboard({ ctx, port: 0, log: silentLogger, env: {}, readyTimeoutMs: 300 });
+  try {
+    const started = Date.now();
+    const res = await request(`${d.url}/readyz`);
+    assert.equal(res.status, 503);
+    assert.deepEqual(res.json(), { ready: false, redis: false, workers: false });
+    assert.ok(Date.now() - started < 2_000);
+    assert.equal((await request(`${d.url}/healthz`)).status, 200, 'the process itself is up');
+  } finally {
+    await d.close();
+    deadRedis.disconnect();
   }
 });
 
