@@ -109,11 +109,15 @@ function timePerArticle(texts: string[]): void {
   }
   const fields = articles.map((a) => [field('title', ''), field('body', a)]);
   for (const f of fields) recognizeEntities(f); // warm-up
-  const t0 = process.cpuUsage();
-  for (let r = 0; r < 5; r++) for (const f of fields) recognizeEntities(f);
-  const u = process.cpuUsage(t0);
-  const ms = (u.user + u.system) / 1000 / (5 * fields.length);
-  console.log(`speed: ${ms.toFixed(3)} ms an 800-word article (recognition over tokens already made; CPU time)`);
+  const cpuMs = (run: () => void) => {
+    const t0 = process.cpuUsage();
+    for (let r = 0; r < 5; r++) run();
+    const u = process.cpuUsage(t0);
+    return (u.user + u.system) / 1000 / (5 * articles.length);
+  };
+  const recognizeOnly = cpuMs(() => { for (const f of fields) recognizeEntities(f); });
+  const withTokens = cpuMs(() => { for (const a of articles) recognizeEntities([field('title', ''), field('body', a)]); });
+  console.log(`speed: ${recognizeOnly.toFixed(3)} ms an 800-word article for recognition over the matcher's tokens; ${withTokens.toFixed(3)} ms with tokenizing (CPU time)`);
 }
 
 function main(): void {

@@ -5,7 +5,7 @@
  * compile time, a watch-list none of whose terms occur can neither match nor score.
  */
 import type { Classification, ClassifyInput, EntityMention, WatchlistMatch } from '../types.js';
-import type { Classifier } from './compile.js';
+import { nextGeneration, type Classifier } from './compile.js';
 import { findEntities, type FoundEntity } from './entities.js';
 import { LeafHits, type ArticleContext } from './leaf-eval.js';
 import { matchField } from './match-text.js';
@@ -29,24 +29,31 @@ export interface ClassifyOptions {
 
 function hitLeaves(ctx: ArticleContext): LeafHits {
   const c = ctx.classifier;
-  const candidates = new Set<number>(c.alwaysLeaves);
-  for (const f of ctx.fields) {
-    for (const seq of f.seqSpans.keys()) for (const leaf of c.seqLeaves.get(seq) ?? []) candidates.add(leaf);
-  }
+  const { leafSeen, generation } = c.scratch;
   const hits = new LeafHits(ctx);
-  for (const id of candidates) hits.consider(id);
+  for (const id of c.alwaysLeaves) hits.consider(id);
+  for (const f of ctx.fields) {
+    for (const seq of f.seqSpans.keys()) {
+      for (const id of c.seqLeaves.get(seq) ?? []) {
+        if (leafSeen[id] === generation) continue;
+        leafSeen[id] = generation;
+        hits.consider(id);
+      }
+    }
+  }
   return hits;
 }
 
 function judgeAll(ctx: ArticleContext, hits: LeafHits, only: Set<string> | undefined, allHits: boolean): WatchlistMatch[] {
   const c = ctx.classifier;
-  const touched = new Set<number>();
-  for (const leaf of hits.keys()) for (const wl of c.leafWatchlists[leaf]!) touched.add(wl);
+  const { listTouched, generation } = c.scratch;
+  for (const leaf of hits.keys()) for (const wl of c.leafWatchlists[leaf]!) listTouched[wl] = generation;
   const out: WatchlistMatch[] = [];
-  c.watchlists.forEach((wl, i) => {
-    if (only && !only.has(wl.id)) return;
-    out.push(touched.has(i) ? judgeWatchlist(wl, hits, ctx, allHits) : wl.empty);
-  });
+  for (let i = 0; i < c.watchlists.length; i++) {
+    const wl = c.watchlists[i]!;
+    if (only && !only.has(wl.id)) continue;
+    out.push(listTouched[i] === generation ? judgeWatchlist(wl, hits, ctx, allHits) : wl.empty);
+  }
   return out;
 }
 
@@ -66,6 +73,7 @@ export function classifyDetailed(classifier: Classifier, input: ClassifyInput, o
     matchField(classifier.index, 'body', tokenizeText(input.body)),
   ];
   const entities = findEntities(classifier, fields, opts.recognize ?? true);
+  nextGeneration(classifier.scratch);
   const ctx: ArticleContext = { classifier, fields, input, entities, snippets: new Map() };
   const hits = hitLeaves(ctx);
   const only = opts.watchlists ? new Set(opts.watchlists) : undefined;

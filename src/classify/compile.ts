@@ -68,12 +68,37 @@ export interface Classifier {
   watchlists: CompiledWatchlist[];
   entities: CompiledEntity[];
   entityByName: Map<string, CompiledEntity>;
+  /** Per-article marks, reused across calls (classifyItem is synchronous, so one at a time). */
+  scratch: Scratch;
+}
+
+/**
+ * Marks stamped with the current article's generation instead of Sets built per article:
+ * with a thousand watch-lists, an article touches hundreds of terms and lists.
+ */
+export interface Scratch {
+  generation: number;
+  leafSeen: Uint32Array;
+  leafHit: Uint32Array;
+  listTouched: Uint32Array;
+}
+
+/** Starts a new article: a fresh generation (marks of older ones no longer count). */
+export function nextGeneration(s: Scratch): number {
+  if (s.generation >= 0xfffffffe) {
+    s.leafSeen.fill(0);
+    s.leafHit.fill(0);
+    s.listTouched.fill(0);
+    s.generation = 0;
+  }
+  return ++s.generation;
 }
 
 class Builder {
   readonly c: Classifier = {
     index: new TermIndex(), leaves: [], seqLeaves: new Map(), alwaysLeaves: [],
     leafWatchlists: [], watchlists: [], entities: [], entityByName: new Map(),
+    scratch: { generation: 0, leafSeen: new Uint32Array(0), leafHit: new Uint32Array(0), listTouched: new Uint32Array(0) },
   };
   private readonly leafIds = new Map<string, number>();
 
@@ -180,6 +205,8 @@ export function compileWatchlists(file: WatchlistsFile): Classifier {
     if (wl.alert !== undefined) compiled.alert = wl.alert;
     b.c.watchlists.push(compiled);
   }
+  const leaves = b.c.leaves.length;
+  b.c.scratch = { generation: 0, leafSeen: new Uint32Array(leaves), leafHit: new Uint32Array(leaves), listTouched: new Uint32Array(b.c.watchlists.length) };
   return b.c;
 }
 

@@ -33,30 +33,43 @@ const NONE: Occurrence[] = [];
  * do not match cost no allocation.
  */
 export class LeafHits {
-  private readonly hit = new Set<number>();
+  private readonly hitIds: number[] = [];
   private readonly occurrences = new Map<number, Occurrence[]>();
-  constructor(private readonly ctx: ArticleContext) {}
+  private readonly generation: number;
+  /** Used once a later article has reused the classifier's marks. */
+  private hitSet?: Set<number>;
+
+  constructor(private readonly ctx: ArticleContext) {
+    this.generation = ctx.classifier.scratch.generation;
+  }
 
   /** Decides whether the leaf hits (cheaply for words and phrases) and remembers it. */
   consider(id: number): void {
     const cl = this.ctx.classifier.leaves[id]!;
     if (cl.leaf.kind === 'text') {
-      if (textHits(cl.seqs, cl.leaf.field, this.ctx.fields)) this.hit.add(id);
+      if (textHits(cl.seqs, cl.leaf.field, this.ctx.fields)) this.mark(id);
       return;
     }
     const occ = evaluateLeaf(cl, this.ctx);
     if (occ.length === 0) return;
-    this.hit.add(id);
+    this.mark(id);
     this.occurrences.set(id, occ);
   }
 
+  private mark(id: number): void {
+    this.hitIds.push(id);
+    this.ctx.classifier.scratch.leafHit[id] = this.generation;
+  }
+
   has(id: number): boolean {
-    return this.hit.has(id);
+    const scratch = this.ctx.classifier.scratch;
+    if (scratch.generation === this.generation) return scratch.leafHit[id] === this.generation;
+    return (this.hitSet ??= new Set(this.hitIds)).has(id);
   }
 
   /** The leaf's occurrences (none when it does not hit). */
   get(id: number): Occurrence[] {
-    if (!this.hit.has(id)) return NONE;
+    if (!this.has(id)) return NONE;
     let occ = this.occurrences.get(id);
     if (occ === undefined) {
       occ = evaluateLeaf(this.ctx.classifier.leaves[id]!, this.ctx);
@@ -65,8 +78,8 @@ export class LeafHits {
     return occ;
   }
 
-  keys(): Iterable<number> {
-    return this.hit;
+  keys(): readonly number[] {
+    return this.hitIds;
   }
 }
 

@@ -33,3 +33,15 @@ test('a weight may be a NEAR or an OR of terms', () => {
   const m = judge('ISIS', 'ISIS fighters near Sirte; airstrikes in Libya', { weights: { 'ISIS NEAR/3 Sirte': 2, 'Libya OR Egypt': 1 } });
   assert.equal(m.score, 3);
 });
+
+test('term hits of one article stay right after the classifier has read another', async () => {
+  const { classifyDetailed } = await import('../../src/classify/index.js');
+  const { compileOne } = await import('./helpers.js');
+  const classifier = compileOne('ISIS OR Sirte');
+  const first = classifyDetailed(classifier, { title: '', body: 'ISIS' });
+  const second = classifyDetailed(classifier, { title: '', body: 'Sirte' });
+  const ids = (d: typeof first) => [0, 1].filter((id) => d.hits.has(id));
+  assert.deepEqual(ids(first), [0]);
+  assert.deepEqual(ids(second), [1]);
+  assert.deepEqual(ids(first), [0], 'still the first article after the second');
+});
