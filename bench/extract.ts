@@ -127,7 +127,7 @@ function main(): void {
     return;
   }
   mkdirSync(OUT, { recursive: true });
-  console.log('extractor      F1     precision  recall   median ms  p95 ms  CPU median ms  max RSS MB  peak heap MB  pages');
+  console.log('extractor      F1     precision  recall   median ms  p95 ms  CPU median ms  max RSS MB (growth)  peak heap MB  pages');
   const onlyAt = process.argv.indexOf('--only');
   const names = onlyAt >= 0 ? NAMES.filter((n) => n === process.argv[onlyAt + 1]) : NAMES;
   for (const name of names) {
@@ -136,7 +136,7 @@ function main(): void {
     const cells = [
       name.padEnd(13), m.f1.toFixed(3).padStart(6), m.precision.toFixed(3).padStart(10), m.recall.toFixed(3).padStart(8),
       quantile(r.times, 0.5).toFixed(2).padStart(10), quantile(r.times, 0.95).toFixed(2).padStart(7), quantile(r.cpu, 0.5).toFixed(2).padStart(14),
-      r.maxRssMb.toFixed(0).padStart(11), r.peakHeapMb.toFixed(0).padStart(13), String(r.times.length).padStart(6),
+      `${r.maxRssMb.toFixed(0)} (+${(r.maxRssMb - r.baseRssMb).toFixed(0)})`.padStart(20), r.peakHeapMb.toFixed(0).padStart(13), String(r.times.length).padStart(6),
     ];
     console.log(cells.join(' '));
   }
