@@ -25,7 +25,7 @@ after(async () => {
 });
 
 function runDashboard(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'dashboard', 'run-command.ts'), '--config', configDir, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'dashboard', '--config', configDir, ...args], {
     cwd: ROOT, env: { ...process.env, REDIS_URL: TEST_REDIS_URL, WIREWATCH_PREFIX: prefix, LOG_LEVEL: 'warn', DASHBOARD_TOKEN: '' },
   });
   let stderr = '';
