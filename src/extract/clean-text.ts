@@ -28,6 +28,10 @@ const SHORT_LINES: RegExp[] = [
   /^(share|share this|share on|share via)( (article|story|post|page))?( on)?[\w ,:]*$/i,
   /^(image|photo|picture|video)( credit)?s?\s*:.{0,80}$/i,
   /^(skip to (main )?content|back to top|scroll to top)$/i,
+  /^((the )?(story|article|text) continues (below|after)( (the )?(advertisement|ad))?|continue reading (below|the main story)|scroll to continue with content)\W*$/i,
+  // Picture credits: "(Photo by Jane Doe/Getty Images)", "Sakib Ali/Hindustan Times/Getty Images".
+  /^\(?(photos?|images?|pictures?) (by|courtesy( of)?|credit)\b[^.!?]{0,100}\)?$/i,
+  /^[^.!?]{0,100}(\/|\bvia\b|photo:?|image:?|credit:?)\s*[^.!?]{0,60}\b(getty images|shutterstock|ap photo|afp|epa|reuters|alamy)\)?$/i,
   // A timestamp or date on its own line (live-blog entries, datelines).
   /^(\d{1,2}[:.h]\d{2}( ?[ap]\.?m\.?)?( [A-Z]{2,4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}( \d{1,2}:\d{2})?)$/i,
   /^(posted|published|updated|last updated)( on)?:? .{0,40}\d{2,4}.{0,20}$/i,

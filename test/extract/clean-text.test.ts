@@ -18,11 +18,13 @@ test('drops furniture lines and bylines but keeps sentences that start alike', (
     'By Friday, 40 people had left the camp.',
     'Share prices fell by a third over the week, traders said.',
     'Comments made by the minister on Tuesday drew criticism.',
+    'The minister told Reuters.', 'Pictures by the hundred were shown to the court, the AP reported.',
   ];
   const dropped = [
     'Share this:', 'Advertisement', 'By Jane Doe and John Roe, Reuters', 'Leave a Reply', 'Você pode gostar...', 'Image 2 of 5', 'Tags: Libya, ISIS',
     '(Reporting by Ayman al-Warfalli; Editing by Tom Brown)', 'jane.doe@example.com', '© Reuters', 'Like this story? Share it with a friend!',
     'Get the latest updates right in your inbox. Subscribe to our newsletters.', 'Keith Bradsher contributed reporting from Hong Kong.',
+    'Story continues below advertisement', '(Photo by Jane Doe/Getty Images)', 'Sakib Ali/Hindustan Times/Getty Images',
   ];
   assert.deepEqual(cleanParagraphs([...dropped, ...kept], undefined), kept);
 });
