@@ -16,7 +16,7 @@ h3 { font-size: 15px; margin: 12px 0 4px; }
 footer { text-align: center; color: var(--muted); font-size: 12px; padding: 16px; }
 a { color: var(--accent); }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; margin-bottom: 16px; overflow-x: auto; }
-.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(330px, 1fr)); gap: 16px; }
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }
 .grid .card { margin-bottom: 0; }
 table { border-collapse: collapse; width: 100%; }
 td.name { white-space: nowrap; }
