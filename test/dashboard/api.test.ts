@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DashboardError } from '../../src/dashboard/errors.js';
 import { startDashboard } from '../../src/dashboard/server.js';
 import { silentLogger } from '../../src/log.js';
 import { connectRedis } from '../../src/store/redis.js';
@@ -299,4 +300,11 @@ test('with pages: false only /metrics, /healthz and /readyz are served (for work
   } finally {
     await d.close();
   }
+});
+
+test('a port already in use is a one-line DashboardError', async () => {
+  const port = Number(new URL(url).port);
+  await assert.rejects(startDashboard({ ctx: s.pipeline.ctx, port, log: silentLogger, env: {} }),
+    (err: unknown) => err instanceof DashboardError && /^dashboard: cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/.test(err.message) && !err.message.includes('\n'));
+  await assert.rejects(startDashboard({ ctx: s.pipeline.ctx, log: silentLogger, env: { DASHBOARD_PORT: 'http' } }), /^DashboardError: dashboard: DASHBOARD_PORT must be a port number/);
 });
