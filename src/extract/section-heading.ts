@@ -3,7 +3,7 @@
  * list of other stories (or the comments), whatever its markup says; its teasers can hold
  * as much prose as the article.
  */
-import { collapse, isElement, rawText, type DomNode } from './dom.js';
+import { collapse, isElement, rawText, textLength, type DomNode } from './dom.js';
 
 const FURNITURE_HEADING = new RegExp(
   '^(related|related (posts?|articles?|stories|content|coverage|news)|you (may|might) (also )?(like|enjoy)|more (stories|news|from|on|in|like this)\\b.*|read (more|next|also)|recommended( for you)?|popular|most (read|popular|viewed)|trending( now)?|latest (news|stories|posts)|comments?|\\d+ comments?|leave a (reply|comment)|' +
@@ -16,7 +16,8 @@ const HEADING = /^(h[1-6]|header|strong|b|p|span|div)$/;
 /** The block's first piece of text is a furniture heading. */
 export function startsWithFurnitureHeading(node: DomNode): boolean {
   const first = firstTextElement(node);
-  if (!first || !HEADING.test(first.name!)) return false;
+  // Count before copying: the first child can be a wrapper of the whole article.
+  if (!first || !HEADING.test(first.name!) || textLength(first, 200) > 200) return false;
   const text = collapse(rawText(first));
   return text.length > 0 && text.length < 60 && FURNITURE_HEADING.test(text);
 }
