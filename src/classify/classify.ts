@@ -5,7 +5,7 @@
  * compile time, a watch-list none of whose terms occur can neither match nor score.
  */
 import type { Classification, ClassifyInput, EntityMention, WatchlistMatch } from '../types.js';
-import { nextGeneration, type Classifier } from './compile.js';
+import { NO_LEAVES, nextGeneration, type Classifier } from './compile.js';
 import { findEntities, type FoundEntity } from './entities.js';
 import { LeafHits, type ArticleContext } from './leaf-eval.js';
 import { matchField } from './match-text.js';
@@ -34,7 +34,7 @@ function hitLeaves(ctx: ArticleContext): LeafHits {
   for (const id of c.alwaysLeaves) hits.consider(id);
   for (const f of ctx.fields) {
     for (const seq of f.seqSpans.keys()) {
-      for (const id of c.seqLeaves.get(seq) ?? []) {
+      for (const id of c.seqLeaves[seq] ?? NO_LEAVES) {
         if (leafSeen[id] === generation) continue;
         leafSeen[id] = generation;
         hits.consider(id);
@@ -47,13 +47,23 @@ function hitLeaves(ctx: ArticleContext): LeafHits {
 function judgeAll(ctx: ArticleContext, hits: LeafHits, only: Set<string> | undefined, allHits: boolean): WatchlistMatch[] {
   const c = ctx.classifier;
   const { listTouched, generation } = c.scratch;
-  for (const leaf of hits.keys()) for (const wl of c.leafWatchlists[leaf]!) listTouched[wl] = generation;
-  const out: WatchlistMatch[] = [];
-  for (let i = 0; i < c.watchlists.length; i++) {
-    const wl = c.watchlists[i]!;
-    if (only && !only.has(wl.id)) continue;
-    out.push(listTouched[i] === generation ? judgeWatchlist(wl, hits, ctx, allHits) : wl.empty);
+  const touched: number[] = [];
+  for (const leaf of hits.keys()) {
+    for (const wl of c.leafWatchlists[leaf]!) {
+      if (listTouched[wl] !== generation) touched.push(wl);
+      listTouched[wl] = generation;
+    }
   }
+  if (only) {
+    const chosen: WatchlistMatch[] = [];
+    c.watchlists.forEach((wl, i) => {
+      if (only.has(wl.id)) chosen.push(listTouched[i] === generation ? judgeWatchlist(wl, hits, ctx, allHits) : wl.empty);
+    });
+    return chosen;
+  }
+  // Most watch-lists are untouched: copy their shared verdicts at once, then judge the rest.
+  const out = c.emptyMatches.slice() as WatchlistMatch[];
+  for (const i of touched) out[i] = judgeWatchlist(c.watchlists[i]!, hits, ctx, allHits);
   return out;
 }
 

@@ -55,17 +55,22 @@ export interface CompiledWatchlist {
   empty: Readonly<WatchlistMatch>;
 }
 
+const NO_LEAVES: readonly number[] = [];
+export { NO_LEAVES };
+
 /** Everything classifyItem needs; build it with compileWatchlists. */
 export interface Classifier {
   index: TermIndex;
   leaves: CompiledLeaf[];
   /** seq id -> leaves it can make hit. */
-  seqLeaves: Map<number, number[]>;
+  seqLeaves: (number[] | undefined)[];
   /** Leaves not found through the token index (regex, feed:, tag:, person:, org:, place:). */
   alwaysLeaves: number[];
   /** leaf id -> indices of the watch-lists that use it. */
   leafWatchlists: number[][];
   watchlists: CompiledWatchlist[];
+  /** Every watch-list's empty verdict, in order: an article's verdicts start as a copy. */
+  emptyMatches: Readonly<WatchlistMatch>[];
   entities: CompiledEntity[];
   entityByName: Map<string, CompiledEntity>;
   /** Per-article marks, reused across calls (classifyItem is synchronous, so one at a time). */
@@ -96,8 +101,8 @@ export function nextGeneration(s: Scratch): number {
 
 class Builder {
   readonly c: Classifier = {
-    index: new TermIndex(), leaves: [], seqLeaves: new Map(), alwaysLeaves: [],
-    leafWatchlists: [], watchlists: [], entities: [], entityByName: new Map(),
+    index: new TermIndex(), leaves: [], seqLeaves: [], alwaysLeaves: [],
+    leafWatchlists: [], watchlists: [], emptyMatches: [], entities: [], entityByName: new Map(),
     scratch: { generation: 0, leafSeen: new Uint32Array(0), leafHit: new Uint32Array(0), listTouched: new Uint32Array(0) },
   };
   private readonly leafIds = new Map<string, number>();
@@ -135,7 +140,7 @@ class Builder {
       this.c.leafWatchlists.push([]);
       const compiled = this.c.leaves[id]!;
       if (compiled.seqs.length === 0) this.c.alwaysLeaves.push(id);
-      for (const seq of compiled.seqs) pushTo(this.c.seqLeaves, seq, id);
+      for (const seq of compiled.seqs) (this.c.seqLeaves[seq] ??= []).push(id);
     }
     const users = this.c.leafWatchlists[id]!;
     if (users[users.length - 1] !== watchlist) users.push(watchlist);
@@ -204,6 +209,7 @@ export function compileWatchlists(file: WatchlistsFile): Classifier {
     const compiled: CompiledWatchlist = { id, query, terms: positiveTerms(query), weights, threshold: wl.threshold, empty };
     if (wl.alert !== undefined) compiled.alert = wl.alert;
     b.c.watchlists.push(compiled);
+    b.c.emptyMatches.push(empty);
   }
   const leaves = b.c.leaves.length;
   b.c.scratch = { generation: 0, leafSeen: new Uint32Array(leaves), leafHit: new Uint32Array(leaves), listTouched: new Uint32Array(b.c.watchlists.length) };

@@ -1,6 +1,6 @@
 /** Reads one field of an article once and finds every indexed word and phrase in it. */
 import type { TokenizedText } from './normalize.js';
-import { pushTo, type TermIndex } from './term-index.js';
+import type { TermIndex } from './term-index.js';
 
 /** One field after matching: its tokens and, per indexed sequence, where it occurs. */
 export interface FieldMatch {
@@ -22,7 +22,7 @@ export function matchField(index: TermIndex, name: 'title' | 'body', tokens: Tok
     for (let k = 0; k < units.length; k++) {
       const unit = units[k]!;
       const single = index.singleSeq[unit]!;
-      if (single >= 0) pushTo(seqSpans, single, i, i + 1);
+      if (single >= 0) pushSpan(seqSpans, single, i, i + 1);
       if (index.seqsStartingWith.has(unit)) firsts.push(unit, i);
     }
   }
@@ -31,10 +31,16 @@ export function matchField(index: TermIndex, name: 'title' | 'body', tokens: Tok
     const p = firsts[f + 1]!;
     for (const seq of index.seqsStartingWith.get(firsts[f]!)!) {
       const units = index.seqUnits[seq]!;
-      if (seqMatchesAt(units, tokenUnits, p)) pushTo(seqSpans, seq, p, p + units.length);
+      if (seqMatchesAt(units, tokenUnits, p)) pushSpan(seqSpans, seq, p, p + units.length);
     }
   }
   return { name, tokens, seqSpans };
+}
+
+function pushSpan(spans: Map<number, number[]>, seq: number, start: number, end: number): void {
+  const list = spans.get(seq);
+  if (list) list.push(start, end);
+  else spans.set(seq, [start, end]);
 }
 
 function seqMatchesAt(units: number[], tokenUnits: (readonly number[])[], p: number): boolean {
