@@ -26,8 +26,9 @@ export class TermIndex {
   readonly singleSeq: number[] = [];
   // Memo of token -> units: an open-addressing table keyed by the tokenizer's hash, so a token
   // is hashed once, while it is scanned (a Map would hash every fresh string again).
-  private memoKeys: (string | undefined)[] = new Array(MEMO_SLOTS);
-  private memoValues: (readonly number[])[] = new Array(MEMO_SLOTS);
+  // Allocated on first use: a classifier compiled only to check a config never needs it.
+  private memoKeys: (string | undefined)[] = [];
+  private memoValues: (readonly number[])[] = [];
   private memoSize = 0;
 
   /** Registers a sequence of units (a word or phrase) and returns its id. */
@@ -67,6 +68,7 @@ export class TermIndex {
 
   /** The unit ids a token matches, given its case-kept and folded forms and hashWord(raw). */
   unitsOf(raw: string, folded: string, hash: number): readonly number[] {
+    if (this.memoKeys.length === 0) this.clearMemo();
     const keys = this.memoKeys;
     let slot = hash & MEMO_MASK;
     for (let key = keys[slot]; key !== undefined; key = keys[slot]) {
