@@ -106,6 +106,7 @@ test('/api/digests shows runs with delivery status per channel', async () => {
   assert.equal(run.channels.jammed.status, 'failed');
   assert.match(run.channels.jammed.error, /ENOTDIR/);
   assert.deepEqual(brief.failedChannels, ['jammed']);
+  assert.equal(new Date(brief.nextRun).getUTCHours(), 7, 'the next 07:00 UTC, from the scheduler');
   assert.ok(brief.pending > 0, 'the failed channel released its items back to pending');
 });
 

@@ -26,7 +26,7 @@ function digestCard(d: DigestRow): SafeHtml {
   const retry = html`<form method="post" action="/digests/${encodeURIComponent(d.name)}/retry" class="inline">
 <button type="submit"${d.failedChannels.length ? '' : html` class="secondary"`}>${d.failedChannels.length ? `Retry failed (${d.failedChannels.join(', ')})` : 'Run now'}</button></form>`;
   return html`<section class="card" id="digest-${d.name}"><h2>${d.name} ${retry}</h2>
-<p class="small">schedule <code>${d.schedule}</code> ${d.timezone} · watch-lists ${d.watchlists.join(', ')} · channels ${d.channels.join(', ')} · <strong>${d.pending}</strong> pending</p>
+<p class="small">schedule <code>${d.schedule}</code> ${d.timezone} · watch-lists ${d.watchlists.join(', ')} · channels ${d.channels.join(', ')} · next run ${d.nextRun ? timeTag(d.nextRun) : html`<span class="muted">not scheduled</span>`} · <strong>${d.pending}</strong> pending</p>
 ${d.runs.length === 0 ? html`<p class="muted">No runs yet.</p>` : runTable(d.runs)}</section>`;
 }
 
