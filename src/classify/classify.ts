@@ -91,7 +91,11 @@ export function classifyDetailed(classifier: Classifier, input: ClassifyInput, o
   return { classification: { entities: toMentions(entities), matches }, hits };
 }
 
-/** Entities and, for every watch-list (or those asked for), the verdict with its hits. */
+/**
+ * Entities and, for every watch-list (or those asked for), the verdict with its hits.
+ * Verdicts of watch-lists none of whose terms occur are shared, frozen objects: copy one
+ * before changing it.
+ */
 export function classifyItem(classifier: Classifier, input: ClassifyInput, opts: ClassifyOptions = {}): Classification {
   return classifyDetailed(classifier, input, opts).classification;
 }

@@ -1,39 +1,63 @@
 /**
  * The watch-list query language of design.md, made exact. Where design.md leaves a choice,
- * this is the choice:
+ * this is the choice (each is tested in test/classify):
  *
- * - Tokens: runs of letters, marks and digits; every other character (hyphen, apostrophe,
- *   dot, slash) splits words, except that dotted single letters (`U.S.`, `U.N.`) join into
- *   one token (`US`). Chinese, Japanese and Thai are split into words by Intl.Segmenter.
- *   Matching forms are NFKC, with Latin/Greek/Cyrillic diacritics, Arabic harakat and Hebrew
- *   points removed, then case folded (ß = ss, ς = σ). Kana voicing marks and Indic vowel
- *   signs are kept: they change the word.
- * - A query word is split like text, so `al-Qaeda` is the phrase "al qaeda" and `U.S.` is `US`.
- *   A piece written in 2 to 4 capitals (`IS`, `US`, `U.S.`, `GNA`, `NATO`) matches only that
- *   exact capitalization, also inside phrases and entity aliases. Everything else is
- *   case-insensitive. A capitalized word in an all-caps headline is still that word.
- * - `word*` is a case-insensitive prefix; at least 3 letters or digits before `*`, and `*`
+ * Text and tokens
+ * - Tokens are runs of letters, marks and digits; every other character (hyphen, apostrophe,
+ *   dot, slash) splits words, except that dotted single letters (`U.S.`, `U.N.`, `D.C.`) join
+ *   into one token (`US`). Chinese, Japanese, Thai, Lao, Khmer and Myanmar runs are split into
+ *   words by Intl.Segmenter. Matching forms are NFKC, with Latin/Greek/Cyrillic diacritics,
+ *   Arabic harakat and tatweel, and Hebrew points removed, then case folded (ß = ss, ς = σ).
+ *   Kana voicing marks and Indic vowel signs are kept: they change the word.
+ * - A query word is split like text, so `al-Qaeda` is the phrase "al qaeda", `U.S.-led` is
+ *   "US led" and `Libya's` is "Libya s". A piece written in 2 to 4 capital letters (`IS`, `US`,
+ *   `U.S.`, `GNA`, `NATO`) matches only that exact capitalization, in phrases and entity
+ *   aliases too; 5 or more capitals (`AFRICOM`) and everything else fold case. A text in
+ *   capitals still contains the word: `troops` matches "MORE TROOPS", and `IS` matches an
+ *   all-caps headline's "IS".
+ * - `word*` is a case-insensitive prefix with at least 3 letters or digits before `*`; `*` goes
  *   only at the end of a word (it may end a word inside a phrase: `"special force*"`).
- * - Phrases match consecutive tokens of one field; punctuation and line breaks between them
+ * - A phrase matches consecutive tokens of one field; punctuation and line breaks between them
  *   do not matter ("Islamic\nState" and "Islamic State." both match "Islamic State").
- * - `A NEAR/n B`: an occurrence of A and one of B, not overlapping, in the same field, whose
- *   token positions differ by at most n (adjacent words differ by 1), in either order. For
+ *
+ * Operators
+ * - Operators are AND, OR, NOT in capitals (`and`, `or`, `not` are words) and NEAR/n in any
+ *   case (`near/5`; `near` alone is a word). Precedence NEAR > NOT > AND (explicit or
+ *   implicit, by adjacency) > OR, so `a OR b c` is `a OR (b AND c)` and `a NOT b` is
+ *   `a AND NOT b`. Parentheses group.
+ * - `A NEAR/n B`: an occurrence of A and one of B that do not overlap, in the same field, whose
+ *   token positions differ by at most n (adjacent words differ by 1), in either order; for
  *   phrases the distance runs between their nearest ends. A and B may be words, phrases,
- *   wildcards, @entities or parenthesized OR-groups of those. NEAR binds tighter than NOT.
- *   n is 1 to 1000; a NEAR whose two sides are pinned to different fields is refused.
- * - Operators are the upper-case words AND, OR, NOT, NEAR/n; lower-case `and` is a word.
- *   Precedence NEAR > NOT > AND (explicit or implicit) > OR; `a NOT b` means `a AND NOT b`.
- * - Fields: `title:` and `body:` restrict a term; without one a term looks in both.
- *   `person:`, `org:`, `place:` match the item's entities of that type: the value (word,
- *   phrase, wildcard or @entity) must occur in one of the entity's names, merged variants
- *   included (person:Gadhafi matches an item that says "Muammar Gaddafi").
- *   `feed:` and `tag:` compare the whole feed id or tag case-insensitively (`feed:libya*` is
- *   a prefix). A field before parentheses applies inside them: `title:(ISIS OR Daesh)`.
- * - `/regex/flags` runs on the raw text of title and body (or the field given) with flags
- *   i, m, s, u; it is the escape hatch and is run per watch-list, so it costs what it costs.
+ *   wildcards, @entities or parenthesized OR-groups of them; n is 1 to 1000. A NEAR whose two
+ *   sides are pinned to different fields (`title:a NEAR/5 body:b`) is refused; a side pinned
+ *   to one field pins the pair.
  * - A query that would match an item containing none of its terms (`NOT x`, `a OR NOT b`)
- *   can match only by what it excludes: refused. `@Name` must name an entity of the file
- *   (case-insensitively).
+ *   can match only by what it excludes: refused, at its first NOT.
+ *
+ * Fields and entities
+ * - `title:` and `body:` restrict a term; without one a term looks in either. A field before
+ *   parentheses applies inside them: `title:(ISIS OR Daesh)`; a different field inside is an
+ *   error. Phrases and NEAR never span the two fields.
+ * - `@Name` matches the entity's name and every alias (case-insensitive lookup of Name;
+ *   `@"US military"` for names with spaces). An unknown entity is an error.
+ * - `person:`, `org:`, `place:` match the item's entities of that type (the gazetteer's and
+ *   the recognized ones): the value (word, phrase, wildcard or @entity) must occur in one of
+ *   the entity's names, merged variants included, and person names also match by sound
+ *   (person:Gadhafi matches an item that says "Muammar Gaddafi" or "Qaddafi"). Hits point at
+ *   the entity's mentions in the text.
+ * - `feed:` and `tag:` compare the whole feed id or tag case-insensitively; `feed:libya*` is a
+ *   prefix.
+ * - `/regex/flags` (flags i, m, s, u) runs on the raw text of title and body, or of the field
+ *   given. It is the escape hatch: it runs for every article, per watch-list.
+ *
+ * Scores and hits
+ * - Score: the sum over `weights` of weight x hits, each entry counting at most 3 hits; a
+ *   weight key is one term, a NEAR, or an OR of them (AND and NOT are refused). Without
+ *   weights, the number of distinct positive query terms (by text, not under NOT) that hit.
+ *   Overlapping occurrences of one term count once (the longest).
+ * - Hits list, per term, up to 3 occurrences with field, offsets into that field and a
+ *   one-line snippet; verdicts list hits when the query matched (opt in to all with
+ *   `{ hits: 'all' }`).
  */
 import type { FieldName, QueryToken } from './query-lexer.js';
 import { lexQuery } from './query-lexer.js';
