@@ -47,3 +47,9 @@ test('guesses a legacy charset from the page language, or Cyrillic from the byte
   const pl = 'Żołnierze wrócili do bazy w Łodzi, powiedział rzecznik.';
   assert.match(decodeHtml(iconv.encode(`<html lang="pl"><p>${pl}</p></html>`, 'windows-1250')), new RegExp(pl));
 });
+
+test('reads a UTF-16 page that starts with a byte-order mark', () => {
+  const html = `<html><body><div class="story"><p>${TEXT} ${TEXT} ${TEXT}</p></div></body></html>`;
+  const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, 'utf16le')]);
+  assert.equal(extractArticle(bytes).text, `${TEXT} ${TEXT} ${TEXT}`);
+});
