@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// Runs the compiled CLI when a build exists (npm run build), else the TypeScript source through tsx.
+// Runs the TypeScript source through tsx in a checkout, or the compiled dist/ where there is no
+// source (the Docker image), so a stale build never shadows the code being edited.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = join(root, 'dist', 'cli.js');
-if (existsSync(built)) {
-  await import(pathToFileURL(built).href);
-} else {
+const source = join(root, 'src', 'cli.ts');
+if (existsSync(source)) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(pathToFileURL(join(root, 'src', 'cli.ts')).href);
+  await import(pathToFileURL(source).href);
+} else {
+  await import(pathToFileURL(join(root, 'dist', 'cli.js')).href);
 }
