@@ -5,7 +5,8 @@
  */
 import type { WatchlistsFile } from '../config/schema.js';
 import type { EntityMention, WatchlistMatch } from '../types.js';
-import { emptyMatch } from './score.js';
+import { buildTest, emptyMatch } from './score.js';
+import type { LeafHits } from './leaf-eval.js';
 import type { Leaf, Positional, QueryNode } from './query-ast.js';
 import { QueryError, SyntaxProblem, type QueryErrorPlace } from './query-error.js';
 import { parseQuery, type ParseContext } from './query-parser.js';
@@ -53,6 +54,8 @@ export interface CompiledWatchlist {
   alert?: number;
   /** The shared verdict for an article that contains none of its terms. */
   empty: Readonly<WatchlistMatch>;
+  /** The query, compiled to a closure (see buildTest). */
+  test: (hits: LeafHits) => boolean;
 }
 
 const NO_LEAVES: readonly number[] = [];
@@ -206,7 +209,7 @@ export function compileWatchlists(file: WatchlistsFile): Classifier {
     const query = b.compileNode(parseOrThrow(wl.query, ctx, { watchlist: id, field: 'query' }), index, wl.query);
     const weights = Object.entries(wl.weights ?? {}).map(([key, w]) => compileWeight(b, key, w, ctx, { id, index }));
     const empty = emptyMatch(id, wl.threshold, wl.alert);
-    const compiled: CompiledWatchlist = { id, query, terms: positiveTerms(query), weights, threshold: wl.threshold, empty };
+    const compiled: CompiledWatchlist = { id, query, terms: positiveTerms(query), weights, threshold: wl.threshold, empty, test: buildTest(query) };
     if (wl.alert !== undefined) compiled.alert = wl.alert;
     b.c.watchlists.push(compiled);
     b.c.emptyMatches.push(empty);

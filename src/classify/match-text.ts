@@ -13,17 +13,17 @@ export interface FieldMatch {
 /** Looks up each token once, then extends the phrases that start at a matched token. */
 export function matchField(index: TermIndex, name: 'title' | 'body', tokens: TokenizedText): FieldMatch {
   const n = tokens.raw.length;
-  const tokenUnits: (readonly number[])[] = new Array(n);
+  const tokenUnits: (readonly number[])[] = [];
   const seqSpans = new Map<number, number[]>();
   const firsts: number[] = [];
   for (let i = 0; i < n; i++) {
     const units = index.unitsOf(tokens.raw[i]!, tokens.folded[i]!, tokens.hashes[i]!);
-    tokenUnits[i] = units;
+    tokenUnits.push(units);
     for (let k = 0; k < units.length; k++) {
       const unit = units[k]!;
       const single = index.singleSeq[unit]!;
       if (single >= 0) pushSpan(seqSpans, single, i, i + 1);
-      if (index.seqsStartingWith.has(unit)) firsts.push(unit, i);
+      if (index.startsPhrase[unit] === 1) firsts.push(unit, i);
     }
   }
   // Phrases are checked only where their first word occurs, once every token is looked up.

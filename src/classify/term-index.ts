@@ -24,6 +24,8 @@ export class TermIndex {
   readonly seqsStartingWith = new Map<number, number[]>();
   /** unit id -> the one-unit seq made of it, or -1. */
   readonly singleSeq: number[] = [];
+  /** unit id -> 1 when a seq of two or more units starts with it. */
+  readonly startsPhrase: number[] = [];
   // Memo of token -> units: an open-addressing table keyed by the tokenizer's hash, so a token
   // is hashed once, while it is scanned (a Map would hash every fresh string again).
   // Allocated on first use: a classifier compiled only to check a config never needs it.
@@ -41,7 +43,10 @@ export class TermIndex {
     this.seqIds.set(key, id);
     this.seqUnits.push(ids);
     if (ids.length === 1) this.singleSeq[ids[0]!] = id;
-    else pushTo(this.seqsStartingWith, ids[0]!, id);
+    else {
+      pushTo(this.seqsStartingWith, ids[0]!, id);
+      this.startsPhrase[ids[0]!] = 1;
+    }
     if (this.memoSize > 0) this.clearMemo(); // a new seq may change what a memoized token matches
     return id;
   }
@@ -55,6 +60,7 @@ export class TermIndex {
     this.unitMode.push(u.mode);
     this.unitValue.push(u.value);
     this.singleSeq.push(-1);
+    this.startsPhrase.push(0);
     if (u.mode === 'prefix') pushTo(this.byPrefix, u.value.slice(0, 3), id);
     else pushTo(this.byFold, u.mode === 'case' ? foldForm(u.value) : u.value, id);
     return id;
