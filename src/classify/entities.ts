@@ -28,7 +28,9 @@ function findGazetteerEntities(c: Classifier, fields: FieldMatch[]): FoundEntity
     }
     if (mentions.length === 0) continue;
     const seen = mentions.map((m) => textOf(fields, m));
-    out.push({ name: entity.name, type: entity.type, count: mentions.length, names: unique([entity.name, ...entity.aliases, ...seen]), mentions, seenKeys: entity.keys });
+    // Names are the key and what the article wrote, not every alias: an entity may group
+    // several things (NorthAfrica: Libya, Tunisia...), and place:Tunisia must not match "Libya".
+    out.push({ name: entity.name, type: entity.type, count: mentions.length, names: unique([entity.name, ...seen]), mentions, seenKeys: entity.keys });
   }
   return out;
 }

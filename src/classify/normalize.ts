@@ -34,7 +34,9 @@ export function hashWord(word: string): number {
 const SEP = 1, LETTER = 2, WORDCHAR = 3, UNSPACED = 4;
 const CLASSES = new Uint8Array(0x10000);
 const LETTER_RE = /\p{L}/u;
-const WORDCHAR_RE = /[\p{M}\p{N}\u200C\u200D]/u;
+// Soft hyphens (from hyphenating layout) and word joiners sit inside words and are dropped.
+const WORDCHAR_RE = /[\p{M}\p{N}\u200C\u200D\u00AD\u2060]/u;
+const INVISIBLE_RE = /[\u00AD\u2060]/g;
 // Scripts written without spaces between words: handed to the ICU word segmenter.
 const UNSPACED_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 // Combining diacritics of Latin, Greek and Cyrillic, Arabic harakat, Hebrew points. Not every
@@ -66,7 +68,7 @@ let segmenter: Intl.Segmenter | undefined;
 /** Case-kept form: NFKC, diacritics removed, dots of an abbreviation dropped. */
 export function rawForm(word: string): string {
   if (ASCII_RE.test(word)) return word.includes('.') ? word.replaceAll('.', '') : word;
-  const nfkc = word.normalize('NFKC').replaceAll('.', '');
+  const nfkc = word.normalize('NFKC').replaceAll('.', '').replace(INVISIBLE_RE, '');
   return nfkc.normalize('NFD').replace(DIACRITIC_RE, '').normalize('NFC');
 }
 

@@ -8,7 +8,8 @@
  *   into one token (`US`). Chinese, Japanese, Thai, Lao, Khmer and Myanmar runs are split into
  *   words by Intl.Segmenter. Matching forms are NFKC, with Latin/Greek/Cyrillic diacritics,
  *   Arabic harakat and tatweel, and Hebrew points removed, then case folded (ß = ss, ς = σ).
- *   Kana voicing marks and Indic vowel signs are kept: they change the word.
+ *   Kana voicing marks and Indic vowel signs are kept: they change the word. Soft hyphens and
+ *   word joiners inside a word are dropped.
  * - A query word is split like text, so `al-Qaeda` is the phrase "al qaeda", `U.S.-led` is
  *   "US led" and `Libya's` is "Libya s". A piece written in 2 to 4 capital letters (`IS`, `US`,
  *   `U.S.`, `GNA`, `NATO`) matches only that exact capitalization, in phrases and entity
@@ -43,8 +44,10 @@
  * - `person:`, `org:`, `place:` match the item's entities of that type (the gazetteer's and
  *   the recognized ones): the value (word, phrase, wildcard or @entity) must occur in one of
  *   the entity's names, merged variants included, and person names also match by sound
- *   (person:Gadhafi matches an item that says "Muammar Gaddafi" or "Qaddafi"). Hits point at
- *   the entity's mentions in the text.
+ *   (person:Gadhafi matches an item that says "Muammar Gaddafi" or "Qaddafi"). A gazetteer
+ *   entity's names are its key and what the article wrote, not all its aliases (an entity may
+ *   group places: place:Tunisia must not match "Libya"); `place:@NorthAfrica` takes any alias.
+ *   Hits point at the entity's mentions in the text.
  * - `feed:` and `tag:` compare the whole feed id or tag case-insensitively; `feed:libya*` is a
  *   prefix.
  * - `/regex/flags` (flags i, m, s, u) runs on the raw text of title and body, or of the field

@@ -74,3 +74,12 @@ test('headlines in Title Case only yield names the article confirms', () => {
   assert.equal(names.includes('Advances'), false);
   assert.equal(names.includes('Visits'), false);
 });
+
+test('an entity field matches what the article named, not every alias of a grouping entity', () => {
+  const body = 'Fighting resumed in Libya on Sunday.';
+  assert.equal(matches('place:Libya', body), true);
+  assert.equal(matches('place:Tunisia', body), false, 'Tunisia is another alias of NorthAfrica, not named here');
+  assert.equal(matches('place:NorthAfrica', body), true, 'the gazetteer key names the entity');
+  assert.equal(matches('place:@NorthAfrica', body), true);
+  assert.equal(matches('org:@ISIS', 'the Islamic State said'), true);
+});

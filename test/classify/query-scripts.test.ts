@@ -43,3 +43,8 @@ test('dotted abbreviations are one token; hyphens and apostrophes split', () => 
   assert.deepEqual(tokenizeText("U.S.-led U.N. Libya's al-Qaeda").raw, ['US', 'led', 'UN', 'Libya', 's', 'al', 'Qaeda']);
   assert.deepEqual(tokenizeText('N. Africa, Sept. 22').raw, ['N', 'Africa', 'Sept', '22']);
 });
+
+test('soft hyphens and word joiners inside a word are ignored', () => {
+  assert.equal(matches('Libya', 'Liby\u00ADa'), true);
+  assert.equal(matches('Benghazi', 'Beng\u2060hazi'), true);
+});
