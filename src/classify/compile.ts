@@ -58,8 +58,8 @@ export interface CompiledWatchlist {
   test: (hits: LeafHits) => boolean;
 }
 
-const NO_LEAVES: readonly number[] = [];
-export { NO_LEAVES };
+/** The (shared, empty) leaf list of a seq no term uses. */
+export const NO_LEAVES: readonly number[] = [];
 
 /** Everything classifyItem needs; build it with compileWatchlists. */
 export interface Classifier {
