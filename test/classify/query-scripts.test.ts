@@ -48,3 +48,14 @@ test('soft hyphens and word joiners inside a word are ignored', () => {
   assert.equal(matches('Libya', 'Liby\u00ADa'), true);
   assert.equal(matches('Benghazi', 'Beng\u2060hazi'), true);
 });
+
+test('hit offsets stay right around emoji and in unspaced scripts', async () => {
+  const { judge } = await import('./helpers.js');
+  const body = '🔥🔥 Breaking: 利比亚 ISIS attack 🚨 near Sirte';
+  const m = judge('ISIS NEAR/3 Sirte AND 利比亚', body);
+  assert.equal(m.queryMatched, true);
+  const near = m.hits.find((h) => h.term === 'ISIS NEAR/3 Sirte')!;
+  assert.equal(body.slice(near.start, near.end), 'ISIS attack 🚨 near Sirte');
+  const zh = m.hits.find((h) => h.term === '利比亚')!;
+  assert.equal(body.slice(zh.start, zh.end), '利比亚');
+});
