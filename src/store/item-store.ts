@@ -21,6 +21,14 @@ if KEYS[2] ~= '' then redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[3]) end
 return {'mine', ARGV[1]}
 `;
 
+/** Which flagged items to list: newest first, `limit` of them, flagged in [since, until) (epoch ms). */
+export interface FlaggedRange {
+  limit?: number;
+  offset?: number;
+  since?: number;
+  until?: number;
+}
+
 /** Where a flagged match must wait: one pending set per (digest, channel). */
 export interface PendingTarget {
   digest: string;
@@ -128,15 +136,16 @@ export class ItemStore {
     return this.getMany(keys);
   }
 
-  /** Newest flagged items of a watch-list first, with their matches. */
-  async listFlagged(watchlist: string, limit = 50, offset = 0): Promise<Array<{ item: StoredItem; match: StoredMatch }>> {
-    const keys = await this.redis.zrevrange(this.keys.flagged(watchlist), offset, offset + limit - 1);
-    const out: Array<{ item: StoredItem; match: StoredMatch }> = [];
-    for (const key of keys) {
-      const [item, match] = await Promise.all([this.get(key), this.getMatch(watchlist, key)]);
-      if (item && match) out.push({ item, match });
-    }
-    return out;
+  /**
+   * Newest flagged items of a watch-list first, with their matches, optionally bounded by flag
+   * time: one index query and one pipelined read, however many items.
+   */
+  async listFlagged(watchlist: string, range: FlaggedRange = {}): Promise<Array<{ item: StoredItem; match: StoredMatch }>> {
+    const max = range.until === undefined ? '+inf' : `(${range.until}`;
+    const min = range.since === undefined ? '-inf' : String(range.since);
+    const keys = await this.redis.zrevrangebyscore(this.keys.flagged(watchlist), max, min, 'LIMIT', range.offset ?? 0, range.limit ?? 50);
+    const records = await this.readRecords(keys, watchlist);
+    return records.filter((r): r is { item: StoredItem; match: StoredMatch } => r.match !== undefined);
   }
 
   async countFlagged(watchlist: string): Promise<number> {
@@ -156,19 +165,29 @@ export class ItemStore {
 
   /** Items by key (missing ones left out), each with `alsoIn`: the other feeds that carried it. */
   async getMany(keys: string[]): Promise<StoredItem[]> {
+    return (await this.readRecords(keys)).map((r) => r.item);
+  }
+
+  /** Item records (and a watch-list's match records) in one round trip; expired ones left out. */
+  private async readRecords(keys: string[], watchlist?: string): Promise<Array<{ item: StoredItem; match?: StoredMatch }>> {
     if (keys.length === 0) return [];
     const pipe = this.redis.pipeline();
-    for (const k of keys) pipe.get(this.keys.item(k)).smembers(this.keys.sources(k));
-    const results = (await pipe.exec()) ?? [];
-    const items: StoredItem[] = [];
-    for (let i = 0; i < keys.length; i++) {
-      const json = results[2 * i]?.[1] as string | null;
-      if (!json) continue;
-      const item = JSON.parse(json) as StoredItem;
-      const others = ((results[2 * i + 1]?.[1] as string[] | null) ?? []).filter((f) => f !== item.feedId).sort();
-      if (others.length) item.alsoIn = others;
-      items.push(item);
+    for (const k of keys) {
+      pipe.get(this.keys.item(k)).smembers(this.keys.sources(k));
+      if (watchlist !== undefined) pipe.get(this.keys.match(watchlist, k));
     }
-    return items;
+    const results = (await pipe.exec()) ?? [];
+    const width = watchlist === undefined ? 2 : 3;
+    const out: Array<{ item: StoredItem; match?: StoredMatch }> = [];
+    keys.forEach((_, i) => {
+      const json = results[width * i]?.[1] as string | null;
+      const matchJson = watchlist === undefined ? undefined : (results[width * i + 2]?.[1] as string | null);
+      if (!json || matchJson === null) return; // expired between the index and the record
+      const item = JSON.parse(json) as StoredItem;
+      const others = ((results[width * i + 1]?.[1] as string[] | null) ?? []).filter((f) => f !== item.feedId).sort();
+      if (others.length) item.alsoIn = others;
+      out.push(matchJson ? { item, match: JSON.parse(matchJson) as StoredMatch } : { item });
+    });
+    return out;
   }
 }

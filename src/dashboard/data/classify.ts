@@ -1,0 +1,80 @@
+/**
+ * The "try it" box and /api/classify: text or a URL classified on the spot by the running
+ * watch-lists. A URL is fetched with the config's fetch limits and address guard, as a
+ * feed's link would be, so the box cannot reach addresses the pipeline may not.
+ */
+import { classifyItem } from '../../classify/index.js';
+import { extractArticle } from '../../extract/extract-article.js';
+import { fetchResource } from '../../fetch/fetch-resource.js';
+import { describeError, WirewatchError } from '../../errors.js';
+import type { Classification } from '../../types.js';
+import type { WorkerContext } from '../../workers/context.js';
+import { RequestError } from '../errors.js';
+
+/** One of: `text` (first line is the title), `url`, or `title` and `body`. */
+export interface ClassifyRequest {
+  text?: string;
+  url?: string;
+  title?: string;
+  body?: string;
+}
+
+export interface ClassifyResponse extends Classification {
+  source: 'text' | 'url';
+  title: string;
+  /** The text that was classified (title excluded), for highlighting hits. */
+  body: string;
+  url?: string;
+}
+
+export const MAX_TEXT = 200_000;
+const PAGE_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5';
+
+export async function classifyRequest(ctx: WorkerContext, req: ClassifyRequest): Promise<ClassifyResponse> {
+  const { classifier } = ctx.live.current();
+  const input = await readRequest(ctx, req);
+  if (input.title.length + input.body.length > MAX_TEXT) throw new RequestError(413, `text over ${MAX_TEXT} characters`);
+  const result = classifyItem(classifier, { title: input.title, body: input.body });
+  return { ...input, ...result };
+}
+
+type Input = Pick<ClassifyResponse, 'source' | 'title' | 'body' | 'url'>;
+
+async function readRequest(ctx: WorkerContext, req: ClassifyRequest): Promise<Input> {
+  const url = str(req.url);
+  if (url) return readUrl(ctx, url);
+  const text = str(req.text);
+  if (text) return { source: 'text', ...splitText(text) };
+  const title = str(req.title) ?? '';
+  const body = str(req.body) ?? '';
+  if (title || body) return { source: 'text', title, body };
+  throw new RequestError(400, 'nothing to classify: give text, url, or title and body');
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+export function splitText(text: string): { title: string; body: string } {
+  const clean = text.replace(/\r\n?/g, '\n');
+  const nl = clean.indexOf('\n');
+  return nl === -1 ? { title: clean.trim(), body: '' } : { title: clean.slice(0, nl).trim(), body: clean.slice(nl + 1).trim() };
+}
+
+async function readUrl(ctx: WorkerContext, url: string): Promise<Input> {
+  if (!/^https?:\/\//i.test(url)) throw new RequestError(400, 'url must be http: or https:');
+  const { config } = ctx.live.current();
+  try {
+    const res = await fetchResource(url, { ...config.feeds.fetch, accept: PAGE_ACCEPT, limiter: ctx.hostLimiter });
+    if (res.kind !== 'ok') throw new RequestError(502, `${url}: server answered 304 to an unconditional request`);
+    const type = res.contentType ?? 'text/html';
+    if (/^text\/plain/i.test(type)) return { source: 'url', url: res.url, ...splitText(res.body.toString('utf8')) };
+    const article = extractArticle(res.body, { url: res.url, contentType: type });
+    return { source: 'url', url: res.url, title: article.title ?? '', body: article.text };
+  } catch (err) {
+    if (err instanceof RequestError) throw err;
+    // Fetch and extract errors are the user's answer (a refused address, a 404), not a crash.
+    if (err instanceof WirewatchError) throw new RequestError(422, describeError(err));
+    throw err;
+  }
+}
