@@ -22,7 +22,8 @@ const command: Command = {
     return forEachInput(args, io, async (source) => {
       const input = await readInput(source, config, io.stdin);
       const { title, body } = input.kind === 'text' ? input : toText(extractArticle(input.body, { url: input.url, contentType: input.contentType }));
-      const result = classifyItem(classifier, { title, body }, { watchlists: only });
+      // Hits of lists that did not match too: they show how close a text came, for tuning.
+      const result = classifyItem(classifier, { title, body }, { watchlists: only, hits: 'all' });
       return { json: { title, ...result }, text: formatResult(source, title, result) };
     });
   },

@@ -9,6 +9,7 @@ import type { YamlSource } from './yaml-source.js';
 
 export function checkQueries(file: WatchlistsFile, source: YamlSource): ConfigProblem[] {
   return checkWatchlists(file).map((err) => {
+    if (err.entity !== undefined) return entityProblem(err.entity, err.alias ?? -1, err.detail, source);
     const path = err.field === 'query'
       ? ['watchlists', err.watchlist, 'query']
       : ['watchlists', err.watchlist, 'weights', err.weightKey ?? ''];
@@ -19,6 +20,12 @@ export function checkQueries(file: WatchlistsFile, source: YamlSource): ConfigPr
     const offset = start ? start.offset + sourceOffset(source.text, start, nonSpace) : source.offsetOf(path);
     return source.at(offset, `${where}: ${err.detail}`);
   });
+}
+
+/** An alias (or an entity's own name, alias -1) that is not a usable term. */
+function entityProblem(entity: string, alias: number, detail: string, source: YamlSource): ConfigProblem {
+  const path = alias < 0 ? ['entities', entity] : ['entities', entity, 'aliases', alias];
+  return source.atPath(path, detail, { key: alias < 0 });
 }
 
 /**

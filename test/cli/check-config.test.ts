@@ -67,3 +67,10 @@ test('a missing config folder or file is a one-line error', async () => {
   assert.equal(r.code, 1);
   assert.match(r.stderr, /^\/nonexistent\/wirewatch:1:1: config folder not found/);
 });
+
+test('an entity alias that is no usable term is reported at the alias', async () => {
+  const dir = writeConfigDir({ watchlists: "entities:\n  X: { type: org, aliases: [Good Name, '!!!'] }\nwatchlists:\n  w: { query: '@X' }\n" });
+  const r = await runCli(['check-config', '--config', dir]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /watchlists\.yaml:2:40: entity X, alias "!!!": /);
+});
