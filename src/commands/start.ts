@@ -17,8 +17,8 @@ export function makeRunCommand(role: Role): Command {
   return {
     name: role === 'all' ? 'start' : role,
     summary: role === 'all' ? 'scheduler + workers + dashboard in one process' : role === 'worker' ? 'workers only' : 'scheduler only',
-    usage: `wirewatch ${role === 'all' ? 'start' : role} [--config DIR]${role === 'worker' ? ' [--queues poll-feed,process-article,...]' : ''}${role === 'all' ? ' [--no-dashboard]' : ''}`,
-    options: role === 'worker' ? { queues: { type: 'string' } } : role === 'all' ? { 'no-dashboard': { type: 'boolean', default: false } } : {},
+    usage: `wirewatch ${role === 'all' ? 'start' : role} [--config DIR]${role === 'worker' ? ' [--queues poll-feed,process-article,...]' : ''} [--no-dashboard]`,
+    options: { 'no-dashboard': { type: 'boolean', default: false }, ...(role === 'worker' ? { queues: { type: 'string' } } : {}) },
     run: (args, io) => runPipeline(role, args, io),
   };
 }
@@ -33,8 +33,11 @@ async function runPipeline(role: Role, args: ParsedArgs, io: CommandIO): Promise
     config, redisUrl: redis.url, prefix: io.env.WIREWATCH_PREFIX, log, env: io.env, stdout: io.stdout,
     scheduler: role !== 'worker', queues: role === 'scheduler' ? [] : queues, watch: true,
   }).catch(async (err) => { await redis.embedded?.stop(); throw err; });
-  const dashboard = role === 'all' && !args.values['no-dashboard']
-    ? await startDashboard({ ctx: pipeline.ctx, log, env: io.env }).catch(async (err) => {
+  // start serves the whole dashboard; a worker or scheduler given DASHBOARD_PORT serves only
+  // /metrics and the health checks, so every process can be scraped.
+  const wantsDashboard = !args.values['no-dashboard'] && (role === 'all' || Boolean(io.env.DASHBOARD_PORT));
+  const dashboard = wantsDashboard
+    ? await startDashboard({ ctx: pipeline.ctx, log, env: io.env, pages: role === 'all' }).catch(async (err) => {
         await pipeline.stop();
         await redis.embedded?.stop();
         throw err;
