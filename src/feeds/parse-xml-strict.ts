@@ -10,7 +10,7 @@ import { atomTextConstruct, resolveAgainst } from './raw-feed.js';
 
 type X = Record<string, unknown>;
 
-const parser = new Parser<X, X>({
+const OPTIONS = {
   defaultRSS: 2,
   customFields: {
     feed: [['title', 'wwTitle', { keepArray: true }]] as unknown as string[],
@@ -35,7 +35,7 @@ const parser = new Parser<X, X>({
       ['published', 'wwPublished'],
     ] as unknown as string[],
   },
-});
+};
 
 function first(v: unknown): unknown {
   return Array.isArray(v) ? v[0] : v;
@@ -118,11 +118,27 @@ function atomEntry(item: X, base: string | undefined): RawEntry {
   };
 }
 
+/**
+ * rss-parser with a fresh xml2js parser per document: a shared one can be left in a state
+ * where it never calls back again. xml2js calls back synchronously, so a promise still
+ * pending after the parse has returned will never settle: that counts as a failure.
+ */
+async function parseWithRssParser(xml: string): Promise<unknown> {
+  const parser = new Parser<X, X>({ ...OPTIONS } as unknown as ConstructorParameters<typeof Parser<X, X>>[0]);
+  let settled = false;
+  const result = parser.parseString(xml).finally(() => { settled = true; });
+  // Handled now, so a rejection while we wait below is not an unhandled rejection.
+  result.catch(() => undefined);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (!settled) throw new Error('rss-parser never called back');
+  return result;
+}
+
 /** Parses well-formed RSS/RDF/Atom with rss-parser; undefined when it cannot. */
 export async function parseXmlStrict(xml: string, url: string | undefined): Promise<RawFeed | undefined> {
   let feed: X & { items: X[] };
   try {
-    feed = (await parser.parseString(xml)) as unknown as X & { items: X[] };
+    feed = (await parseWithRssParser(xml)) as X & { items: X[] };
   } catch {
     return undefined;
   }

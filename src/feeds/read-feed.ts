@@ -4,7 +4,7 @@
  * through a lenient DOM pass when it is not, and every failure leaves as a FeedParseError
  * with a message a person can act on: whatever a parser throws inside is caught and named.
  */
-import { gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import type { ParsedFeed } from '../types.js';
 import { canonicalizeUrl } from './canonical-url.js';
 import { decodeBytes } from './decode-bytes.js';
@@ -36,7 +36,8 @@ function inflateIfGzipped(body: Buffer, maxBytes: number): Buffer {
   // Served twice compressed, or a .gz file read from disk: the magic bytes say so.
   if (body.length < 2 || body[0] !== 0x1f || body[1] !== 0x8b) return body;
   try {
-    return gunzipSync(body, { maxOutputLength: maxBytes });
+    // A sync flush at the end yields what a truncated download did carry.
+    return gunzipSync(body, { maxOutputLength: maxBytes, finishFlush: zlibConstants.Z_SYNC_FLUSH });
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') throw new FeedParseError(`gzip body inflates past ${maxBytes} bytes`);

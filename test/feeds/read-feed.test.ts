@@ -192,3 +192,22 @@ test('Atom text constructs typed by MIME type, empty type, and windows-1252 code
   assert.equal(smart.items[0]!.title, 'don\u2019t');
   assert.equal(smart.items[0]!.summary, 'it\u2019s');
 });
+
+test('one broken document after another: every call settles, none leaks a rejection', async () => {
+  const truncated = Buffer.from('<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><entry><title>a</title>' +
+    '<media:group><media:content url="http://x/v" type="applicati');
+  const good = fixture('rss2-basic.xml');
+  for (let i = 0; i < 20; i++) {
+    const broken = await readFeed(truncated, opts);
+    assert.equal(broken.items.length, 1);
+    assert.equal((await readFeed(good, opts)).items.length, 3);
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+});
+
+test('a truncated gzip body gives what it carried', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const zipped = gzipSync(fixture('rss2-basic.xml'));
+  const feed = await readFeed(zipped.subarray(0, zipped.length - 12), opts);
+  assert.ok(feed.items.length >= 1);
+});
