@@ -42,9 +42,12 @@ export function canonicalizeUrl(url: string, base?: string): string | undefined 
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
   if (parsed.hostname === '') return undefined;
-  parsed.hash = '';
-  parsed.username = '';
-  parsed.password = '';
+  // URL setters are costly and this runs for every item: touch only what is there.
+  if (parsed.hash !== '') parsed.hash = '';
+  if (parsed.username !== '' || parsed.password !== '') {
+    parsed.username = '';
+    parsed.password = '';
+  }
   if (parsed.search !== '') {
     // Filter the raw pairs rather than re-serializing URLSearchParams, which would rewrite
     // encodings and turn a bare `&c` into `&c=`: the server may tell those apart.

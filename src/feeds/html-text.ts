@@ -14,12 +14,18 @@ const BLOCK = /<\/?\s*(p|div|li|ul|ol|h[1-6]|blockquote|pre|tr|table|section|art
 const TAG = /<\/?[A-Za-z][^<>]*>|<![A-Za-z][^<>]*>|<\?[^<>]*\?>/g;
 const LOOKS_LIKE_MARKUP = /<\/?(p|br|div|span|a|img|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|table|font|iframe|script|style)\b[^<>]*>/i;
 
-// Fewer, cheaper passes matter here: this runs on every field of every item.
+// One pass over the text: this runs on every field of every item. Single spaces, the
+// common case, do not match at all.
+const WHITESPACE = /[ \t\f\v\u00a0]*\n[ \t\f\v\u00a0\n]*|[ \t\f\v\u00a0]{2,}|[\t\f\v\u00a0]/g;
+
 function collapse(text: string): string {
   const unix = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   return unix
-    .replace(/[ \t\f\v\u00a0]+/g, ' ')
-    .replace(/ ?\n[\n ]*/g, (run) => (run.indexOf('\n') !== run.lastIndexOf('\n') ? '\n\n' : '\n'))
+    .replace(WHITESPACE, (run) => {
+      const first = run.indexOf('\n');
+      if (first < 0) return ' ';
+      return first !== run.lastIndexOf('\n') ? '\n\n' : '\n';
+    })
     .trim();
 }
 
