@@ -25,9 +25,26 @@ export interface FeedHealth {
 
 /** What one poll came to. */
 export type PollOutcome =
-  | { kind: 'ok'; items: number; etag?: string; lastModified?: string; url?: string }
+  | {
+      kind: 'ok';
+      /** Items this poll added to what wirewatch has seen (the new ones, to keep itemsSeen a count of distinct items). */
+      items: number;
+      etag?: string;
+      lastModified?: string;
+      /** The feed's URL from now on (after a 301/308). */
+      url?: string;
+    }
   | { kind: 'not-modified' }
-  | { kind: 'error'; error: string; retryAfterMs?: number; permanent?: boolean };
+  | {
+      kind: 'error';
+      error: string;
+      retryAfterMs?: number;
+      /** A retry would fail the same way (404, 410, refused address): back off faster. */
+      permanent?: boolean;
+    };
+
+/** Extra doublings for a permanent error: a feed that is gone is asked less often, still asked. */
+const PERMANENT_STEPS = 3;
 
 /** Scheduling limits for back-off. */
 export interface BackoffOptions {
@@ -58,8 +75,9 @@ export function recordPollOutcome(prev: FeedHealth | undefined, outcome: PollOut
   const base = prev ?? NEVER_POLLED;
   if (outcome.kind === 'error') {
     const errors = base.consecutiveErrors + 1;
+    const steps = errors + (outcome.permanent ? PERMANENT_STEPS : 0);
     return { ...base, status: 'failing', lastAttempt: now, consecutiveErrors: errors, lastError: outcome.error,
-      nextAttempt: now + backoffDelay(errors, opts, outcome.retryAfterMs) };
+      nextAttempt: now + backoffDelay(steps, opts, outcome.retryAfterMs) };
   }
   const next: FeedHealth = { ...base, status: 'ok', lastAttempt: now, lastSuccess: now, consecutiveErrors: 0, nextAttempt: now + opts.interval };
   delete next.lastError;

@@ -39,3 +39,11 @@ test('Retry-After raises the wait but not past the cap', () => {
   assert.equal(backoffDelay(1, { ...timing, random: () => 0 }, 3_600_000), 3_600_000);
   assert.equal(backoffDelay(1, { ...timing, random: () => 0 }, 10 * 86_400_000), 86_400_000);
 });
+
+test('a permanent error (404, 410, refused) backs off faster but is still retried', () => {
+  const h = recordPollOutcome(undefined, { kind: 'error', error: 'fetch: HTTP 410', permanent: true }, 0, { ...timing, random: () => 1 });
+  assert.equal(h.nextAttempt, timing.interval * 8);
+  let later: FeedHealth = h;
+  for (let i = 0; i < 20; i++) later = recordPollOutcome(later, { kind: 'error', error: 'fetch: HTTP 410', permanent: true }, 0, { ...timing, random: () => 1 });
+  assert.equal(later.nextAttempt, timing.maxBackoff);
+});
