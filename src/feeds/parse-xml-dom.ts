@@ -113,7 +113,7 @@ function rssEntry(ctx: Ctx, el: Element): RawEntry {
     author: childText(ctx, el, 'dc:creator', 'author', 'managingEditor'),
     categories: [...children(ctx, el, 'category'), ...children(ctx, el, 'dc:subject')].map((c) => textOf(c).trim()).filter(nonEmpty),
     enclosure: enclosure?.attribs.url === undefined ? undefined : {
-      url: resolveAgainst(enclosure.attribs.url, base), type: enclosure.attribs.type, length: enclosure.attribs.length ?? enclosure.attribs.filesize,
+      url: resolveAgainst(enclosure.attribs.url, base), type: enclosure.attribs.type, length: enclosure.attribs.length ?? enclosure.attribs.fileSize ?? enclosure.attribs.filesize,
     },
     base,
   };

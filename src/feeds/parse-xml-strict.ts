@@ -23,6 +23,7 @@ const OPTIONS = {
       ['itunes:summary', 'wwItunesSummary', { keepArray: true }],
       ['media:title', 'wwMediaTitle', { keepArray: true }],
       ['media:description', 'wwMediaDescription', { keepArray: true }],
+      ['media:content', 'wwMediaContent', { keepArray: true }],
       ['guid', 'wwGuid', { keepArray: true }],
       ['title', 'wwTitle', { keepArray: true }],
       ['summary', 'wwSummary', { keepArray: true }],
@@ -78,7 +79,8 @@ function categories(item: X): string[] {
 function rssEntry(item: X, base: string | undefined): RawEntry {
   const guidAttrs = attrs(item.wwGuid);
   const permaLink = guidAttrs.isPermaLink ?? guidAttrs.ispermalink;
-  const enc = item.enclosure as Record<string, string> | undefined;
+  const media = attrs(item.wwMediaContent);
+  const enc = (item.enclosure as Record<string, string> | undefined) ?? (media.url === undefined ? undefined : { ...media, length: media.fileSize ?? media.filesize });
   return {
     title: rawText(item.wwTitle, 'rss') ?? rawText(item.wwDcTitle, 'rss') ?? rawText(item.wwMediaTitle, 'rss'),
     link: str(item.link) ?? (item['rdf:about'] as string | undefined),

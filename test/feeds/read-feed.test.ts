@@ -211,3 +211,10 @@ test('a truncated gzip body gives what it carried', async () => {
   const feed = await readFeed(zipped.subarray(0, zipped.length - 12), opts);
   assert.ok(feed.items.length >= 1);
 });
+
+test('a Media RSS content element serves as the enclosure when there is none', async () => {
+  const doc = '<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><item><title>v</title>' +
+    '<media:content url="https://cdn.example.org/v.mp4" type="video/mp4" fileSize="2048"/></item></channel></rss>';
+  const feed = await readFeed(Buffer.from(doc), opts);
+  assert.deepEqual(feed.items[0]!.enclosure, { url: 'https://cdn.example.org/v.mp4', type: 'video/mp4', length: 2048 });
+});
