@@ -4,6 +4,7 @@
  * contradict (invalid UTF-8, a UTF-16 document served as latin-1) loses to the bytes,
  * because the goal is that no valid character comes out as U+FFFD.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { decodeAs, guessEncoding } from './guess-encoding.js';
 import { decodeWindows1252, windows1252Char } from './windows-1252.js';
@@ -71,6 +72,12 @@ function resolveLabel(label: string): string | undefined {
   }
 }
 
+function isUtf8WithNonAscii(b: Buffer): boolean {
+  let nonAscii = false;
+  for (let i = 0; i < b.length && !nonAscii; i++) nonAscii = b[i]! >= 0x80;
+  return nonAscii && isUtf8(b);
+}
+
 function isWideName(name: string): boolean {
   return /^utf-(16|32)/.test(name);
 }
@@ -123,6 +130,12 @@ export function decodeBytes(body: Buffer, contentType?: string): DecodedText {
     if (name === undefined) continue;
     // Bytes that are plainly UTF-16/32 overrule an ASCII-compatible label, and vice versa.
     if ((wide !== undefined) !== isWideName(name)) continue;
+    // A feed labelled latin-1 (or any legacy charset) whose bytes are valid UTF-8 with
+    // non-ASCII text in them is UTF-8: that pattern does not happen by accident, while
+    // the mislabel is common and would turn every é into Ã©.
+    if (wide === undefined && name !== 'utf-8' && isUtf8WithNonAscii(body)) {
+      return { text: body.toString('utf8'), encoding: 'utf-8', source: 'sniffed' };
+    }
     // "utf-16" names a family; the bytes say which end comes first.
     const used = wide !== undefined && name.startsWith('utf-16') ? wide : name;
     const text = tryDecode(body, used);

@@ -218,3 +218,11 @@ test('a Media RSS content element serves as the enclosure when there is none', a
   const feed = await readFeed(Buffer.from(doc), opts);
   assert.deepEqual(feed.items[0]!.enclosure, { url: 'https://cdn.example.org/v.mp4', type: 'video/mp4', length: 2048 });
 });
+
+test('UTF-8 bytes labelled ISO-8859-1 are read as UTF-8, not as Ã©', async () => {
+  const xml = '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><item><title>Café crème – Zürich</title></item></channel></rss>';
+  const feed = await readFeed(Buffer.from(xml, 'utf8'), { ...opts, contentType: 'application/rss+xml; charset=iso-8859-1' });
+  assert.equal(feed.items[0]!.title, 'Café crème – Zürich');
+  const latin1 = await readFeed(iconv.encode(xml, 'windows-1252'), opts);
+  assert.equal(latin1.items[0]!.title, 'Café crème – Zürich');
+});
