@@ -117,7 +117,7 @@ test('a slow-drip body hits the total time limit', async () => {
 
 test('loopback is refused by default, directly and behind a redirect', async () => {
   await assert.rejects(fetchResource(`${t.base}/feed`, { perHostGap: 0 }), isFetchError(/address refused: 127\.0\.0\.1/, (e) => e.permanent));
-  await assert.rejects(fetchResource(`http://localhost:${t.port}/feed`, { perHostGap: 0 }), isFetchError(/address refused: localhost resolves to 127\.0\.0\.1/));
+  await assert.rejects(fetchResource(`http://localhost:${t.port}/feed`, { perHostGap: 0 }), isFetchError(/address refused: localhost resolves to (127\.0\.0\.1|::1)/));
   await assert.rejects(fetchResource(`http://[::ffff:127.0.0.1]:${t.port}/feed`, { perHostGap: 0 }), isFetchError(/address refused/));
   // localhost is allowed by name; the redirect to 127.0.0.1 is not.
   const hitsBefore = t.hits.get('/feed') ?? 0;
