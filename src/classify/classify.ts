@@ -5,10 +5,11 @@
  * compile time, a watch-list none of whose terms occur can neither match nor score.
  */
 import type { Classification, ClassifyInput, EntityMention, WatchlistMatch } from '../types.js';
-import { NO_LEAVES, nextGeneration, type Classifier } from './compile.js';
+import { nextGeneration, type Classifier } from './compile.js';
+import { MODE_ANY, MODE_BODY, MODE_OTHER, MODE_TITLE } from './flat.js';
 import { findEntities, type FoundEntity } from './entities.js';
 import { LeafHits, type ArticleContext } from './leaf-eval.js';
-import { matchField } from './match-text.js';
+import { matchField, type FieldMatch } from './match-text.js';
 import { tokenizeText } from './normalize.js';
 import { judgeWatchlist } from './score.js';
 
@@ -27,43 +28,73 @@ export interface ClassifyOptions {
   hits?: 'matched' | 'all';
 }
 
+/** Which leaf mode a field satisfies besides MODE_ANY. */
+function fieldMode(f: FieldMatch): number {
+  return f.name === 'title' ? MODE_TITLE : MODE_BODY;
+}
+
+/**
+ * Marks the leaves that hit. A word or phrase leaf hits when one of its seqs occurs in a
+ * field it may look in, which the seq's presence says at once; NEAR, entity and meta leaves
+ * are worked out (once each).
+ */
 function hitLeaves(ctx: ArticleContext): LeafHits {
   const c = ctx.classifier;
-  const { leafSeen, generation } = c.scratch;
+  const { leafSeen, leafHit, generation } = c.scratch;
+  const { seqLeafStart, seqLeafIds, leafMode } = c.flat;
   const hits = new LeafHits(ctx);
   for (const id of c.alwaysLeaves) hits.consider(id);
   for (const f of ctx.fields) {
+    const mode = fieldMode(f);
     for (const seq of f.seqSpans.keys()) {
-      for (const id of c.seqLeaves[seq] ?? NO_LEAVES) {
-        if (leafSeen[id] === generation) continue;
-        leafSeen[id] = generation;
-        hits.consider(id);
+      for (let k = seqLeafStart[seq]!, end = seqLeafStart[seq + 1]!; k < end; k++) {
+        const id = seqLeafIds[k]!;
+        const m = leafMode[id]!;
+        if (m === MODE_ANY || m === mode) {
+          if (leafHit[id] !== generation) hits.mark(id);
+        } else if (m === MODE_OTHER && leafSeen[id] !== generation) {
+          leafSeen[id] = generation;
+          hits.consider(id);
+        }
       }
     }
   }
   return hits;
 }
 
+/** The watch-lists that use a leaf that hit, each once. */
+function touchedLists(c: Classifier, hits: LeafHits): number[] {
+  const { listTouched, generation } = c.scratch;
+  const { leafListStart, leafLists } = c.flat;
+  const touched: number[] = [];
+  const ids = hits.keys();
+  for (let h = 0; h < ids.length; h++) {
+    const leaf = ids[h]!;
+    for (let k = leafListStart[leaf]!, end = leafListStart[leaf + 1]!; k < end; k++) {
+      const wl = leafLists[k]!;
+      if (listTouched[wl] !== generation) {
+        listTouched[wl] = generation;
+        touched.push(wl);
+      }
+    }
+  }
+  return touched;
+}
+
 function judgeAll(ctx: ArticleContext, hits: LeafHits, only: Set<string> | undefined, allHits: boolean): WatchlistMatch[] {
   const c = ctx.classifier;
   const { listTouched, generation } = c.scratch;
-  const touched: number[] = [];
-  for (const leaf of hits.keys()) {
-    for (const wl of c.leafWatchlists[leaf]!) {
-      if (listTouched[wl] !== generation) touched.push(wl);
-      listTouched[wl] = generation;
-    }
-  }
+  const touched = touchedLists(c, hits);
   if (only) {
     const chosen: WatchlistMatch[] = [];
     c.watchlists.forEach((wl, i) => {
-      if (only.has(wl.id)) chosen.push(listTouched[i] === generation ? judgeWatchlist(wl, hits, ctx, allHits) : wl.empty);
+      if (only.has(wl.id)) chosen.push(listTouched[i] === generation ? judgeWatchlist(c, i, hits, ctx, allHits) : wl.empty);
     });
     return chosen;
   }
   // Most watch-lists are untouched: copy their shared verdicts at once, then judge the rest.
   const out = c.emptyMatches.slice() as WatchlistMatch[];
-  for (const i of touched) out[i] = judgeWatchlist(c.watchlists[i]!, hits, ctx, allHits);
+  for (const i of touched) out[i] = judgeWatchlist(c, i, hits, ctx, allHits);
   return out;
 }
 

@@ -5,14 +5,14 @@
  */
 import type { WatchlistsFile } from '../config/schema.js';
 import type { EntityMention, WatchlistMatch } from '../types.js';
-import { buildTest, emptyMatch } from './score.js';
-import type { LeafHits } from './leaf-eval.js';
+import { emptyMatch } from './score.js';
 import type { Leaf, Positional, QueryNode } from './query-ast.js';
 import { QueryError, SyntaxProblem, type QueryErrorPlace } from './query-error.js';
 import { parseQuery, type ParseContext } from './query-parser.js';
 import { parseTermUnits } from './query-terms.js';
 import { pushTo, TermIndex } from './term-index.js';
 import { foldKey } from './ner/keys.js';
+import { flatten, type FlatClassifier } from './flat.js';
 
 /** A query tree whose leaves point into Classifier.leaves. */
 export type CompiledNode =
@@ -54,8 +54,6 @@ export interface CompiledWatchlist {
   alert?: number;
   /** The shared verdict for an article that contains none of its terms. */
   empty: Readonly<WatchlistMatch>;
-  /** The query, compiled to a closure (see buildTest). */
-  test: (hits: LeafHits) => boolean;
 }
 
 /** The (shared, empty) leaf list of a seq no term uses. */
@@ -78,6 +76,8 @@ export interface Classifier {
   entityByName: Map<string, CompiledEntity>;
   /** Per-article marks, reused across calls (classifyItem is synchronous, so one at a time). */
   scratch: Scratch;
+  /** The same watch-lists as flat arrays, for the hot path. */
+  flat: FlatClassifier;
 }
 
 /**
@@ -107,6 +107,7 @@ class Builder {
     index: new TermIndex(), leaves: [], seqLeaves: [], alwaysLeaves: [],
     leafWatchlists: [], watchlists: [], emptyMatches: [], entities: [], entityByName: new Map(),
     scratch: { generation: 0, leafSeen: new Uint32Array(0), leafHit: new Uint32Array(0), listTouched: new Uint32Array(0) },
+    flat: flatten({ watchlists: [], leaves: [], leafWatchlists: [], seqLeaves: [], seqCount: 0 }),
   };
   private readonly leafIds = new Map<string, number>();
 
@@ -209,13 +210,14 @@ export function compileWatchlists(file: WatchlistsFile): Classifier {
     const query = b.compileNode(parseOrThrow(wl.query, ctx, { watchlist: id, field: 'query' }), index, wl.query);
     const weights = Object.entries(wl.weights ?? {}).map(([key, w]) => compileWeight(b, key, w, ctx, { id, index }));
     const empty = emptyMatch(id, wl.threshold, wl.alert);
-    const compiled: CompiledWatchlist = { id, query, terms: positiveTerms(query), weights, threshold: wl.threshold, empty, test: buildTest(query) };
+    const compiled: CompiledWatchlist = { id, query, terms: positiveTerms(query), weights, threshold: wl.threshold, empty };
     if (wl.alert !== undefined) compiled.alert = wl.alert;
     b.c.watchlists.push(compiled);
     b.c.emptyMatches.push(empty);
   }
   const leaves = b.c.leaves.length;
   b.c.scratch = { generation: 0, leafSeen: new Uint32Array(leaves), leafHit: new Uint32Array(leaves), listTouched: new Uint32Array(b.c.watchlists.length) };
+  b.c.flat = flatten({ ...b.c, seqCount: b.c.index.seqUnits.length });
   return b.c;
 }
 

@@ -56,7 +56,8 @@ export class LeafHits {
     this.occurrences.set(id, occ);
   }
 
-  private mark(id: number): void {
+  /** Records a leaf known to hit (a word or phrase whose seq occurs where it looks). */
+  mark(id: number): void {
     this.hitIds.push(id);
     this.ctx.classifier.scratch.leafHit[id] = this.generation;
   }

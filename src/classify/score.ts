@@ -1,6 +1,7 @@
 /** Turns the hit terms of one article into one watch-list's verdict: match, score, hits. */
 import type { Hit, WatchlistMatch } from '../types.js';
-import type { CompiledNode, CompiledWatchlist } from './compile.js';
+import type { Classifier, CompiledNode, CompiledWatchlist } from './compile.js';
+import { countTerms, evalCode } from './flat.js';
 import type { ArticleContext, LeafHits, Occurrence } from './leaf-eval.js';
 
 /** A weight entry counts at most this many hits (design.md). */
@@ -21,22 +22,6 @@ export function evaluateNode(node: CompiledNode, hits: LeafHits): boolean {
     case 'or':
       for (const item of node.items) if (evaluateNode(item, hits)) return true;
       return false;
-  }
-}
-
-/** The query as one closure tree, built once: faster per article than walking the nodes. */
-export function buildTest(node: CompiledNode): (hits: LeafHits) => boolean {
-  switch (node.op) {
-    case 'leaf': { const id = node.id; return (hits) => hits.has(id); }
-    case 'not': { const item = buildTest(node.item); return (hits) => !item(hits); }
-    case 'and': {
-      const items = node.items.map(buildTest);
-      return (hits) => { for (const t of items) if (!t(hits)) return false; return true; };
-    }
-    case 'or': {
-      const items = node.items.map(buildTest);
-      return (hits) => { for (const t of items) if (t(hits)) return true; return false; };
-    }
   }
 }
 
@@ -102,9 +87,12 @@ export function collectHits(wl: CompiledWatchlist, hits: LeafHits, ctx: ArticleC
   return out;
 }
 
-export function judgeWatchlist(wl: CompiledWatchlist, hits: LeafHits, ctx: ArticleContext, allHits: boolean): WatchlistMatch {
-  const queryMatched = wl.test(hits);
-  const score = scoreWatchlist(wl, hits);
+/** Watch-list i's verdict; the query and an unweighted score come from the flat arrays. */
+export function judgeWatchlist(c: Classifier, i: number, hits: LeafHits, ctx: ArticleContext, allHits: boolean): WatchlistMatch {
+  const wl = c.watchlists[i]!;
+  const { leafHit, generation } = c.scratch;
+  const queryMatched = evalCode(c.flat.code, c.flat.codeStart[i]!, leafHit, generation);
+  const score = wl.weights.length === 0 ? countTerms(c.flat, i, leafHit, generation) : scoreWatchlist(wl, hits);
   const match: WatchlistMatch = {
     watchlist: wl.id, flagged: queryMatched && score >= wl.threshold, queryMatched, score,
     threshold: wl.threshold, hits: queryMatched || allHits ? collectHits(wl, hits, ctx) : [],
