@@ -13,14 +13,14 @@ export interface TokenizedText {
   raw: string[];
   starts: number[];
   ends: number[];
-  /** FNV-1a hash of each raw form, computed while scanning, so lookups need not hash again. */
+  /** FNV-1a hash (hashWord) of each folded form, computed while scanning, so lookups need not hash again. */
   hashes: number[];
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
-/** FNV-1a over UTF-16 code units: the hash `hashes` holds for a raw form. */
+/** FNV-1a over UTF-16 code units: the hash `hashes` holds for a folded form. */
 export function hashWord(word: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
@@ -104,8 +104,11 @@ export function tokenizeText(text: string): TokenizedText {
       const code = text.charCodeAt(j);
       const c = code < 0xd800 ? CLASSES[code] || fillClass(code) : classAt(text, j);
       if (c === SEP) break;
-      h = Math.imul(h ^ code, FNV_PRIME);
-      if (code < 128) { if (code >= 65 && code <= 90) kind |= UPPER; }
+      if (code < 128) {
+        // The hash is of the folded form: ASCII capitals hash as their lower case.
+        if (code >= 65 && code <= 90) { kind |= UPPER; h = Math.imul(h ^ (code | 32), FNV_PRIME); }
+        else h = Math.imul(h ^ code, FNV_PRIME);
+      }
       else kind |= c === UNSPACED ? NON_ASCII | HAS_UNSPACED : NON_ASCII;
     }
     const abbr = j === i + 1 && text.charCodeAt(j) === 46 ? abbreviationAt(text, i) : 0;
@@ -130,9 +133,10 @@ function pushAscii(out: TokenizedText, word: string, start: number, upper: boole
 function pushToken(out: TokenizedText, word: string, start: number): void {
   const raw = rawForm(word);
   if (raw.length === 0) return;
-  out.hashes.push(hashWord(raw));
+  const folded = foldForm(raw);
+  out.hashes.push(hashWord(folded));
   out.raw.push(raw);
-  out.folded.push(foldForm(raw));
+  out.folded.push(folded);
   out.starts.push(start);
   out.ends.push(start + word.length);
 }

@@ -4,17 +4,13 @@
  * once, so an article's token is looked up once whatever the number of watch-lists.
  */
 import type { Unit } from './query-ast.js';
-import { foldForm } from './normalize.js';
+import { FNV_OFFSET, FNV_PRIME, foldForm, hashWord } from './normalize.js';
+import { TokenTable } from './token-table.js';
 
 const EMPTY: readonly number[] = Object.freeze([]);
-/** Slots of the word -> units memo (a power of 2); it is cleared at half full, so a stream of rare words cannot grow it. */
-const MEMO_SLOTS = 1 << 18;
-const MEMO_MASK = MEMO_SLOTS - 1;
 
 export class TermIndex {
   private readonly unitIds = new Map<string, number>();
-  private readonly byFold = new Map<string, number[]>();
-  private readonly byPrefix = new Map<string, number[]>();
   private readonly unitMode: Unit['mode'][] = [];
   private readonly unitValue: string[] = [];
   private readonly seqIds = new Map<string, number>();
@@ -26,12 +22,14 @@ export class TermIndex {
   readonly singleSeq: number[] = [];
   /** unit id -> 1 when a seq of two or more units starts with it. */
   readonly startsPhrase: number[] = [];
-  // Memo of token -> units: an open-addressing table keyed by the tokenizer's hash, so a token
-  // is hashed once, while it is scanned (a Map would hash every fresh string again).
-  // Allocated on first use: a classifier compiled only to check a config never needs it.
-  private memoKeys: (string | undefined)[] = [];
-  private memoValues: (readonly number[])[] = [];
-  private memoSize = 0;
+  /** Folded form -> index into formUnits: the word and case-sensitive units of that form. */
+  private readonly forms = new TokenTable();
+  private readonly formUnits: number[][] = [];
+  /** Whether a form has case-sensitive units, which need the token's raw form. */
+  private readonly formHasCase: boolean[] = [];
+  /** Prefix (folded) -> its prefix unit; prefixLengths are the distinct lengths, ascending. */
+  private readonly prefixes = new TokenTable();
+  private prefixLengths: number[] = [];
 
   /** Registers a sequence of units (a word or phrase) and returns its id. */
   addSeq(units: Unit[]): number {
@@ -47,7 +45,6 @@ export class TermIndex {
       pushTo(this.seqsStartingWith, ids[0]!, id);
       this.startsPhrase[ids[0]!] = 1;
     }
-    if (this.memoSize > 0) this.clearMemo(); // a new seq may change what a memoized token matches
     return id;
   }
 
@@ -61,48 +58,55 @@ export class TermIndex {
     this.unitValue.push(u.value);
     this.singleSeq.push(-1);
     this.startsPhrase.push(0);
-    if (u.mode === 'prefix') pushTo(this.byPrefix, u.value.slice(0, 3), id);
-    else pushTo(this.byFold, u.mode === 'case' ? foldForm(u.value) : u.value, id);
+    if (u.mode === 'prefix') this.addPrefix(u.value, id);
+    else this.addForm(u.mode === 'case' ? foldForm(u.value) : u.value, id, u.mode === 'case');
     return id;
   }
 
-  private clearMemo(): void {
-    this.memoKeys = new Array(MEMO_SLOTS);
-    this.memoValues = new Array(MEMO_SLOTS);
-    this.memoSize = 0;
+  private addForm(folded: string, id: number, caseSensitive: boolean): void {
+    let form = this.forms.get(folded, hashWord(folded));
+    if (form < 0) {
+      form = this.formUnits.length;
+      this.forms.set(folded, form);
+      this.formUnits.push([]);
+      this.formHasCase.push(false);
+    }
+    this.formUnits[form]!.push(id);
+    if (caseSensitive) this.formHasCase[form] = true;
   }
 
-  /** The unit ids a token matches, given its case-kept and folded forms and hashWord(raw). */
+  private addPrefix(value: string, id: number): void {
+    this.prefixes.set(value, id);
+    if (!this.prefixLengths.includes(value.length)) this.prefixLengths = [...this.prefixLengths, value.length].sort((x, y) => x - y);
+  }
+
+  /** The unit ids a token matches, given its case-kept and folded forms and hashWord(folded). */
   unitsOf(raw: string, folded: string, hash: number): readonly number[] {
-    if (this.memoKeys.length === 0) this.clearMemo();
-    const keys = this.memoKeys;
-    let slot = hash & MEMO_MASK;
-    for (let key = keys[slot]; key !== undefined; key = keys[slot]) {
-      if (key === raw) return this.memoValues[slot]!;
-      slot = (slot + 1) & MEMO_MASK;
-    }
-    const units = this.computeUnits(raw, folded);
-    if (this.memoSize >= MEMO_SLOTS / 2) {
-      this.clearMemo();
-      return units;
-    }
-    keys[slot] = raw;
-    this.memoValues[slot] = units;
-    this.memoSize++;
-    return units;
+    const form = this.forms.get(folded, hash);
+    let units: readonly number[] = EMPTY;
+    if (form >= 0) units = this.formHasCase[form] ? this.caseFiltered(this.formUnits[form]!, raw) : this.formUnits[form]!;
+    const lengths = this.prefixLengths;
+    if (lengths.length === 0 || folded.length < lengths[0]!) return units;
+    return this.withPrefixes(units, folded);
   }
 
-  private computeUnits(raw: string, folded: string): readonly number[] {
-    const out: number[] = [];
-    for (const id of this.byFold.get(folded) ?? EMPTY) {
-      if (this.unitMode[id] === 'fold' || this.unitValue[id] === raw) out.push(id);
-    }
-    if (folded.length >= 3) {
-      for (const id of this.byPrefix.get(folded.slice(0, 3)) ?? EMPTY) {
-        if (folded.startsWith(this.unitValue[id]!)) out.push(id);
-      }
-    }
+  private caseFiltered(ids: number[], raw: string): readonly number[] {
+    const out = ids.filter((id) => this.unitMode[id] === 'fold' || this.unitValue[id] === raw);
     return out.length === 0 ? EMPTY : out;
+  }
+
+  /** Adds the prefix units the folded token starts with, hashing its prefixes incrementally. */
+  private withPrefixes(units: readonly number[], folded: string): readonly number[] {
+    let out: number[] | undefined;
+    let h = FNV_OFFSET;
+    let k = 0;
+    for (const length of this.prefixLengths) {
+      if (length > folded.length) break;
+      for (; k < length; k++) h = Math.imul(h ^ folded.charCodeAt(k), FNV_PRIME);
+      const unit = this.prefixes.getPrefix(folded, length, h >>> 0);
+      if (unit >= 0) (out ??= units.slice()).push(unit);
+    }
+    return out ?? units;
   }
 
   /** The words of a seq, or undefined for a unit that is a prefix (it has no sound). */
