@@ -10,28 +10,36 @@ export interface FieldMatch {
   seqSpans: Map<number, number[]>;
 }
 
-/** Looks up each token once, then extends the phrases that start at a matched token. */
+/**
+ * Looks up each token once, then extends the phrases that start at a matched token. The
+ * units of token i are units[unitStart[i] .. unitStart[i + 1]).
+ */
 export function matchField(index: TermIndex, name: 'title' | 'body', tokens: TokenizedText): FieldMatch {
   const n = tokens.raw.length;
-  const tokenUnits: (readonly number[])[] = [];
+  const { singleSeq, phrasesFrom } = index.sealed;
+  const units: number[] = [];
+  const unitStart = new Int32Array(n + 1);
   const seqSpans = new Map<number, number[]>();
   const firsts: number[] = [];
   for (let i = 0; i < n; i++) {
-    const units = index.unitsOf(tokens.raw[i]!, tokens.folded[i]!, tokens.hashes[i]!);
-    tokenUnits.push(units);
-    for (let k = 0; k < units.length; k++) {
+    unitStart[i] = units.length;
+    if (index.unitsInto(tokens.raw[i]!, tokens.folded[i]!, tokens.hashes[i]!, units) === 0) continue;
+    for (let k = unitStart[i]!; k < units.length; k++) {
       const unit = units[k]!;
-      const single = index.singleSeq[unit]!;
+      const single = singleSeq[unit]!;
       if (single >= 0) pushSpan(seqSpans, single, i, i + 1);
-      if (index.startsPhrase[unit] === 1) firsts.push(unit, i);
+      if (phrasesFrom.start[unit] !== phrasesFrom.start[unit + 1]) firsts.push(unit, i);
     }
   }
+  unitStart[n] = units.length;
   // Phrases are checked only where their first word occurs, once every token is looked up.
   for (let f = 0; f < firsts.length; f += 2) {
+    const unit = firsts[f]!;
     const p = firsts[f + 1]!;
-    for (const seq of index.seqsStartingWith.get(firsts[f]!)!) {
-      const units = index.seqUnits[seq]!;
-      if (seqMatchesAt(units, tokenUnits, p)) pushSpan(seqSpans, seq, p, p + units.length);
+    for (let k = phrasesFrom.start[unit]!, end = phrasesFrom.start[unit + 1]!; k < end; k++) {
+      const seq = phrasesFrom.values[k]!;
+      const length = seqMatchesAt(index, seq, units, unitStart, p);
+      if (length > 0) pushSpan(seqSpans, seq, p, p + length);
     }
   }
   return { name, tokens, seqSpans };
@@ -43,10 +51,19 @@ function pushSpan(spans: Map<number, number[]>, seq: number, start: number, end:
   else spans.set(seq, [start, end]);
 }
 
-function seqMatchesAt(units: number[], tokenUnits: (readonly number[])[], p: number): boolean {
-  if (p + units.length > tokenUnits.length) return false;
-  for (let j = 1; j < units.length; j++) {
-    if (!tokenUnits[p + j]!.includes(units[j]!)) return false;
+/** The seq's length when it occurs at token p (its first unit is known to), else 0. */
+function seqMatchesAt(index: TermIndex, seq: number, units: number[], unitStart: Int32Array, p: number): number {
+  const { start, values } = index.sealed.seqUnits;
+  const from = start[seq]!;
+  const length = start[seq + 1]! - from;
+  if (p + length >= unitStart.length) return 0;
+  for (let j = 1; j < length; j++) {
+    if (!hasUnit(units, unitStart[p + j]!, unitStart[p + j + 1]!, values[from + j]!)) return 0;
   }
-  return true;
+  return length;
+}
+
+function hasUnit(units: number[], from: number, to: number, unit: number): boolean {
+  for (let k = from; k < to; k++) if (units[k] === unit) return true;
+  return false;
 }

@@ -2,12 +2,50 @@
  * The token index shared by every watch-list: each distinct unit (a word form, a
  * case-sensitive word, a prefix) and each distinct sequence of units (a phrase) is stored
  * once, so an article's token is looked up once whatever the number of watch-lists.
+ * Compiling fills Maps and arrays; the first lookup seals them into typed arrays (see
+ * Sealed), which stay in cache where a thousand watch-lists of objects would not.
  */
 import type { Unit } from './query-ast.js';
-import { FNV_OFFSET, FNV_PRIME, foldForm, hashWord } from './normalize.js';
-import { TokenTable } from './token-table.js';
+import { FNV_OFFSET, FNV_PRIME, foldForm } from './normalize.js';
+import { PackedKeys } from './token-table.js';
 
-const EMPTY: readonly number[] = Object.freeze([]);
+/** Compressed rows: row r is values[start[r] .. start[r + 1]). */
+export interface Rows {
+  start: Int32Array;
+  values: Int32Array;
+}
+
+export function packRows(rows: readonly (readonly number[] | undefined)[]): Rows {
+  const start = new Int32Array(rows.length + 1);
+  let total = 0;
+  for (let r = 0; r < rows.length; r++) {
+    start[r] = total;
+    total += rows[r]?.length ?? 0;
+  }
+  start[rows.length] = total;
+  const values = new Int32Array(total);
+  for (let r = 0; r < rows.length; r++) values.set(rows[r] ?? [], start[r]!);
+  return { start, values };
+}
+
+/** What a lookup needs, in typed arrays. */
+interface Sealed {
+  forms: PackedKeys;
+  /** form -> its word and case-sensitive units. */
+  formUnits: Rows;
+  prefixes: PackedKeys;
+  prefixUnit: Int32Array;
+  /** Distinct prefix lengths, ascending. */
+  prefixLengths: Int32Array;
+  /** unit -> 1 when it is case-sensitive (compared with the raw form). */
+  unitCase: Uint8Array;
+  /** unit -> the one-unit seq made of it, or -1. */
+  singleSeq: Int32Array;
+  /** unit -> the seqs of two or more units that start with it. */
+  phrasesFrom: Rows;
+  /** seq -> its units. */
+  seqUnits: Rows;
+}
 
 export class TermIndex {
   private readonly unitIds = new Map<string, number>();
@@ -16,20 +54,12 @@ export class TermIndex {
   private readonly seqIds = new Map<string, number>();
   /** seq id -> its unit ids. */
   readonly seqUnits: number[][] = [];
-  /** unit id -> the seqs of two or more units that start with it. */
-  readonly seqsStartingWith = new Map<number, number[]>();
-  /** unit id -> the one-unit seq made of it, or -1. */
-  readonly singleSeq: number[] = [];
-  /** unit id -> 1 when a seq of two or more units starts with it. */
-  readonly startsPhrase: number[] = [];
-  /** Folded form -> index into formUnits: the word and case-sensitive units of that form. */
-  private readonly forms = new TokenTable();
-  private readonly formUnits: number[][] = [];
-  /** Whether a form has case-sensitive units, which need the token's raw form. */
-  private readonly formHasCase: boolean[] = [];
-  /** Prefix (folded) -> its prefix unit; prefixLengths are the distinct lengths, ascending. */
-  private readonly prefixes = new TokenTable();
-  private prefixLengths: number[] = [];
+  private readonly phrasesFrom: number[][] = [];
+  private readonly singleSeqs: number[] = [];
+  /** Folded form -> its word and case-sensitive units; prefix -> its prefix unit. */
+  private readonly formUnits = new Map<string, number[]>();
+  private readonly prefixUnits = new Map<string, number>();
+  private sealedTables: Sealed | undefined;
 
   /** Registers a sequence of units (a word or phrase) and returns its id. */
   addSeq(units: Unit[]): number {
@@ -40,11 +70,9 @@ export class TermIndex {
     const id = this.seqUnits.length;
     this.seqIds.set(key, id);
     this.seqUnits.push(ids);
-    if (ids.length === 1) this.singleSeq[ids[0]!] = id;
-    else {
-      pushTo(this.seqsStartingWith, ids[0]!, id);
-      this.startsPhrase[ids[0]!] = 1;
-    }
+    if (ids.length === 1) this.singleSeqs[ids[0]!] = id;
+    else this.phrasesFrom[ids[0]!]!.push(id);
+    this.sealedTables = undefined;
     return id;
   }
 
@@ -56,57 +84,71 @@ export class TermIndex {
     this.unitIds.set(key, id);
     this.unitMode.push(u.mode);
     this.unitValue.push(u.value);
-    this.singleSeq.push(-1);
-    this.startsPhrase.push(0);
-    if (u.mode === 'prefix') this.addPrefix(u.value, id);
-    else this.addForm(u.mode === 'case' ? foldForm(u.value) : u.value, id, u.mode === 'case');
+    this.singleSeqs.push(-1);
+    this.phrasesFrom.push([]);
+    if (u.mode === 'prefix') this.prefixUnits.set(u.value, id);
+    else pushTo(this.formUnits, u.mode === 'case' ? foldForm(u.value) : u.value, id);
     return id;
   }
 
-  private addForm(folded: string, id: number, caseSensitive: boolean): void {
-    let form = this.forms.get(folded, hashWord(folded));
-    if (form < 0) {
-      form = this.formUnits.length;
-      this.forms.set(folded, form);
-      this.formUnits.push([]);
-      this.formHasCase.push(false);
+  /** The lookup tables, built on first use after the last change. */
+  get sealed(): Sealed {
+    return (this.sealedTables ??= this.seal());
+  }
+
+  private seal(): Sealed {
+    const prefixes = [...this.prefixUnits.keys()];
+    return {
+      forms: new PackedKeys([...this.formUnits.keys()]),
+      formUnits: packRows([...this.formUnits.values()]),
+      prefixes: new PackedKeys(prefixes),
+      prefixUnit: Int32Array.from(this.prefixUnits.values()),
+      prefixLengths: Int32Array.from(new Set(prefixes.map((p) => p.length))).sort(),
+      unitCase: Uint8Array.from(this.unitMode, (m) => (m === 'case' ? 1 : 0)),
+      singleSeq: Int32Array.from(this.singleSeqs),
+      phrasesFrom: packRows(this.phrasesFrom),
+      seqUnits: packRows(this.seqUnits),
+    };
+  }
+
+  /**
+   * Appends to `out` the units a token matches, given its case-kept and folded forms and
+   * hashWord(folded); returns how many.
+   */
+  unitsInto(raw: string, folded: string, hash: number, out: number[]): number {
+    const s = this.sealed;
+    const before = out.length;
+    const form = s.forms.find(folded, folded.length, hash);
+    if (form >= 0) {
+      const { start, values } = s.formUnits;
+      for (let k = start[form]!, end = start[form + 1]!; k < end; k++) {
+        const unit = values[k]!;
+        if (s.unitCase[unit] === 0 || this.unitValue[unit] === raw) out.push(unit);
+      }
     }
-    this.formUnits[form]!.push(id);
-    if (caseSensitive) this.formHasCase[form] = true;
-  }
-
-  private addPrefix(value: string, id: number): void {
-    this.prefixes.set(value, id);
-    if (!this.prefixLengths.includes(value.length)) this.prefixLengths = [...this.prefixLengths, value.length].sort((x, y) => x - y);
-  }
-
-  /** The unit ids a token matches, given its case-kept and folded forms and hashWord(folded). */
-  unitsOf(raw: string, folded: string, hash: number): readonly number[] {
-    const form = this.forms.get(folded, hash);
-    let units: readonly number[] = EMPTY;
-    if (form >= 0) units = this.formHasCase[form] ? this.caseFiltered(this.formUnits[form]!, raw) : this.formUnits[form]!;
-    const lengths = this.prefixLengths;
-    if (lengths.length === 0 || folded.length < lengths[0]!) return units;
-    return this.withPrefixes(units, folded);
-  }
-
-  private caseFiltered(ids: number[], raw: string): readonly number[] {
-    const out = ids.filter((id) => this.unitMode[id] === 'fold' || this.unitValue[id] === raw);
-    return out.length === 0 ? EMPTY : out;
+    const lengths = s.prefixLengths;
+    if (lengths.length > 0 && folded.length >= lengths[0]!) this.prefixesInto(s, folded, out);
+    return out.length - before;
   }
 
   /** Adds the prefix units the folded token starts with, hashing its prefixes incrementally. */
-  private withPrefixes(units: readonly number[], folded: string): readonly number[] {
-    let out: number[] | undefined;
+  private prefixesInto(s: Sealed, folded: string, out: number[]): void {
     let h = FNV_OFFSET;
     let k = 0;
-    for (const length of this.prefixLengths) {
+    for (let l = 0; l < s.prefixLengths.length; l++) {
+      const length = s.prefixLengths[l]!;
       if (length > folded.length) break;
       for (; k < length; k++) h = Math.imul(h ^ folded.charCodeAt(k), FNV_PRIME);
-      const unit = this.prefixes.getPrefix(folded, length, h >>> 0);
-      if (unit >= 0) (out ??= units.slice()).push(unit);
+      const entry = s.prefixes.find(folded, length, h >>> 0);
+      if (entry >= 0) out.push(s.prefixUnit[entry]!);
     }
-    return out ?? units;
+  }
+
+  /** The unit ids a token matches (see unitsInto). */
+  unitsOf(raw: string, folded: string, hash: number): number[] {
+    const out: number[] = [];
+    this.unitsInto(raw, folded, hash, out);
+    return out;
   }
 
   /** The words of a seq, or undefined for a unit that is a prefix (it has no sound). */

@@ -1,69 +1,62 @@
 /**
- * An open-addressing table from a string's FNV-1a hash to a small integer, in typed arrays.
- * An article's tokens are mostly words no watch-list uses: their lookup should end at an
- * empty slot of a compact array, without hashing again (the tokenizer hashed the word while
- * scanning it) and without touching a string. The key string is compared only when the
- * stored hash agrees.
+ * Open-addressing tables from a string key to a small integer, entirely in typed arrays,
+ * built once when the watch-lists are compiled. An article's tokens are mostly words no
+ * watch-list uses: their lookup should end at an empty slot of a compact array, without
+ * hashing again (the tokenizer hashed the word while scanning it). The keys' characters are
+ * packed in one array too, so a hit is verified without chasing a string through the heap.
  */
 import { hashWord } from './normalize.js';
 
-export class TokenTable {
-  private hashes = new Int32Array(16);
-  /** Value + 1 per slot; 0 marks an empty slot. */
-  private slots = new Int32Array(16);
-  private mask = 15;
-  private readonly keys: string[] = [];
-  private readonly values: number[] = [];
+export class PackedKeys {
+  /** Per slot: its key's hash and the entry index + 1 (0: empty), side by side. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** Entry e's key is chars[charStart[e] .. charStart[e + 1]). */
+  private readonly chars: Uint16Array;
+  private readonly charStart: Int32Array;
 
-  get size(): number {
-    return this.keys.length;
-  }
-
-  /** The value stored for key (hashed with hashWord), or -1. */
-  get(key: string, hash: number): number {
-    const mask = this.mask;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const v = this.slots[slot]!;
-      if (v === 0) return -1;
-      if (this.hashes[slot] === (hash | 0) && this.keys[v - 1] === key) return this.values[v - 1]!;
-    }
-  }
-
-  /** Whether `text` starts with a key of length `length` whose hash is `hash`; its value or -1. */
-  getPrefix(text: string, length: number, hash: number): number {
-    const mask = this.mask;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const v = this.slots[slot]!;
-      if (v === 0) return -1;
-      if (this.hashes[slot] === (hash | 0)) {
-        const key = this.keys[v - 1]!;
-        if (key.length === length && text.startsWith(key)) return this.values[v - 1]!;
-      }
-    }
-  }
-
-  /** Stores a value for a key not stored yet. */
-  set(key: string, value: number): void {
-    this.keys.push(key);
-    this.values.push(value);
-    // At most a quarter full, so a word no one looks for usually ends at its first slot.
-    if (this.keys.length * 4 > this.slots.length) this.grow();
-    else this.place(this.keys.length - 1);
-  }
-
-  private place(entry: number): void {
-    const hash = hashWord(this.keys[entry]!);
-    let slot = hash & this.mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.hashes[slot] = hash | 0;
-    this.slots[slot] = entry + 1;
-  }
-
-  private grow(): void {
-    const size = this.slots.length * 2;
-    this.hashes = new Int32Array(size);
-    this.slots = new Int32Array(size);
+  constructor(keys: readonly string[]) {
+    // At most a quarter full, so a word no one looks for ends within a slot or two.
+    let size = 16;
+    while (size < keys.length * 4) size *= 2;
     this.mask = size - 1;
-    for (let e = 0; e < this.keys.length; e++) this.place(e);
+    this.slots = new Int32Array(2 * size);
+    this.charStart = new Int32Array(keys.length + 1);
+    let total = 0;
+    keys.forEach((key, e) => {
+      this.charStart[e] = total;
+      total += key.length;
+    });
+    this.charStart[keys.length] = total;
+    this.chars = new Uint16Array(total);
+    keys.forEach((key, e) => {
+      for (let k = 0; k < key.length; k++) this.chars[this.charStart[e]! + k] = key.charCodeAt(k);
+      this.place(e, hashWord(key));
+    });
+  }
+
+  private place(entry: number, hash: number): void {
+    let slot = hash & this.mask;
+    while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+    this.slots[2 * slot] = hash | 0;
+    this.slots[2 * slot + 1] = entry + 1;
+  }
+
+  /** The entry whose key is text's first `length` chars (`hash` = their hashWord), or -1. */
+  find(text: string, length: number, hash: number): number {
+    const { slots, mask } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const v = slots[2 * slot + 1]!;
+      if (v === 0) return -1;
+      if (slots[2 * slot] === (hash | 0) && this.keyIs(v - 1, text, length)) return v - 1;
+    }
+  }
+
+  private keyIs(entry: number, text: string, length: number): boolean {
+    const from = this.charStart[entry]!;
+    if (this.charStart[entry + 1]! - from !== length) return false;
+    const chars = this.chars;
+    for (let k = 0; k < length; k++) if (chars[from + k] !== text.charCodeAt(k)) return false;
+    return true;
   }
 }
