@@ -7,9 +7,13 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { FeedParseError } from './feed-parse-error.js';
+import { nestingDepth } from './nesting-depth.js';
 import type { RawEntry, RawFeed, RawText } from './raw-feed.js';
 import { atomTextConstruct, resolveAgainst } from './raw-feed.js';
 import { NameResolver, baseOf, childElements, isAtom, isElement, localPart, textOf } from './xml-dom.js';
+
+/** Deepest element nesting the lenient pass accepts; real feeds stay far below it. */
+export const MAX_NESTING = 1_000;
 
 interface Ctx {
   $: CheerioAPI;
@@ -79,7 +83,7 @@ function atomEntry(ctx: Ctx, el: Element): RawEntry {
     author: author === undefined ? childText(ctx, el, 'dc:creator') : (childText(ctx, author, 'name') ?? childText(ctx, author, 'email')),
     categories: children(ctx, el, 'category').map((c) => c.attribs.label ?? c.attribs.term ?? textOf(c)).filter(nonEmpty),
     enclosure: enclosure === undefined ? undefined : {
-      url: resolveAgainst(enclosure.attribs.href!, base), type: enclosure.attribs.type, length: enclosure.attribs.length,
+      url: enclosure.attribs.href!, type: enclosure.attribs.type, length: enclosure.attribs.length,
     },
     base,
   };
@@ -113,7 +117,7 @@ function rssEntry(ctx: Ctx, el: Element): RawEntry {
     author: childText(ctx, el, 'dc:creator', 'author', 'managingEditor'),
     categories: [...children(ctx, el, 'category'), ...children(ctx, el, 'dc:subject')].map((c) => textOf(c).trim()).filter(nonEmpty),
     enclosure: enclosure?.attribs.url === undefined ? undefined : {
-      url: resolveAgainst(enclosure.attribs.url, base), type: enclosure.attribs.type, length: enclosure.attribs.length ?? enclosure.attribs.fileSize ?? enclosure.attribs.filesize,
+      url: enclosure.attribs.url, type: enclosure.attribs.type, length: enclosure.attribs.length ?? enclosure.attribs.fileSize ?? enclosure.attribs.filesize,
     },
     base,
   };
@@ -124,8 +128,11 @@ function findItems(ctx: Ctx, root: Element): Element[] {
   const out: Element[] = [];
   const walk = (el: Element, depth: number): void => {
     for (const c of childElements(el)) {
-      if (ctx.names.nameOf(c) === 'item') out.push(c);
-      else if (depth < 3) walk(c, depth + 1);
+      if (ctx.names.nameOf(c) === 'item') {
+        out.push(c);
+        // An item left unclosed swallows the ones after it: they are its children now.
+        walk(c, depth);
+      } else if (depth < 3) walk(c, depth + 1);
     }
   };
   walk(root, 0);
@@ -149,6 +156,8 @@ function formatOf(ctx: Ctx, root: Element): RawFeed['format'] {
 
 /** Reads an RSS/RDF/Atom document leniently; throws FeedParseError when it is not a feed. */
 export function parseXmlDom(xml: string, url: string | undefined): RawFeed {
+  const depth = nestingDepth(xml);
+  if (depth > MAX_NESTING) throw new FeedParseError(`elements nested ${depth} deep (limit ${MAX_NESTING}): refused rather than parsed`);
   const $ = load(xml, { xml: { xmlMode: true, decodeEntities: true } });
   const root = findRoot({ $, url });
   const ctx: Ctx = { $, url, names: new NameResolver(root) };

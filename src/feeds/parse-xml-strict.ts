@@ -91,7 +91,7 @@ function rssEntry(item: X, base: string | undefined): RawEntry {
     published: str(item.pubDate) ?? str(item.date),
     author: str(item.creator) ?? str(item.author),
     categories: categories(item),
-    enclosure: enc?.url === undefined ? undefined : { url: resolveAgainst(enc.url, base), type: enc.type, length: enc.length },
+    enclosure: enc?.url === undefined ? undefined : { url: enc.url, type: enc.type, length: enc.length },
     base,
   };
 }
@@ -115,7 +115,7 @@ function atomEntry(item: X, base: string | undefined): RawEntry {
     updated: str(item.wwUpdated),
     author: str(item.author),
     categories: categories(item),
-    enclosure: enclosure === undefined ? undefined : { url: resolveAgainst(enclosure.href!, base), type: enclosure.type, length: enclosure.length },
+    enclosure: enclosure === undefined ? undefined : { url: enclosure.href!, type: enclosure.type, length: enclosure.length },
     base,
   };
 }
@@ -123,7 +123,7 @@ function atomEntry(item: X, base: string | undefined): RawEntry {
 /**
  * rss-parser with a fresh xml2js parser per document: a shared one can be left in a state
  * where it never calls back again. xml2js calls back synchronously, so a promise still
- * pending after the parse has returned will never settle: that counts as a failure.
+ * pending once the parse has returned will never settle: that counts as a failure.
  */
 async function parseWithRssParser(xml: string): Promise<unknown> {
   const parser = new Parser<X, X>({ ...OPTIONS } as unknown as ConstructorParameters<typeof Parser<X, X>>[0]);
@@ -131,9 +131,17 @@ async function parseWithRssParser(xml: string): Promise<unknown> {
   const result = parser.parseString(xml).finally(() => { settled = true; });
   // Handled now, so a rejection while we wait below is not an unhandled rejection.
   result.catch(() => undefined);
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  // The settle handler is queued before these continuations, so a few microtask turns are
+  // enough to know (a macrotask wait would cost every small feed a loop iteration).
+  for (let turn = 0; turn < 3 && !settled; turn++) await undefined;
   if (!settled) throw new Error('rss-parser never called back');
   return result;
+}
+
+/** The document element's name, read from the head with comments and the prolog skipped. */
+function rootName(xml: string): string {
+  const head = xml.slice(0, 65_536).replace(/<!--[\s\S]*?-->/g, '');
+  return /<([A-Za-z_][\w:.-]*)/.exec(head)?.[1] ?? '';
 }
 
 /** Parses well-formed RSS/RDF/Atom with rss-parser; undefined when it cannot. */
@@ -144,8 +152,9 @@ export async function parseXmlStrict(xml: string, url: string | undefined): Prom
   } catch {
     return undefined;
   }
-  const isAtom = /^\s*(<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*<feed[\s>]/.test(xml);
-  const isRdf = !isAtom && /<rdf:RDF[\s>]/.test(xml.slice(0, 4096));
+  const root = rootName(xml);
+  const isAtom = root === 'feed' || root.endsWith(':feed');
+  const isRdf = !isAtom && root.endsWith('RDF');
   const link = str(feed.link);
   const site = link === undefined ? undefined : resolveAgainst(link, url);
   const base = site !== undefined && /^https?:/i.test(site) ? site : url;

@@ -24,7 +24,7 @@ export interface RawEntry {
   author?: string;
   categories: string[];
   enclosure?: { url: string; type?: string; length?: string | number };
-  /** Base URL for the entry's relative links (xml:base, else the feed's). */
+  /** Base URL for the entry's relative links (xml:base, else the feed's); links and the enclosure are resolved against it in normalization. */
   base?: string;
 }
 

@@ -226,3 +226,24 @@ test('UTF-8 bytes labelled ISO-8859-1 are read as UTF-8, not as Ã©', async () 
   const latin1 = await readFeed(iconv.encode(xml, 'windows-1252'), opts);
   assert.equal(latin1.items[0]!.title, 'Café crème – Zürich');
 });
+
+test('external entities are never resolved, and absurd nesting fails cleanly', async () => {
+  const xxe = '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><item><title>a&xxe;b</title></item></channel></rss>';
+  const feed = await readFeed(Buffer.from(xxe), opts);
+  assert.doesNotMatch(feed.items[0]!.title, /root:/);
+  const deep = Buffer.from(`<rss version="2.0"><channel><item><title>${'<b>'.repeat(200_000)}x</title></item></channel></rss>`);
+  await readFeed(deep, opts).then(
+    (parsed) => assert.ok(parsed.items.length <= 1),
+    (err: unknown) => assert.ok(err instanceof FeedParseError),
+  );
+});
+
+test('unclosed items are all recovered; nesting past the limit is refused fast', async () => {
+  const unclosed = `<rss version="2.0"><channel>${[1, 2, 3].map((i) => `<item><title>n${i}</title><link>http://u.example.com/${i}</link>`).join('')}</channel></rss>`;
+  const feed = await readFeed(Buffer.from(unclosed), opts);
+  assert.deepEqual(feed.items.map((i) => i.title), ['n1', 'n2', 'n3']);
+  const started = Date.now();
+  await assert.rejects(readFeed(Buffer.from(`<rss version="2.0"><channel>${'<item><title>x</title>'.repeat(100_000)}</channel></rss>`), opts),
+    (err: unknown) => err instanceof FeedParseError && /nested \d+ deep/.test(err.message));
+  assert.ok(Date.now() - started < 5_000);
+});
