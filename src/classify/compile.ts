@@ -50,6 +50,8 @@ export interface CompiledWatchlist {
   /** The query's positive terms (not under NOT), distinct by text. */
   terms: { id: number; text: string }[];
   weights: CompiledWeight[];
+  /** What a verdict lists hits of: query terms, then weight terms, distinct by text. */
+  explained: { id: number; text: string }[];
   threshold: number;
   alert?: number;
   /** The shared verdict for an article that contains none of its terms. */
@@ -180,6 +182,11 @@ function positiveTerms(node: CompiledNode, negated = false, out = new Map<string
   return [...out].map(([text, id]) => ({ id, text }));
 }
 
+function distinctByText(terms: { id: number; text: string }[]): { id: number; text: string }[] {
+  const seen = new Set<string>();
+  return terms.filter((t) => !seen.has(t.text) && seen.add(t.text));
+}
+
 function parseOrThrow(text: string, ctx: ParseContext, place: Omit<QueryErrorPlace, 'offset'>): QueryNode {
   try {
     return parseQuery(text, ctx);
@@ -210,7 +217,9 @@ export function compileWatchlists(file: WatchlistsFile): Classifier {
     const query = b.compileNode(parseOrThrow(wl.query, ctx, { watchlist: id, field: 'query' }), index, wl.query);
     const weights = Object.entries(wl.weights ?? {}).map(([key, w]) => compileWeight(b, key, w, ctx, { id, index }));
     const empty = emptyMatch(id, wl.threshold, wl.alert);
-    const compiled: CompiledWatchlist = { id, query, terms: positiveTerms(query), weights, threshold: wl.threshold, empty };
+    const terms = positiveTerms(query);
+    const explained = distinctByText([...terms, ...weights.flatMap((w) => w.leaves)]);
+    const compiled: CompiledWatchlist = { id, query, terms, weights, explained, threshold: wl.threshold, empty };
     if (wl.alert !== undefined) compiled.alert = wl.alert;
     b.c.watchlists.push(compiled);
     b.c.emptyMatches.push(empty);

@@ -75,12 +75,11 @@ function fieldText(ctx: ArticleContext, field: string): string {
 /** The hits that explain a verdict: query terms first, then weight terms, each listed once. */
 export function collectHits(wl: CompiledWatchlist, hits: LeafHits, ctx: ArticleContext): Hit[] {
   const out: Hit[] = [];
-  const seen = new Set<string>();
-  const terms = [...wl.terms, ...wl.weights.flatMap((w) => w.leaves)];
-  for (const t of terms) {
-    if (seen.has(t.text)) continue;
-    seen.add(t.text);
-    for (const o of hits.get(t.id).slice(0, MAX_LISTED_HITS)) {
+  for (const t of wl.explained) {
+    if (!hits.has(t.id)) continue;
+    const occ = hits.get(t.id);
+    for (let k = 0; k < occ.length && k < MAX_LISTED_HITS; k++) {
+      const o = occ[k]!;
       out.push({ term: t.text, field: o.field, start: o.start, end: o.end, snippet: snippetOf(ctx, o) });
     }
   }
