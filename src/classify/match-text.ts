@@ -15,7 +15,7 @@ export interface FieldMatch {
  * units of token i are units[unitStart[i] .. unitStart[i + 1]).
  */
 export function matchField(index: TermIndex, name: 'title' | 'body', tokens: TokenizedText): FieldMatch {
-  const n = tokens.raw.length;
+  const n = tokens.length;
   const { singleSeq, phrasesFrom } = index.sealed;
   const units: number[] = [];
   const unitStart = new Int32Array(n + 1);
@@ -23,7 +23,7 @@ export function matchField(index: TermIndex, name: 'title' | 'body', tokens: Tok
   const firsts: number[] = [];
   for (let i = 0; i < n; i++) {
     unitStart[i] = units.length;
-    if (index.unitsInto(tokens.raw[i]!, tokens.folded[i]!, tokens.hashes[i]!, units) === 0) continue;
+    if (index.tokenUnitsInto(tokens, i, units) === 0) continue;
     for (let k = unitStart[i]!; k < units.length; k++) {
       const unit = units[k]!;
       const single = singleSeq[unit]!;

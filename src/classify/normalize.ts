@@ -6,16 +6,71 @@
  * hit's snippet shows exactly what the writer wrote.
  */
 
-/** The tokens of one text, as parallel arrays (cheaper than an object per token). */
-export interface TokenizedText {
-  text: string;
-  folded: string[];
-  raw: string[];
-  starts: number[];
-  ends: number[];
+/**
+ * The tokens of one text, as parallel arrays (cheaper than an object per token). Most tokens
+ * are plain ASCII words whose forms are the text itself (lower-cased when it has capitals):
+ * their strings are cut only when `raw` or `folded` is first read, so matching alone, which
+ * works from offsets and hashes, allocates none. Other tokens keep their forms from the start.
+ */
+export class TokenizedText {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
   /** FNV-1a hash (hashWord) of each folded form, computed while scanning, so lookups need not hash again. */
-  hashes: number[];
+  readonly hashes: number[] = [];
+  /** Per token: ASCII_LOWER or ASCII_UPPER (forms are the text), or the index into storedRaw/storedFolded + 2. */
+  readonly kinds: number[] = [];
+  private readonly storedRaw: string[] = [];
+  private readonly storedFolded: string[] = [];
+  private rawForms: string[] | undefined;
+  private foldedForms: string[] | undefined;
+
+  constructor(readonly text: string) {}
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  /** The case-kept forms (NFKC, no diacritics, abbreviation dots dropped). */
+  get raw(): string[] {
+    return (this.rawForms ??= this.kinds.map((kind, k) => (kind >= STORED ? this.storedRaw[kind - STORED]! : this.text.slice(this.starts[k], this.ends[k]))));
+  }
+
+  /** The matching forms (the raw forms case folded). */
+  get folded(): string[] {
+    if (this.foldedForms) return this.foldedForms;
+    const raw = this.raw;
+    return (this.foldedForms = this.kinds.map((kind, k) => (kind >= STORED ? this.storedFolded[kind - STORED]! : kind === ASCII_UPPER ? raw[k]!.toLowerCase() : raw[k]!)));
+  }
+
+  pushAscii(start: number, end: number, upper: boolean, hash: number): void {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.hashes.push(hash);
+    this.kinds.push(upper ? ASCII_UPPER : ASCII_LOWER);
+  }
+
+  pushForms(start: number, end: number, raw: string, folded: string): void {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.hashes.push(hashWord(folded));
+    this.kinds.push(STORED + this.storedRaw.length);
+    this.storedRaw.push(raw);
+    this.storedFolded.push(folded);
+  }
+
+  /** Token k's stored raw form, or undefined when it is the text from starts[k] to ends[k]. */
+  storedRawAt(k: number): string | undefined {
+    const kind = this.kinds[k]!;
+    return kind >= STORED ? this.storedRaw[kind - STORED] : undefined;
+  }
+
+  storedFoldedAt(k: number): string | undefined {
+    const kind = this.kinds[k]!;
+    return kind >= STORED ? this.storedFolded[kind - STORED] : undefined;
+  }
 }
+
+const ASCII_LOWER = 0, ASCII_UPPER = 1, STORED = 2;
 
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
@@ -92,7 +147,7 @@ const UPPER = 1, NON_ASCII = 2, HAS_UNSPACED = 4;
 
 /** Splits text into tokens; unspaced scripts (Chinese, Japanese, Thai) by Intl.Segmenter. */
 export function tokenizeText(text: string): TokenizedText {
-  const out: TokenizedText = { text, folded: [], raw: [], starts: [], ends: [], hashes: [] };
+  const out = new TokenizedText(text);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -113,32 +168,18 @@ export function tokenizeText(text: string): TokenizedText {
     }
     const abbr = j === i + 1 && text.charCodeAt(j) === 46 ? abbreviationAt(text, i) : 0;
     if (abbr > 0) { pushToken(out, text.slice(i, i + abbr), i); i += abbr; continue; }
-    const word = text.slice(i, j);
-    if (kind & HAS_UNSPACED) segmentInto(out, word, i);
-    else if (kind & NON_ASCII) pushToken(out, word, i);
-    else pushAscii(out, word, i, (kind & UPPER) !== 0, h >>> 0);
+    if (kind & HAS_UNSPACED) segmentInto(out, text.slice(i, j), i);
+    else if (kind & NON_ASCII) pushToken(out, text.slice(i, j), i);
+    else out.pushAscii(i, j, (kind & UPPER) !== 0, h >>> 0);
     i = j;
   }
   return out;
 }
 
-function pushAscii(out: TokenizedText, word: string, start: number, upper: boolean, hash: number): void {
-  out.hashes.push(hash);
-  out.raw.push(word);
-  out.folded.push(upper ? word.toLowerCase() : word);
-  out.starts.push(start);
-  out.ends.push(start + word.length);
-}
-
 function pushToken(out: TokenizedText, word: string, start: number): void {
   const raw = rawForm(word);
   if (raw.length === 0) return;
-  const folded = foldForm(raw);
-  out.hashes.push(hashWord(folded));
-  out.raw.push(raw);
-  out.folded.push(folded);
-  out.starts.push(start);
-  out.ends.push(start + word.length);
+  out.pushForms(start, start + word.length, raw, foldForm(raw));
 }
 
 function segmentInto(out: TokenizedText, run: string, base: number): void {

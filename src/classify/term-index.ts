@@ -6,7 +6,7 @@
  * Sealed), which stay in cache where a thousand watch-lists of objects would not.
  */
 import type { Unit } from './query-ast.js';
-import { FNV_OFFSET, FNV_PRIME, foldForm } from './normalize.js';
+import { FNV_OFFSET, FNV_PRIME, foldForm, type TokenizedText } from './normalize.js';
 import { PackedKeys } from './token-table.js';
 
 /** Compressed rows: row r is values[start[r] .. start[r + 1]). */
@@ -111,35 +111,57 @@ export class TermIndex {
     };
   }
 
+  /** Appends to `out` the units token k matches; returns how many. */
+  tokenUnitsInto(t: TokenizedText, k: number, out: number[]): number {
+    const folded = t.storedFoldedAt(k);
+    if (folded !== undefined) return this.unitsInto(t.storedRawAt(k)!, folded, t.hashes[k]!, out);
+    // A plain ASCII word: its raw form is the text, its folded form the text lower-cased.
+    return this.unitsAt(t.text, t.starts[k]!, t.ends[k]! - t.starts[k]!, t.hashes[k]!, out);
+  }
+
   /**
    * Appends to `out` the units a token matches, given its case-kept and folded forms and
    * hashWord(folded); returns how many.
    */
   unitsInto(raw: string, folded: string, hash: number, out: number[]): number {
+    return this.unitsAt(raw, 0, raw.length, hash, out, folded);
+  }
+
+  /**
+   * The units of the token whose raw form is text[from .. from + length) and whose folded form
+   * is `folded` when given, else that same text with ASCII capitals lowered.
+   */
+  private unitsAt(text: string, from: number, length: number, hash: number, out: number[], folded?: string): number {
     const s = this.sealed;
     const before = out.length;
-    const form = s.forms.find(folded, folded.length, hash);
+    const key = folded ?? text;
+    const keyFrom = folded === undefined ? from : 0;
+    const keyLength = folded === undefined ? length : folded.length;
+    const form = s.forms.find(key, keyFrom, keyLength, hash);
     if (form >= 0) {
       const { start, values } = s.formUnits;
       for (let k = start[form]!, end = start[form + 1]!; k < end; k++) {
         const unit = values[k]!;
-        if (s.unitCase[unit] === 0 || this.unitValue[unit] === raw) out.push(unit);
+        if (s.unitCase[unit] === 0 || sameText(this.unitValue[unit]!, text, from, length)) out.push(unit);
       }
     }
     const lengths = s.prefixLengths;
-    if (lengths.length > 0 && folded.length >= lengths[0]!) this.prefixesInto(s, folded, out);
+    if (lengths.length > 0 && keyLength >= lengths[0]!) this.prefixesInto(s, key, keyFrom, keyLength, out);
     return out.length - before;
   }
 
-  /** Adds the prefix units the folded token starts with, hashing its prefixes incrementally. */
-  private prefixesInto(s: Sealed, folded: string, out: number[]): void {
+  /** Adds the prefix units the token starts with, hashing its folded prefixes incrementally. */
+  private prefixesInto(s: Sealed, key: string, from: number, length: number, out: number[]): void {
     let h = FNV_OFFSET;
     let k = 0;
     for (let l = 0; l < s.prefixLengths.length; l++) {
-      const length = s.prefixLengths[l]!;
-      if (length > folded.length) break;
-      for (; k < length; k++) h = Math.imul(h ^ folded.charCodeAt(k), FNV_PRIME);
-      const entry = s.prefixes.find(folded, length, h >>> 0);
+      const prefix = s.prefixLengths[l]!;
+      if (prefix > length) break;
+      for (; k < prefix; k++) {
+        const c = key.charCodeAt(from + k);
+        h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), FNV_PRIME);
+      }
+      const entry = s.prefixes.find(key, from, prefix, h >>> 0);
       if (entry >= 0) out.push(s.prefixUnit[entry]!);
     }
   }
@@ -159,6 +181,13 @@ export class TermIndex {
   get unitCount(): number {
     return this.unitMode.length;
   }
+}
+
+/** Whether text[from .. from + length) is exactly value. */
+function sameText(value: string, text: string, from: number, length: number): boolean {
+  if (value.length !== length) return false;
+  for (let k = 0; k < length; k++) if (value.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
 }
 
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {

@@ -54,23 +54,29 @@ export class PackedKeys {
     this.filter[bit >>> 5] |= 1 << (bit & 31);
   }
 
-  /** The entry whose key is text's first `length` chars (`hash` = their hashWord), or -1. */
-  find(text: string, length: number, hash: number): number {
+  /**
+   * The entry whose key is text[from .. from + length) with ASCII capitals lowered (`hash` =
+   * hashWord of that), or -1. Keys are folded forms: they hold no ASCII capitals.
+   */
+  find(text: string, from: number, length: number, hash: number): number {
     const bit = hash >>> this.filterShift;
     if ((this.filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return -1;
     const { slots, mask } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const v = slots[2 * slot + 1]!;
       if (v === 0) return -1;
-      if (slots[2 * slot] === (hash | 0) && this.keyIs(v - 1, text, length)) return v - 1;
+      if (slots[2 * slot] === (hash | 0) && this.keyIs(v - 1, text, from, length)) return v - 1;
     }
   }
 
-  private keyIs(entry: number, text: string, length: number): boolean {
-    const from = this.charStart[entry]!;
-    if (this.charStart[entry + 1]! - from !== length) return false;
+  private keyIs(entry: number, text: string, from: number, length: number): boolean {
+    const at = this.charStart[entry]!;
+    if (this.charStart[entry + 1]! - at !== length) return false;
     const chars = this.chars;
-    for (let k = 0; k < length; k++) if (chars[from + k] !== text.charCodeAt(k)) return false;
+    for (let k = 0; k < length; k++) {
+      const c = text.charCodeAt(from + k);
+      if (chars[at + k] !== (c >= 65 && c <= 90 ? c | 32 : c)) return false;
+    }
     return true;
   }
 }
