@@ -6,6 +6,7 @@
  */
 import type { CompiledNode, CompiledWatchlist } from './compile.js';
 import type { Leaf } from './query-ast.js';
+import { packRows } from './rows.js';
 
 /** Query code: a node is [op, size-or-leaf] followed by its children (preorder). */
 const OP_LEAF = 0, OP_NOT = 1, OP_AND = 2, OP_OR = 3;
@@ -27,20 +28,8 @@ export interface FlatClassifier {
   seqLeafStart: Int32Array;
   seqLeafIds: Int32Array;
   leafMode: Uint8Array;
-}
-
-/** Compressed rows: one Int32Array of values and one of row starts (rows.length + 1 of them). */
-function packRows(rows: readonly (readonly number[] | undefined)[], count: number): { start: Int32Array; values: Int32Array } {
-  const start = new Int32Array(count + 1);
-  let total = 0;
-  for (let i = 0; i < count; i++) {
-    start[i] = total;
-    total += rows[i]?.length ?? 0;
-  }
-  start[count] = total;
-  const values = new Int32Array(total);
-  for (let i = 0; i < count; i++) values.set(rows[i] ?? [], start[i]!);
-  return { start, values };
+  /** list -> 1 when it has weights (its score needs occurrences, not just which terms hit). */
+  weighted: Uint8Array;
 }
 
 function emit(node: CompiledNode, out: number[]): void {
@@ -82,6 +71,7 @@ export function flatten(c: FlatSource): FlatClassifier {
     code: Int32Array.from(code), codeStart, termStart: terms.start, termIds: terms.values,
     leafListStart: lists.start, leafLists: lists.values, seqLeafStart: seqs.start, seqLeafIds: seqs.values,
     leafMode: Uint8Array.from(c.leaves, (l) => modeOf(l.leaf)),
+    weighted: Uint8Array.from(c.watchlists, (wl) => (wl.weights.length > 0 ? 1 : 0)),
   };
 }
 

@@ -91,7 +91,7 @@ export function judgeWatchlist(c: Classifier, i: number, hits: LeafHits, ctx: Ar
   const wl = c.watchlists[i]!;
   const { leafHit, generation } = c.scratch;
   const queryMatched = evalCode(c.flat.code, c.flat.codeStart[i]!, leafHit, generation);
-  const score = wl.weights.length === 0 ? countTerms(c.flat, i, leafHit, generation) : scoreWatchlist(wl, hits);
+  const score = c.flat.weighted[i] === 0 ? countTerms(c.flat, i, leafHit, generation) : scoreWatchlist(wl, hits);
   const match: WatchlistMatch = {
     watchlist: wl.id, flagged: queryMatched && score >= wl.threshold, queryMatched, score,
     threshold: wl.threshold, hits: queryMatched || allHits ? collectHits(wl, hits, ctx) : [],

@@ -8,25 +8,7 @@
 import type { Unit } from './query-ast.js';
 import { FNV_OFFSET, FNV_PRIME, foldForm, type TokenizedText } from './normalize.js';
 import { PackedKeys } from './token-table.js';
-
-/** Compressed rows: row r is values[start[r] .. start[r + 1]). */
-export interface Rows {
-  start: Int32Array;
-  values: Int32Array;
-}
-
-export function packRows(rows: readonly (readonly number[] | undefined)[]): Rows {
-  const start = new Int32Array(rows.length + 1);
-  let total = 0;
-  for (let r = 0; r < rows.length; r++) {
-    start[r] = total;
-    total += rows[r]?.length ?? 0;
-  }
-  start[rows.length] = total;
-  const values = new Int32Array(total);
-  for (let r = 0; r < rows.length; r++) values.set(rows[r] ?? [], start[r]!);
-  return { start, values };
-}
+import { packRows, type Rows } from './rows.js';
 
 /** What a lookup needs, in typed arrays. */
 interface Sealed {

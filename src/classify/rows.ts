@@ -1,0 +1,21 @@
+/** Compressed rows in typed arrays: compact, contiguous lists of ids for the hot path. */
+
+/** Row r is values[start[r] .. start[r + 1]). */
+export interface Rows {
+  start: Int32Array;
+  values: Int32Array;
+}
+
+/** Packs `count` rows (a missing row is empty). */
+export function packRows(rows: readonly (readonly number[] | undefined)[], count = rows.length): Rows {
+  const start = new Int32Array(count + 1);
+  let total = 0;
+  for (let r = 0; r < count; r++) {
+    start[r] = total;
+    total += rows[r]?.length ?? 0;
+  }
+  start[count] = total;
+  const values = new Int32Array(total);
+  for (let r = 0; r < count; r++) values.set(rows[r] ?? [], start[r]!);
+  return { start, values };
+}
