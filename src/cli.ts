@@ -40,8 +40,9 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     io.stderr.write(`wirewatch: unknown command "${name}" (try wirewatch --help)\n`);
     return 2;
   }
-  const command = (await entry.load()).default;
+  let command: Command = { name, summary: entry.summary, usage: `wirewatch ${name}`, run: async () => 1 };
   try {
+    command = (await entry.load()).default;
     const parsed = parseCommandArgs(command, rest);
     if (parsed.values.help) {
       io.stdout.write(`usage: ${command.usage}\n`);
@@ -82,7 +83,9 @@ if (invokedDirectly || viaBin) {
     env: process.env,
   });
   process.exitCode = code;
+  // Let a slow reader (a pipe) take everything written before deciding how to exit.
+  await Promise.all([process.stdout, process.stderr].map((s) => new Promise<void>((r) => s.write('', () => r()))));
   // Keep-alive sockets and library timers must not hold a finished command open; an unref'd
-  // timer fires only if something still does, and leaves time for stdout to drain.
+  // timer fires only if something still does.
   setTimeout(() => process.exit(code), 300).unref();
 }

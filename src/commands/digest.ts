@@ -43,7 +43,8 @@ const command: Command = {
 };
 
 function openContext(config: Config, url: string, io: CommandIO, json: boolean): WorkerContext {
-  const redis = connectRedis(url);
+  // A command, not a worker: fail rather than wait forever when Redis goes away mid-command.
+  const redis = connectRedis(url, { maxRetriesPerRequest: 1 });
   const store = new Store(redis, { prefix: io.env.WIREWATCH_PREFIX });
   return {
     live: new LiveConfig(config), store, queues: openQueues(redis, store.keys.bull),
@@ -75,7 +76,13 @@ function printRendered(io: CommandIO, messages: unknown[]): void {
 
 async function send(ctx: WorkerContext, config: Config, name: string, args: ParsedArgs, io: CommandIO): Promise<number> {
   const now = new Date();
-  const result = await runDigest(ctx, config, name, `${name}-manual-${now.getTime()}`, now.toISOString(), true);
+  // Ctrl-C aborts the delivery: what was not sent goes back to pending instead of staying claimed.
+  const abort = new AbortController();
+  const stop = () => abort.abort(new Error('interrupted'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const result = await runDigest(ctx, config, name, `${name}-manual-${now.getTime()}`, now.toISOString(), true, abort.signal)
+    .finally(() => { process.off('SIGINT', stop); process.off('SIGTERM', stop); });
   if (args.values.json) printJson(io, result);
   else io.stderr.write(Object.entries(result.channels).map(([c, r]) => `${name} -> ${c}: ${r}`).join('\n') + '\n');
   return Object.values(result.channels).some((r) => r.startsWith('failed')) ? 1 : 0;

@@ -42,7 +42,7 @@ if redis.call('HEXISTS', KEYS[1], field) == 1 then return redis.call('HGET', KEY
 local n = 0
 for _, m in ipairs(redis.call('SMEMBERS', KEYS[2])) do
   local key = string.match(m, '|(.*)$')
-  if redis.call('SISMEMBER', KEYS[4], key) == 0 then
+  if redis.call('ZSCORE', KEYS[4], key) == false then
     redis.call('SADD', KEYS[3], m)
     n = n + 1
   end
@@ -61,18 +61,24 @@ export class DigestStore {
     private readonly retentionSeconds: number,
   ) {}
 
-  /** Creates the run (once) and claims each channel's pending entries into it. */
-  async claimRun(digest: string, runId: string, scheduledFor: string, channels: string[]): Promise<DigestRun> {
+  /**
+   * Creates the run (once) and claims each channel's pending entries into it. Returns
+   * undefined, creating nothing, when the run is new and nothing is pending: a schedule that
+   * fires every minute must not leave a record a minute.
+   */
+  async claimRun(digest: string, runId: string, scheduledFor: string, channels: string[]): Promise<DigestRun | undefined> {
     const runKey = this.keys.run(runId);
     const now = new Date().toISOString();
-    const created = await this.redis.hsetnx(runKey, 'digest', digest);
-    if (created) {
-      await this.redis.multi()
-        .hset(runKey, 'scheduledFor', scheduledFor, 'createdAt', now)
-        .expire(runKey, this.retentionSeconds)
-        .zadd(this.keys.runs(digest), Date.parse(scheduledFor), runId)
-        .exec();
-    }
+    if (!(await this.redis.exists(runKey)) && !(await this.hasPending(digest, channels))) return undefined;
+    const ttl = this.retentionSeconds;
+    const runs = this.keys.runs(digest);
+    await this.redis.multi()
+      .hsetnx(runKey, 'digest', digest).hsetnx(runKey, 'scheduledFor', scheduledFor).hsetnx(runKey, 'createdAt', now)
+      .expire(runKey, ttl, 'NX')
+      .zadd(runs, 'NX', Date.parse(scheduledFor), runId)
+      .zremrangebyscore(runs, '-inf', Date.now() - ttl * 1000)
+      .expire(runs, ttl)
+      .exec();
     for (const channel of channels) {
       await this.redis.eval(
         CLAIM_SCRIPT, 4, runKey, this.keys.pending(digest, channel), this.keys.runMembers(runId, channel),
@@ -93,9 +99,15 @@ export class DigestStore {
    */
   async markDelivered(digest: string, runId: string, channel: string, itemKeys: string[], requeue: PendingEntry[] = []): Promise<void> {
     const delivered = this.keys.delivered(digest, channel);
+    const now = Date.now();
     const tx = this.redis.multi();
-    if (itemKeys.length) tx.sadd(delivered, ...itemKeys).expire(delivered, this.retentionSeconds);
-    if (requeue.length) tx.sadd(this.keys.pending(digest, channel), ...requeue.map((e) => `${e.watchlist}|${e.itemKey}`));
+    // Scored by delivery time, so marks older than the retention fall out one by one.
+    if (itemKeys.length) tx.zadd(delivered, ...itemKeys.flatMap((k) => [now, k]));
+    tx.zremrangebyscore(delivered, '-inf', now - this.retentionSeconds * 1000).expire(delivered, this.retentionSeconds);
+    if (requeue.length) {
+      const pending = this.keys.pending(digest, channel);
+      tx.sadd(pending, ...requeue.map((e) => `${e.watchlist}|${e.itemKey}`)).expire(pending, this.retentionSeconds);
+    }
     tx.hset(this.keys.run(runId), `status:${channel}`, 'delivered', `deliveredAt:${channel}`, new Date().toISOString());
     tx.hdel(this.keys.run(runId), `error:${channel}`);
     tx.del(this.keys.runMembers(runId, channel));
@@ -120,6 +132,7 @@ export class DigestStore {
     const pending = this.keys.pending(digest, channel);
     const tx = this.redis.multi();
     tx.sunionstore(pending, pending, members);
+    tx.expire(pending, this.retentionSeconds);
     tx.del(members);
     tx.hset(this.keys.run(runId), `status:${channel}`, 'failed', `error:${channel}`, error);
     await tx.exec();
@@ -131,8 +144,8 @@ export class DigestStore {
     for (const channel of channels) {
       const members = await this.redis.smembers(this.keys.pending(digest, channel));
       if (members.length === 0) continue;
-      const flags = await this.redis.smismember(this.keys.delivered(digest, channel), ...members.map((m) => m.slice(m.indexOf('|') + 1)));
-      members.forEach((m, i) => { if (!flags[i]) seen.add(m); });
+      const scores = await this.redis.zmscore(this.keys.delivered(digest, channel), ...members.map((m) => m.slice(m.indexOf('|') + 1)));
+      members.forEach((m, i) => { if (scores[i] === null) seen.add(m); });
     }
     return parseEntries([...seen]);
   }
@@ -165,7 +178,45 @@ export class DigestStore {
 
   /** Item keys a digest's channel has already delivered (for tests and the dashboard). */
   async deliveredKeys(digest: string, channel: string): Promise<string[]> {
-    return this.redis.smembers(this.keys.delivered(digest, channel));
+    return this.redis.zrange(this.keys.delivered(digest, channel), '0', '-1');
+  }
+
+  private async hasPending(digest: string, channels: string[]): Promise<boolean> {
+    const pipe = this.redis.pipeline();
+    for (const c of channels) pipe.scard(this.keys.pending(digest, c));
+    const counts = (await pipe.exec()) ?? [];
+    return counts.some(([, n]) => Number(n) > 0);
+  }
+
+  /**
+   * Marks a run as being worked on, for `ms`; the caller renews it while it delivers. A run
+   * without a lease whose channel is still claimed was abandoned (a killed `digest send`).
+   */
+  async holdLease(runId: string, ms: number): Promise<void> {
+    await this.redis.set(this.keys.runLease(runId), '1', 'PX', ms);
+  }
+
+  async dropLease(runId: string): Promise<void> {
+    await this.redis.del(this.keys.runLease(runId));
+  }
+
+  /**
+   * Gives back to pending the entries of earlier runs that nobody holds: channels still
+   * claimed, with no message accepted yet, and no lease. A scheduled run waiting for its retry
+   * is among them; its retry then finds the channel released and leaves it to the newer run.
+   */
+  async releaseAbandoned(digest: string, exceptRunId: string): Promise<string[]> {
+    const released: string[] = [];
+    for (const runId of await this.redis.zrevrange(this.keys.runs(digest), 0, 49)) {
+      if (runId === exceptRunId || (await this.redis.exists(this.keys.runLease(runId)))) continue;
+      const run = await this.getRun(runId);
+      for (const [channel, state] of Object.entries(run?.channels ?? {})) {
+        if (state.status !== 'claimed' || state.parts > 0) continue;
+        await this.releaseChannel(digest, runId, channel, 'abandoned: no process was delivering it');
+        released.push(`${runId}:${channel}`);
+      }
+    }
+    return released;
   }
 }
 

@@ -30,12 +30,14 @@ export class Keys {
   match(watchlist: string, itemKey: string): string { return `${this.prefix}:match:${watchlist}:${itemKey}`; }
   /** set of "watchlist|itemKey" waiting for one channel of one digest */
   pending(digest: string, channel: string): string { return `${this.prefix}:pending:${digest}:${channel}`; }
-  /** set of item keys already delivered by one channel of one digest */
+  /** zset of item keys already delivered by one channel of one digest, scored by delivery time */
   delivered(digest: string, channel: string): string { return `${this.prefix}:delivered:${digest}:${channel}`; }
   /** hash describing one digest run (status per channel) */
   run(runId: string): string { return `${this.prefix}:run:${runId}`; }
   /** set of "watchlist|itemKey" claimed by one channel of one run */
   runMembers(runId: string, channel: string): string { return `${this.prefix}:run:${runId}:${channel}`; }
+  /** present while a process is delivering a run */
+  runLease(runId: string): string { return `${this.prefix}:lease:${runId}`; }
   /** zset of run ids by scheduled time, per digest */
   runs(digest: string): string { return `${this.prefix}:runs:${digest}`; }
   /** JSON of a feed's FeedHealth */

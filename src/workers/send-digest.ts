@@ -25,14 +25,14 @@ export interface DigestResult {
 }
 
 export function createSendDigestProcessor(ctx: WorkerContext) {
-  return async (job: Job<SendDigestPayload>): Promise<DigestResult> => {
+  return async (job: Job<SendDigestPayload>, _token?: string, signal?: AbortSignal): Promise<DigestResult> => {
     const { config } = ctx.live.current();
     const name = job.data.digest;
     if (!config.digests.digests[name]) throw new UnrecoverableError(`digest: no digest "${name}" in digests.yaml`);
     const scheduledMs = scheduledTime(job);
     const runId = job.data.runId ?? `${name}-${scheduledMs}`;
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    return runDigest(ctx, config, name, runId, new Date(scheduledMs).toISOString(), lastAttempt);
+    return runDigest(ctx, config, name, runId, new Date(scheduledMs).toISOString(), lastAttempt, signal);
   };
 }
 
@@ -43,48 +43,82 @@ export class DigestRetryError extends WirewatchError {
   }
 }
 
-/** Claims, builds and delivers one run; throws when a channel failed and a retry may help. */
-export async function runDigest(ctx: WorkerContext, config: Config, name: string, runId: string, scheduledFor: string, lastAttempt: boolean): Promise<DigestResult> {
+/** How long a run's lease lasts; it is renewed at a third of that while the run delivers. */
+const LEASE_MS = 120_000;
+
+/**
+ * Claims, builds and delivers one run; throws when a channel failed and a retry may help.
+ * On the last attempt, or when `signal` aborts it, nothing stays claimed: failed channels'
+ * entries go back to pending.
+ */
+export async function runDigest(ctx: WorkerContext, config: Config, name: string, runId: string, scheduledFor: string, lastAttempt: boolean, signal?: AbortSignal): Promise<DigestResult> {
   const spec = config.digests.digests[name]!;
-  const log = ctx.log.child({ digest: name, runId });
-  const run = await ctx.store.digests.claimRun(name, runId, scheduledFor, spec.channels);
+  const digests = ctx.store.digests;
+  await digests.holdLease(runId, LEASE_MS);
+  const renew = setInterval(() => { digests.holdLease(runId, LEASE_MS).catch(() => {}); }, LEASE_MS / 3);
   const outcome: Record<string, string> = {};
+  try {
+    const released = await digests.releaseAbandoned(name, runId);
+    if (released.length) ctx.log.warn({ digest: name, released }, 'digest: took back entries of abandoned runs');
+    const run = await digests.claimRun(name, runId, scheduledFor, spec.channels);
+    if (!run) return { runId, channels: Object.fromEntries(spec.channels.map((c) => [c, 'empty'])) };
+    return await deliverRun(ctx, config, run, spec.channels, outcome, lastAttempt, signal);
+  } catch (err) {
+    if (lastAttempt || signal?.aborted) await releaseUnfinished(ctx, name, runId, spec.channels, outcome, describeError(err));
+    throw err;
+  } finally {
+    clearInterval(renew);
+    await digests.dropLease(runId).catch(() => {});
+  }
+}
+
+async function deliverRun(ctx: WorkerContext, config: Config, run: DigestRun, channels: string[], outcome: Record<string, string>, lastAttempt: boolean, signal?: AbortSignal): Promise<DigestResult> {
+  const log = ctx.log.child({ digest: run.digest, runId: run.runId });
   const failures: string[] = [];
   let retryAfterMs = 0;
-  for (const channel of spec.channels) {
+  for (const channel of channels) {
     const state = run.channels[channel];
     if (!state || state.status !== 'claimed') {
       outcome[channel] = state?.status ?? 'missing';
       continue;
     }
     try {
-      outcome[channel] = await deliverChannel(ctx, config, run, channel, state.parts);
+      outcome[channel] = await deliverChannel(ctx, config, run, channel, state.parts, signal);
       ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'delivered' });
       log.info({ channel, result: outcome[channel] }, 'digest delivered');
     } catch (err) {
       const message = describeError(err);
-      const parts = (err as { partsDelivered?: number }).partsDelivered ?? 0;
-      await ctx.store.digests.recordAttemptFailure(runId, channel, message, parts);
-      const permanent = (err as { permanent?: boolean }).permanent === true;
-      if (lastAttempt || permanent) await ctx.store.digests.releaseChannel(name, runId, channel, message);
-      log.warn({ channel, err: message, final: lastAttempt || permanent }, 'digest delivery failed');
+      const { partsDelivered = 0, permanent = false, retryAfterMs: asked = 0 } = err as { partsDelivered?: number; permanent?: boolean; retryAfterMs?: number };
+      await ctx.store.digests.recordAttemptFailure(run.runId, channel, message, partsDelivered);
+      const final = lastAttempt || permanent || Boolean(signal?.aborted);
+      if (final) await ctx.store.digests.releaseChannel(run.digest, run.runId, channel, message);
+      log.warn({ channel, err: message, final }, 'digest delivery failed');
       ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'failed' });
       outcome[channel] = `failed: ${message}`;
       failures.push(`${channel}: ${message}`);
-      retryAfterMs = Math.max(retryAfterMs, (err as { retryAfterMs?: number }).retryAfterMs ?? 0);
+      retryAfterMs = Math.max(retryAfterMs, asked);
     }
   }
-  if (failures.length && !lastAttempt) throw new DigestRetryError(failures, retryAfterMs);
-  return { runId, channels: outcome };
+  if (failures.length && !lastAttempt && !signal?.aborted) throw new DigestRetryError(failures, retryAfterMs);
+  return { runId: run.runId, channels: outcome };
 }
 
-async function deliverChannel(ctx: WorkerContext, config: Config, run: DigestRun, channel: string, fromPart: number): Promise<string> {
+/** After an unexpected error: channels still claimed and not yet handled go back to pending. */
+async function releaseUnfinished(ctx: WorkerContext, digest: string, runId: string, channels: string[], outcome: Record<string, string>, why: string): Promise<void> {
+  const run = await ctx.store.digests.getRun(runId).catch(() => undefined);
+  for (const channel of channels) {
+    if (run?.channels[channel]?.status !== 'claimed' || channel in outcome) continue;
+    await ctx.store.digests.releaseChannel(digest, runId, channel, why).catch(() => {});
+  }
+}
+
+async function deliverChannel(ctx: WorkerContext, config: Config, run: DigestRun, channel: string, fromPart: number, signal?: AbortSignal): Promise<string> {
   const entries = await ctx.store.digests.runEntries(run.runId, channel);
   const { digest, missing } = await buildForEntries(ctx, config, run, entries);
   const requeue = entries.filter((e) => digest.deferredKeys.includes(e.itemKey));
   const settled = [...digest.itemKeys, ...digest.droppedKeys, ...missing];
   if (digest.itemKeys.length > 0) {
-    await deliverDigest(channel, config.digests.channels[channel]!, digest, { fromPart, stdout: ctx.stdout });
+    await deliverDigest(channel, config.digests.channels[channel]!, digest, { fromPart, stdout: ctx.stdout, signal });
   }
   await ctx.store.digests.markDelivered(run.digest, run.runId, channel, settled, requeue);
   return digest.itemKeys.length > 0 ? `${digest.entryCount} entries, ${digest.itemKeys.length} items` : 'nothing to send';

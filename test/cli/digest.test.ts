@@ -65,3 +65,29 @@ test('digest with an unknown name or action is a usage error naming the known on
   assert.equal(action.code, 2);
   assert.match(action.stderr, /expected "preview" or "send"/);
 });
+
+test('Ctrl-C during digest send: what was not delivered goes back to pending', async () => {
+  const { startServer } = await import('../helpers/http-server.js');
+  let seen: () => void;
+  const requested = new Promise<void>((r) => { seen = r; });
+  const hung = await startServer({ '/hook': () => seen() }); // never answers
+  const hookDir = writeConfigDir({
+    watchlists: 'watchlists:\n  w: { query: libya }\n',
+    digests: `channels:\n  hook: { type: webhook, url: '${hung.url}/hook' }\ndigests:\n  slow: { watchlists: [w], schedule: '0 7 * * *', channels: [hook] }\n`,
+  });
+  await seedFlagged(new Store(redis, { prefix }), { count: 3, watchlist: 'w', digest: 'slow', channels: ['hook'], tag: 'sigint' });
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', '..', 'src', 'cli.ts'), 'digest', 'send', 'slow', '--config', hookDir], {
+    env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  await requested;
+  child.kill('SIGINT');
+  const code = await new Promise<number | null>((r) => child.on('exit', r));
+  assert.equal(code, 1, stderr);
+  assert.match(stderr, /slow -> hook: failed: /);
+  const pending = await new Store(redis, { prefix }).digests.previewPending('slow', ['hook']);
+  assert.equal(pending.length, 3, 'all three are pending again');
+  await hung.close();
+});

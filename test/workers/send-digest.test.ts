@@ -135,3 +135,21 @@ test('items over maxItems wait for the next run instead of being dropped', async
   const files = readdirSync(outbox).map((f) => readFileSync(join(outbox, f), 'utf8')).join('\n');
   for (let i = 0; i < 7; i++) assert.equal(files.split(`m number ${i} about`).length - 1, 1, `item ${i} once`);
 });
+
+test('entries claimed by a run nobody holds (a killed digest send) go out with the next run', async () => {
+  const outbox = mkdtempSync(join(tmpdir(), 'ww-out-'));
+  const slack = await slackReceiver([]);
+  const cfg = config(outbox, slack.url);
+  const ctx = context(cfg);
+  const items = await seedFlagged(ctx.store, { count: 4, watchlist: 'w', digest: 'brief', channels: ['outbox', 'ops'], tag: 'orphan' });
+  // A process claimed the entries into its run and died before delivering: no lease remains.
+  await ctx.store.digests.claimRun('brief', 'brief-killed', new Date(Date.now() - 60_000).toISOString(), ['outbox', 'ops']);
+  assert.equal((await ctx.store.digests.previewPending('brief', ['outbox', 'ops'])).length, 0);
+
+  const next = await runDigest(ctx, cfg, 'brief', 'brief-next', new Date().toISOString(), true);
+  assert.match(next.channels.outbox!, /4 items/);
+  assert.match(next.channels.ops!, /4 items/);
+  assert.equal((await ctx.store.digests.getRun('brief-killed'))?.channels.ops?.status, 'failed');
+  const text = allText(slack.accepted);
+  for (const item of items) assert.equal(text.split(item.title).length - 1, 1);
+});
