@@ -58,6 +58,17 @@ export class TokenizedText {
     this.storedFolded.push(folded);
   }
 
+  /** isCapitalized(raw[k]) without cutting the string of an ASCII token. */
+  capitalizedAt(k: number): boolean {
+    const kind = this.kinds[k]!;
+    if (kind >= STORED) {
+      const c = this.storedRaw[kind - STORED]![0]!;
+      return c !== c.toLowerCase();
+    }
+    const code = this.text.charCodeAt(this.starts[k]!);
+    return code >= 65 && code <= 90;
+  }
+
   /** Token k's stored raw form, or undefined when it is the text from starts[k] to ends[k]. */
   storedRawAt(k: number): string | undefined {
     const kind = this.kinds[k]!;

@@ -33,6 +33,12 @@ function gapAt(t: TokenizedText, k: number): string {
   return t.text.slice(t.ends[k - 1]!, t.starts[k]!);
 }
 
+function gapHasNewline(t: TokenizedText, k: number): boolean {
+  const text = t.text;
+  for (let c = t.ends[k - 1]!, end = t.starts[k]!; c < end; c++) if (text.charCodeAt(c) === 10) return true;
+  return false;
+}
+
 /** May the tokens k-1 and k belong to one name? */
 function joins(t: TokenizedText, k: number): boolean {
   const gap = gapAt(t, k);
@@ -71,10 +77,11 @@ function extendRun(t: TokenizedText, i: number): number {
 
 /** Lines written in Title Case (headlines): short, one sentence, mostly capitalized words. */
 function headlineTokens(t: TokenizedText): boolean[] {
-  const flags = new Array<boolean>(t.raw.length).fill(false);
+  const n = t.length;
+  const flags = new Array<boolean>(n).fill(false);
   let lineStart = 0;
-  for (let k = 1; k <= t.raw.length; k++) {
-    if (k < t.raw.length && !gapAt(t, k).includes('\n')) continue;
+  for (let k = 1; k <= n; k++) {
+    if (k < n && !gapHasNewline(t, k)) continue;
     if (isHeadline(t, lineStart, k)) flags.fill(true, lineStart, k);
     lineStart = k;
   }
@@ -102,7 +109,7 @@ const MULTI_STARTS = new Set([...ORGS, ...PLACES].filter((k) => k.includes(' '))
 export function knownAt(t: TokenizedText, k: number, end: number): { length: number; type: NameType } | undefined {
   const longest = MULTI_STARTS.has(t.folded[k]!) ? Math.min(MAX_KNOWN_TOKENS, end - k) : 1;
   for (let len = longest; len >= 1; len--) {
-    const key = t.folded.slice(k, k + len).join(' ');
+    const key = len === 1 ? t.folded[k]! : t.folded.slice(k, k + len).join(' ');
     // Entries of up to 3 letters are acronyms (WHO, US): in capitals, or they are the word "who".
     if (len === 1 && key.length <= 3 && !isAcronym(t.raw[k]!) && key !== 'fed') continue;
     if (ORGS.has(key)) return { length: len, type: 'org' };
@@ -174,9 +181,11 @@ export function findSegments(t: TokenizedText): Segment[] {
   const headline = headlineTokens(t);
   const out: Segment[] = [];
   let titled = false;
-  for (let i = 0; i < t.raw.length;) {
-    if (!isCapitalized(t.raw[i]!)) {
-      titled = TITLES.has(t.folded[i]!);
+  const n = t.length;
+  for (let i = 0; i < n;) {
+    if (!t.capitalizedAt(i)) {
+      // Only a capitalized word reads `titled`: look the title up only before one.
+      titled = i + 1 < n && t.capitalizedAt(i + 1) && TITLES.has(t.folded[i]!);
       i++;
       continue;
     }
