@@ -21,6 +21,24 @@ if KEYS[2] ~= '' then redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[3]) end
 return {'mine', ARGV[1]}
 `;
 
+// KEYS: match record, flagged index, hourly counts, then the pending sets. ARGV: match JSON,
+// ttl s, pending member, item key, flagged ms, watch-list. Only a new match is queued and counted.
+const SAVE_MATCH_SCRIPT = `
+local fresh = redis.call('EXISTS', KEYS[1]) == 0
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+redis.call('ZADD', KEYS[2], 'NX', ARGV[5], ARGV[4])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+if fresh then
+  redis.call('HINCRBY', KEYS[3], ARGV[6], 1)
+  redis.call('EXPIRE', KEYS[3], ARGV[2])
+  for i = 4, #KEYS do
+    redis.call('SADD', KEYS[i], ARGV[3])
+    redis.call('EXPIRE', KEYS[i], ARGV[2])
+  end
+end
+return fresh and 1 or 0
+`;
+
 /** Which flagged items to list: newest first, `limit` of them, flagged in [since, until) (epoch ms). */
 export interface FlaggedRange {
   limit?: number;
@@ -90,23 +108,21 @@ export class ItemStore {
 
   /**
    * Saves a processed item and its flagged matches in one transaction, and puts each match in
-   * the pending set of every digest channel that wants it. Idempotent: a retry writes the same.
+   * the pending set of every digest channel that wants it. Idempotent: a retry of the same
+   * item rewrites the records but queues and counts a match only the first time it is saved,
+   * so a retried job never hands a digest the same entry twice.
    */
   async saveProcessed(item: StoredItem, matches: StoredMatch[], targets: Map<string, PendingTarget[]>): Promise<void> {
     const ttl = this.retentionSeconds;
     const tx = this.redis.multi();
-    const processedMs = Date.parse(item.processedAt);
     tx.set(this.keys.item(item.key), JSON.stringify(item), 'EX', ttl);
-    tx.zadd(this.keys.items, processedMs, item.key);
+    tx.zadd(this.keys.items, Date.parse(item.processedAt), item.key);
+    tx.expire(this.keys.items, ttl);
     for (const match of matches) {
       const flaggedMs = Date.parse(match.flaggedAt);
-      tx.set(this.keys.match(match.watchlist, item.key), JSON.stringify(match), 'EX', ttl);
-      tx.zadd(this.keys.flagged(match.watchlist), 'NX', flaggedMs, item.key);
-      tx.hincrby(this.keys.hourly(Math.floor(flaggedMs / 3_600_000)), match.watchlist, 1);
-      tx.expire(this.keys.hourly(Math.floor(flaggedMs / 3_600_000)), ttl);
-      for (const t of targets.get(match.watchlist) ?? []) {
-        tx.sadd(this.keys.pending(t.digest, t.channel), `${match.watchlist}|${item.key}`);
-      }
+      const pending = (targets.get(match.watchlist) ?? []).map((t) => this.keys.pending(t.digest, t.channel));
+      const keys = [this.keys.match(match.watchlist, item.key), this.keys.flagged(match.watchlist), this.keys.hourly(Math.floor(flaggedMs / 3_600_000)), ...pending];
+      tx.eval(SAVE_MATCH_SCRIPT, keys.length, ...keys, JSON.stringify(match), String(ttl), `${match.watchlist}|${item.key}`, item.key, String(flaggedMs), match.watchlist);
     }
     await tx.exec();
     await this.trimIndexes(matches.map((m) => m.watchlist));
