@@ -65,10 +65,16 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   if (scheduler) await sync(ctx, options.config);
   const workers: Worker[] = runWorkers(ctx, redis, options.queues ?? ALL_QUEUES, options.tuning);
 
-  const reload = async (config: Config) => {
-    live.replace(config);
-    if (scheduler) await sync(ctx, config);
-    options.log.info({ generation: live.current().generation }, 'config reloaded');
+  // Reloads run one after another; the schedules are synced before the config is swapped, so a
+  // config BullMQ refuses leaves both the old schedules and the old config in place.
+  let reloading: Promise<void> = Promise.resolve();
+  const reload = (config: Config) => {
+    reloading = reloading.catch(() => {}).then(async () => {
+      if (scheduler) await sync(ctx, config);
+      live.replace(config);
+      options.log.info({ generation: live.current().generation }, 'config reloaded');
+    });
+    return reloading;
   };
   const watcher = options.watch
     ? watchConfig(options.config.dir, {
@@ -84,10 +90,18 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     stopped = true;
     watcher?.close();
     await closeWorkers(workers);
-    await closeQueues(queues);
-    await redis.quit().catch(() => redis.disconnect());
+    // With Redis gone, closing would wait forever: give it two seconds, then cut.
+    await withTimeout(closeQueues(queues), 2_000);
+    await withTimeout(redis.quit(), 2_000);
+    redis.disconnect();
   };
   return { ctx, store, queues, live, reload, stop };
+}
+
+async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => {}), new Promise((r) => { timer = setTimeout(r, ms); })]);
+  clearTimeout(timer);
 }
 
 async function sync(ctx: WorkerContext, config: Config): Promise<void> {

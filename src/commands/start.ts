@@ -46,6 +46,10 @@ async function runPipeline(role: Role, args: ParsedArgs, io: CommandIO): Promise
   log.info({ role, feeds: config.feeds.feeds.length, digests: Object.keys(config.digests.digests).length, dashboard: dashboard?.url }, 'wirewatch running');
   await waitForSignal();
   log.info('stopping: finishing running jobs');
+  // A second signal, or a shutdown stuck past the workers' grace period, ends it regardless.
+  setTimeout(() => process.exit(1), 40_000).unref();
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
   await dashboard?.close();
   await pipeline.stop();
   await redis.embedded?.stop();

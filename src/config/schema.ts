@@ -15,6 +15,9 @@ const duration = (what: string) =>
     return ms;
   });
 
+/** A poll interval: at least a second (a zero interval would make BullMQ refuse the schedule). */
+const interval = (what: string) => duration(what).refine((ms) => ms >= 1_000, `expected ${what} of at least 1s`);
+
 const size = (what: string) =>
   z.union([z.string(), z.number()]).transform((v, ctx) => {
     const bytes = parseSize(v);
@@ -71,7 +74,7 @@ export const feedSchema = z.strictObject({
   url: feedUrl,
   title: z.string().optional(),
   /** How often to poll; defaults.interval when absent. */
-  interval: duration('interval').optional(),
+  interval: interval('interval').optional(),
   tags: z.array(z.string().min(1)).default([]),
   /** Fetch each linked page and extract its body; defaults.fetchArticles when absent. */
   fetchArticles: z.boolean().optional(),
@@ -82,7 +85,7 @@ export const feedsFileSchema = z.strictObject({
   fetch: fetchSchema.default(fetchSchema.parse({})),
   defaults: z
     .strictObject({
-      interval: duration('defaults.interval').default(600_000),
+      interval: interval('defaults.interval').default(600_000),
       fetchArticles: z.boolean().default(true),
     })
     .default({ interval: 600_000, fetchArticles: true }),

@@ -29,7 +29,9 @@ export async function startEmbeddedRedis(options: { dataDir?: string; port?: num
     '--bind', '127.0.0.1', '--port', String(port), '--dir', dataDir,
     '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction', '--daemonize', 'no',
     '--logfile', 'redis.log',
-  ], { stdio: 'ignore' });
+  // Its own process group: a Ctrl-C in the terminal reaches wirewatch only, which stops Redis
+  // last, after its jobs have finished with it.
+  ], { stdio: 'ignore', detached: true });
   const url = `redis://127.0.0.1:${port}`;
   await waitUntilUp(child, url, options.timeoutMs ?? 5_000);
   return { url, dataDir, stop: () => stopChild(child) };

@@ -68,6 +68,7 @@ export async function closeWorkers(workers: Worker[], graceMs = 25_000): Promise
     const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), graceMs); });
     const result = await Promise.race([w.close().then(() => 'closed' as const), timeout]);
     clearTimeout(timer);
-    if (result === 'timeout') await w.close(true);
+    // Forced close can itself wait on a Redis that is gone; the process is stopping anyway.
+    if (result === 'timeout') await Promise.race([w.close(true).catch(() => {}), new Promise((r) => setTimeout(r, 2_000).unref())]);
   }));
 }

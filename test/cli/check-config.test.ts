@@ -74,3 +74,10 @@ test('an entity alias that is no usable term is reported at the alias', async ()
   assert.equal(r.code, 1);
   assert.match(r.stderr, /watchlists\.yaml:2:40: entity X, alias "!!!": /);
 });
+
+test('a poll interval under a second is refused before BullMQ sees it', async () => {
+  const dir = writeConfigDir({ feeds: "feeds:\n  - { id: a, url: 'https://example.org/a.xml', interval: 0s }\n", watchlists });
+  const r = await runCli(['check-config', '--config', dir]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /feeds\.yaml:2:58: feeds\[0\]\.interval: expected interval of at least 1s/);
+});
