@@ -6,8 +6,8 @@
  * Sealed), which stay in cache where a thousand watch-lists of objects would not.
  */
 import type { Unit } from './query-ast.js';
-import { FNV_OFFSET, FNV_PRIME, foldForm, type TokenizedText } from './normalize.js';
-import { PackedKeys } from './token-table.js';
+import { FNV_OFFSET, FNV_PRIME, foldForm, hashWord, type TokenizedText } from './normalize.js';
+import { BitFilter, PackedKeys } from './token-table.js';
 import { packRows, type Rows } from './rows.js';
 
 /** What a lookup needs, in typed arrays. */
@@ -19,6 +19,8 @@ interface Sealed {
   prefixUnit: Int32Array;
   /** Distinct prefix lengths, ascending. */
   prefixLengths: Int32Array;
+  /** The prefixes' first prefixLengths[0] chars: a token that starts with none needs no probe. */
+  prefixStems: BitFilter;
   /** unit -> 1 when it is case-sensitive (compared with the raw form). */
   unitCase: Uint8Array;
   /** unit -> the one-unit seq made of it, or -1. */
@@ -80,12 +82,14 @@ export class TermIndex {
 
   private seal(): Sealed {
     const prefixes = [...this.prefixUnits.keys()];
+    const prefixLengths = Int32Array.from(new Set(prefixes.map((p) => p.length))).sort();
     return {
       forms: new PackedKeys([...this.formUnits.keys()]),
       formUnits: packRows([...this.formUnits.values()]),
       prefixes: new PackedKeys(prefixes),
       prefixUnit: Int32Array.from(this.prefixUnits.values()),
-      prefixLengths: Int32Array.from(new Set(prefixes.map((p) => p.length))).sort(),
+      prefixLengths,
+      prefixStems: new BitFilter(prefixes.map((p) => hashWord(p.slice(0, prefixLengths[0])))),
       unitCase: Uint8Array.from(this.unitMode, (m) => (m === 'case' ? 1 : 0)),
       singleSeq: Int32Array.from(this.singleSeqs),
       phrasesFrom: packRows(this.phrasesFrom),
@@ -143,6 +147,7 @@ export class TermIndex {
         const c = key.charCodeAt(from + k);
         h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), FNV_PRIME);
       }
+      if (l === 0 && !s.prefixStems.mayHave(h >>> 0)) return;
       const entry = s.prefixes.find(key, from, prefix, h >>> 0);
       if (entry >= 0) out.push(s.prefixUnit[entry]!);
     }

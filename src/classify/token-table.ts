@@ -7,6 +7,29 @@
  */
 import { hashWord } from './normalize.js';
 
+/** A one-hash Bloom filter over 32-bit hashes (their high bits), 16 bits a key. */
+export class BitFilter {
+  private readonly bits: Int32Array;
+  private readonly shift: number;
+
+  constructor(hashes: readonly number[]) {
+    let size = 1024;
+    while (size < hashes.length * 16) size *= 2;
+    this.bits = new Int32Array(size / 32);
+    this.shift = 32 - Math.log2(size);
+    for (const hash of hashes) {
+      const bit = hash >>> this.shift;
+      this.bits[bit >>> 5] |= 1 << (bit & 31);
+    }
+  }
+
+  /** False when no key has this hash; true when one may. */
+  mayHave(hash: number): boolean {
+    const bit = hash >>> this.shift;
+    return (this.bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+  }
+}
+
 export class PackedKeys {
   /** Per slot: its key's hash and the entry index + 1 (0: empty), side by side. */
   private readonly slots: Int32Array;
@@ -15,17 +38,13 @@ export class PackedKeys {
   private readonly chars: Uint16Array;
   private readonly charStart: Int32Array;
   /**
-   * One bit per hash (its high bits): most tokens are no key, and this 16-bits-a-key filter
-   * stays in the fastest cache where the slots (8 bytes, four slots a key) do not.
+   * Most tokens are no key, and this filter stays in the fastest cache where the slots
+   * (8 bytes, four slots a key) do not.
    */
-  private readonly filter: Int32Array;
-  private readonly filterShift: number;
+  private readonly filter: BitFilter;
 
   constructor(keys: readonly string[]) {
-    let bits = 1024;
-    while (bits < keys.length * 16) bits *= 2;
-    this.filter = new Int32Array(bits / 32);
-    this.filterShift = 32 - Math.log2(bits);
+    this.filter = new BitFilter(keys.map(hashWord));
     // At most a quarter full, so a word no one looks for ends within a slot or two.
     let size = 16;
     while (size < keys.length * 4) size *= 2;
@@ -50,8 +69,6 @@ export class PackedKeys {
     while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
     this.slots[2 * slot] = hash | 0;
     this.slots[2 * slot + 1] = entry + 1;
-    const bit = hash >>> this.filterShift;
-    this.filter[bit >>> 5] |= 1 << (bit & 31);
   }
 
   /**
@@ -59,8 +76,7 @@ export class PackedKeys {
    * hashWord of that), or -1. Keys are folded forms: they hold no ASCII capitals.
    */
   find(text: string, from: number, length: number, hash: number): number {
-    const bit = hash >>> this.filterShift;
-    if ((this.filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return -1;
+    if (!this.filter.mayHave(hash)) return -1;
     const { slots, mask } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const v = slots[2 * slot + 1]!;
