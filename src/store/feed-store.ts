@@ -6,6 +6,7 @@ export class FeedStore {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
+    private readonly retentionSeconds: number,
   ) {}
 
   async get<T extends object>(feedId: string): Promise<T | undefined> {
@@ -13,8 +14,18 @@ export class FeedStore {
     return json ? (JSON.parse(json) as T) : undefined;
   }
 
+  /** Kept for the retention period after the last poll: a feed that left the config fades out. */
   async set<T extends object>(feedId: string, state: T): Promise<void> {
-    await this.redis.set(this.keys.feed(feedId), JSON.stringify(state));
+    await this.redis.set(this.keys.feed(feedId), JSON.stringify(state), 'EX', this.retentionSeconds);
+  }
+
+  /** Takes the feed's poll lock for `ms`; false when another poll holds it. */
+  async lock(feedId: string, ms: number): Promise<boolean> {
+    return (await this.redis.set(this.keys.feedLock(feedId), '1', 'PX', ms, 'NX')) === 'OK';
+  }
+
+  async unlock(feedId: string): Promise<void> {
+    await this.redis.del(this.keys.feedLock(feedId));
   }
 
   async getMany<T extends object>(feedIds: string[]): Promise<Map<string, T>> {

@@ -42,6 +42,8 @@ export class Keys {
   runs(digest: string): string { return `${this.prefix}:runs:${digest}`; }
   /** JSON of a feed's FeedHealth */
   feed(feedId: string): string { return `${this.prefix}:feed:${feedId}`; }
+  /** held while one process polls a feed, so a slow poll and the next one never overlap */
+  feedLock(feedId: string): string { return `${this.prefix}:feedlock:${feedId}`; }
   /** counter of alerts sent to a channel in one minute */
   alertRate(channel: string, minute: number): string { return `${this.prefix}:alertrate:${channel}:${minute}`; }
   /** list of alerts folded into a later "and N more" message, per channel */

@@ -26,7 +26,7 @@ export class Store {
     this.keys = new Keys(options.prefix ?? 'ww');
     const retention = options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS;
     this.items = new ItemStore(redis, this.keys, retention);
-    this.feeds = new FeedStore(redis, this.keys);
+    this.feeds = new FeedStore(redis, this.keys, retention);
     this.digests = new DigestStore(redis, this.keys, retention);
     this.alerts = new AlertStore(redis, this.keys, retention);
   }

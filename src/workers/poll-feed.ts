@@ -7,6 +7,7 @@
 import type { Job } from 'bullmq';
 import type { FeedConfig } from '../config/schema.js';
 import { describeError } from '../errors.js';
+import { redactSecrets } from '../redact.js';
 import { fetchResource } from '../fetch/fetch-resource.js';
 import { recordPollOutcome, type FeedHealth } from '../feeds/feed-health.js';
 import { readFeed } from '../feeds/read-feed.js';
@@ -27,7 +28,9 @@ export function createPollFeedProcessor(ctx: WorkerContext) {
     // A scheduler can fire once more after its feed left the config; nothing to do then.
     if (!feed) return { status: 'gone' };
     const log = ctx.log.child({ feedId: feed.id, jobId: job.id });
-    const health = await ctx.store.feeds.get<FeedHealth>(feed.id);
+    const stored = await ctx.store.feeds.get<FeedState>(feed.id);
+    // An edited URL in the config starts afresh: no old redirect, validators or back-off.
+    const health = stored?.configUrl === feed.url ? stored : undefined;
     // Only a failing feed waits for nextAttempt: a healthy one polls whenever its scheduler
     // fires, so timer drift never makes it skip a beat.
     if (health?.status === 'failing' && health.nextAttempt && health.nextAttempt > Date.now()) {
@@ -35,9 +38,19 @@ export function createPollFeedProcessor(ctx: WorkerContext) {
       ctx.metrics.fetches.inc({ feed: feed.id, status: 'skipped' });
       return { status: 'skipped' };
     }
-    return pollOnce(ctx, feed, health, log);
+    // Polls of one feed never overlap (a poll slower than its interval), across processes too.
+    const lockMs = config.feeds.fetch.timeout * 2 + 10_000;
+    if (!(await ctx.store.feeds.lock(feed.id, lockMs))) return { status: 'skipped' };
+    try {
+      return await pollOnce(ctx, feed, health, log);
+    } finally {
+      await ctx.store.feeds.unlock(feed.id);
+    }
   };
 }
+
+/** The feed's health plus the configured URL it was gathered for. */
+type FeedState = FeedHealth & { configUrl?: string };
 
 async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth | undefined, log: WorkerContext['log']): Promise<PollResult> {
   const { config } = ctx.live.current();
@@ -55,7 +68,7 @@ async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth
     if (res.kind === 'not-modified') {
       endTimer();
       ctx.metrics.fetches.inc({ feed: feed.id, status: 'not-modified' });
-      await ctx.store.feeds.set(feed.id, recordPollOutcome(health, { kind: 'not-modified' }, Date.now(), timing));
+      await ctx.store.feeds.set(feed.id, { ...recordPollOutcome(health, { kind: 'not-modified' }, Date.now(), timing), configUrl: feed.url });
       return { status: 'not-modified' };
     }
     const parsed = await readFeed(res.body, { url: res.url, feedId: feed.id, contentType: res.contentType, maxBytes: config.feeds.fetch.maxBytes });
@@ -66,9 +79,9 @@ async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth
       ...elsewhere.map(({ ownerKey }) => ({ itemKey: ownerKey, feedId: feed.id })),
     ]);
     await enqueueItems(ctx, feed, fresh);
-    if (res.permanentRedirect) log.warn({ from: url, to: res.permanentRedirect }, 'feed moved permanently; polling the new URL from now on');
+    if (res.permanentRedirect) log.warn({ from: redactSecrets(url), to: redactSecrets(res.permanentRedirect) }, 'feed moved permanently; polling the new URL from now on');
     const outcome = { kind: 'ok' as const, items: parsed.items.length, etag: res.etag, lastModified: res.lastModified, url: res.permanentRedirect ?? health?.url };
-    await ctx.store.feeds.set(feed.id, recordPollOutcome(health, outcome, Date.now(), timing));
+    await ctx.store.feeds.set(feed.id, { ...recordPollOutcome(health, outcome, Date.now(), timing), configUrl: feed.url });
     endTimer();
     ctx.metrics.fetches.inc({ feed: feed.id, status: 'ok' });
     ctx.metrics.itemsSeen.inc({ feed: feed.id }, parsed.items.length);
@@ -77,12 +90,13 @@ async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth
     return { status: 'ok', items: parsed.items.length, new: fresh.length };
   } catch (err) {
     endTimer();
-    const message = describeError(err);
+    // Errors quote URLs, and a feed URL may carry a key from ${ENV}.
+    const message = redactSecrets(describeError(err));
     ctx.metrics.fetches.inc({ feed: feed.id, status: 'error' });
     if ((err as { stage?: string }).stage === 'parse') ctx.metrics.parseFailures.inc({ feed: feed.id });
     const { retryAfterMs, permanent } = err as { retryAfterMs?: number; permanent?: boolean };
     const next = recordPollOutcome(health, { kind: 'error', error: message, retryAfterMs, permanent }, Date.now(), timing);
-    await ctx.store.feeds.set(feed.id, next);
+    await ctx.store.feeds.set(feed.id, { ...next, configUrl: feed.url });
     log.warn({ err: message, consecutiveErrors: next.consecutiveErrors, nextAttempt: new Date(next.nextAttempt ?? Date.now()).toISOString() }, 'feed poll failed');
     return { status: 'error', error: message };
   }

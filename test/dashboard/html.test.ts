@@ -8,7 +8,7 @@ import { stackedBars } from '../../src/dashboard/views/chart.js';
 import { highlightedSnippet } from '../../src/dashboard/views/format.js';
 import { safeUrl } from '../../src/dashboard/views/items.js';
 import { safeNext } from '../../src/dashboard/views/login.js';
-import { redactSecrets } from '../../src/dashboard/redact.js';
+import { redactSecrets } from '../../src/redact.js';
 
 test('escapeHtml escapes every character that could open markup or leave an attribute', () => {
   assert.equal(escapeHtml(`<a href="x" onclick='y'>&\`</a>`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;');

@@ -89,3 +89,26 @@ test('a 301 moves the feed: the new URL is stored and polled from then on', asyn
   assert.equal(server.hits.get('/old.xml'), 1, 'the old URL is not asked again');
   assert.equal(server.hits.get('/new.xml'), 2);
 });
+
+test('an edited feed URL in the config starts afresh instead of following the old redirect', async () => {
+  const { store, poll } = setup();
+  await poll(job('moved')); // stores the redirect to /new.xml
+  const before = server.hits.get('/new.xml') ?? 0;
+  const edited = makeConfig({
+    feeds: `fetch: { allowPrivateNetworks: true, perHostGap: 0s }\nfeeds:\n  - { id: moved, url: '${server.url}/flaky.xml', interval: 1h, fetchArticles: false }\n`,
+    watchlists: 'watchlists:\n  w: { query: libya }\n',
+  });
+  const ctx = { live: new LiveConfig(edited), store, queues, log: silentLogger, metrics: new Metrics({ processMetrics: false }), hostLimiter: new HostLimiter({ concurrency: 2, gapMs: 0 }) };
+  const flakyBefore = server.hits.get('/flaky.xml') ?? 0;
+  await createPollFeedProcessor(ctx)(job('moved'));
+  assert.equal(server.hits.get('/new.xml') ?? 0, before, 'the old redirect target is not asked');
+  assert.equal(server.hits.get('/flaky.xml'), flakyBefore + 1);
+});
+
+test('two polls of one feed at once: the second steps aside', async () => {
+  const { store, poll } = setup();
+  assert.equal(await store.feeds.lock('moved', 5_000), true);
+  assert.deepEqual(await poll(job('moved')), { status: 'skipped' });
+  await store.feeds.unlock('moved');
+  assert.equal((await poll(job('moved'))).status, 'ok');
+});

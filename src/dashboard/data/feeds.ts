@@ -1,7 +1,7 @@
 /** Each configured feed with its health, for the feeds page and /api/feeds. */
 import type { FeedHealth } from '../../feeds/feed-health.js';
 import type { WorkerContext } from '../../workers/context.js';
-import { redactSecrets } from '../redact.js';
+import { redactSecrets } from '../../redact.js';
 
 export interface FeedRow {
   id: string;
