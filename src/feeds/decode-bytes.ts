@@ -85,6 +85,8 @@ function isWideName(name: string): boolean {
 function tryDecode(b: Buffer, name: string): string | undefined {
   // Node 20's TextDecoder reads windows-1252 as ISO-8859-1 (0x96 stays U+0096).
   if (name === 'windows-1252') return decodeWindows1252(b);
+  // Node's native validator and decoder are several times faster than a fatal TextDecoder.
+  if (name === 'utf-8') return isUtf8(b) ? b.toString('utf8') : undefined;
   if (name.startsWith('utf-32') || !isWhatwg(name)) {
     if (!iconv.encodingExists(name)) return undefined;
     const text = iconv.decode(b, name, { stripBOM: false });

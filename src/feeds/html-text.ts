@@ -6,11 +6,13 @@
 import { decodeHTML } from 'entities';
 import { windows1252Char } from './windows-1252.js';
 
-const DROPPED = /<(script|style|noscript|template|iframe|object|svg|math)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+// An unclosed script or style runs to the end, as in a browser; `[^<>]` keeps every match
+// attempt local, so no input makes these expressions quadratic.
+const DROPPED = /<(script|style|noscript|template|iframe|object|svg|math)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+const CDATA = /<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/g;
 const BREAK = /<\s*br\s*\/?\s*>/gi;
-const BLOCK = /<\/?\s*(p|div|li|ul|ol|h[1-6]|blockquote|pre|tr|table|section|article|header|footer|figure|figcaption|dd|dt|hr)\b[^>]*>/gi;
+const BLOCK = /<\/?\s*(p|div|li|ul|ol|h[1-6]|blockquote|pre|tr|table|section|article|header|footer|figure|figcaption|dd|dt|hr)\b[^<>]*>/gi;
 const TAG = /<\/?[A-Za-z][^<>]*>|<![A-Za-z][^<>]*>|<\?[^<>]*\?>/g;
 const LOOKS_LIKE_MARKUP = /<\/?(p|br|div|span|a|img|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|table|font|iframe|script|style)\b[^<>]*>/i;
 

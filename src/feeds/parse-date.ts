@@ -66,7 +66,8 @@ function plausible(t: number | undefined): t is number {
 
 /** An ISO 8601 UTC string for a feed date, or undefined when it cannot be read. */
 export function parseDate(input: string | undefined): string | undefined {
-  if (input === undefined) return undefined;
+  // A date is short; anything long is not one, and regexes should not chew on it.
+  if (input === undefined || input.length > 200) return undefined;
   const trimmed = input.trim();
   const s = /\s\s|[\t\n\r]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
   if (s === '') return undefined;

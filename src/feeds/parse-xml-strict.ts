@@ -7,6 +7,7 @@
 import Parser from 'rss-parser';
 import type { RawEntry, RawFeed, RawText } from './raw-feed.js';
 import { atomTextConstruct, resolveAgainst } from './raw-feed.js';
+import { MAX_SNIPPET_COST, snippetCost } from './snippet-cost.js';
 
 type X = Record<string, unknown>;
 
@@ -146,6 +147,7 @@ function rootName(xml: string): string {
 
 /** Parses well-formed RSS/RDF/Atom with rss-parser; undefined when it cannot. */
 export async function parseXmlStrict(xml: string, url: string | undefined): Promise<RawFeed | undefined> {
+  if (snippetCost(xml) > MAX_SNIPPET_COST) return undefined;
   let feed: X & { items: X[] };
   try {
     feed = (await parseWithRssParser(xml)) as X & { items: X[] };

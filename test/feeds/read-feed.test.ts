@@ -247,3 +247,11 @@ test('unclosed items are all recovered; nesting past the limit is refused fast',
     (err: unknown) => err instanceof FeedParseError && /nested \d+ deep/.test(err.message));
   assert.ok(Date.now() - started < 5_000);
 });
+
+test('a description full of "<" and no ">" (quadratic for rss-parser) is read quickly', async () => {
+  const doc = `<rss version="2.0"><channel><item><title>t</title><description><![CDATA[${'<![CDATA['.repeat(50_000)}]]></description></item></channel></rss>`;
+  const started = Date.now();
+  const feed = await readFeed(Buffer.from(doc), opts);
+  assert.equal(feed.items.length, 1);
+  assert.ok(Date.now() - started < 3_000);
+});
