@@ -12,6 +12,15 @@ export interface FoldedEntry {
   itemKey: string;
 }
 
+// KEYS: the channel's fold list, the fold job's list. ARGV: ttl s.
+const TAKE_FOLD_SCRIPT = `
+if redis.call('EXISTS', KEYS[2]) == 0 and redis.call('EXISTS', KEYS[1]) == 1 then
+  redis.call('RENAME', KEYS[1], KEYS[2])
+  redis.call('EXPIRE', KEYS[2], ARGV[1])
+end
+return redis.call('LRANGE', KEYS[2], 0, -1)
+`;
+
 export class AlertStore {
   constructor(
     private readonly redis: Redis,
@@ -33,16 +42,21 @@ export class AlertStore {
     return length;
   }
 
-  /** Takes every folded alert of a channel, atomically, so two fold jobs never send one twice. */
-  async drainFold(channel: string): Promise<FoldedEntry[]> {
-    const key = this.keys.alertFold(channel);
-    const [[, items]] = (await this.redis.multi().lrange(key, 0, -1).del(key).exec()) as [[unknown, string[]], unknown];
+  /**
+   * Takes the channel's folded alerts for one fold job: moved atomically under the job's own
+   * key, so a retry of that job (after a failure or a crash) finds the same alerts, and alerts
+   * folded meanwhile wait for the next fold job.
+   */
+  async takeFold(channel: string, jobId: string): Promise<FoldedEntry[]> {
+    const items = (await this.redis.eval(
+      TAKE_FOLD_SCRIPT, 2, this.keys.alertFold(channel), this.keys.alertFoldTaken(channel, jobId), String(this.retentionSeconds),
+    )) as string[];
     return items.map((s) => JSON.parse(s) as FoldedEntry);
   }
 
-  /** Puts drained alerts back (a failed fold delivery), ahead of newer ones. */
-  async restoreFold(channel: string, entries: FoldedEntry[]): Promise<void> {
-    if (entries.length) await this.redis.lpush(this.keys.alertFold(channel), ...entries.reverse().map((e) => JSON.stringify(e)));
+  /** The fold job delivered its alerts. */
+  async finishFold(channel: string, jobId: string): Promise<void> {
+    await this.redis.del(this.keys.alertFoldTaken(channel, jobId));
   }
 
   async wasSent(alertId: string, channel: string): Promise<boolean> {

@@ -50,6 +50,8 @@ export class Keys {
   alertFold(channel: string): string { return `${this.prefix}:alertfold:${channel}`; }
   /** set of channels an alert already reached */
   alertSent(alertId: string): string { return `${this.prefix}:alertsent:${alertId}`; }
+  /** the folded alerts one fold job took, kept until it delivers them */
+  alertFoldTaken(channel: string, jobId: string): string { return `${this.prefix}:alertfold:${channel}:job:${jobId}`; }
   /** hash of counters: per-hour flagged counts by watch-list, for trends */
   hourly(hour: number): string { return `${this.prefix}:hourly:${hour}`; }
 }

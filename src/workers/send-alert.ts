@@ -19,7 +19,7 @@ export class AlertRetryError extends WirewatchError {
 
 export function createSendAlertProcessor(ctx: WorkerContext) {
   return async (job: Job<SendAlertPayload>): Promise<Record<string, string>> => {
-    if (job.data.foldChannel) return sendFolded(ctx, job.data.alert, job.data.foldChannel, job.timestamp);
+    if (job.data.foldChannel) return sendFolded(ctx, job.data.alert, job.data.foldChannel, job);
     return sendOne(ctx, job);
   };
 }
@@ -70,20 +70,18 @@ async function scheduleFold(ctx: WorkerContext, alert: string, channel: string):
   });
 }
 
-async function sendFolded(ctx: WorkerContext, alert: string, channel: string, createdMs: number): Promise<Record<string, string>> {
+async function sendFolded(ctx: WorkerContext, alert: string, channel: string, job: Job<SendAlertPayload>): Promise<Record<string, string>> {
   const { config } = ctx.live.current();
-  const folded = await ctx.store.alerts.drainFold(channel);
+  const jobId = job.id ?? `fold-${job.timestamp}`;
+  const folded = await ctx.store.alerts.takeFold(channel, jobId);
   if (folded.length === 0) return { [channel]: 'nothing folded' };
   const entries = [];
   for (const f of folded) {
     const [item, match] = await Promise.all([ctx.store.items.get(f.itemKey), ctx.store.items.getMatch(f.watchlist, f.itemKey)]);
     if (item && match) entries.push({ item, match });
   }
-  try {
-    await deliverAlert(channel, config.digests.channels[channel]!, buildFoldedAlert({ name: alert, entries, count: folded.length, createdAt: new Date(createdMs).toISOString() }), { stdout: ctx.stdout });
-  } catch (err) {
-    await ctx.store.alerts.restoreFold(channel, folded);
-    throw err;
-  }
+  // On failure the taken alerts stay under this job's key for its retry.
+  await deliverAlert(channel, config.digests.channels[channel]!, buildFoldedAlert({ name: alert, entries, count: folded.length, createdAt: new Date(job.timestamp).toISOString() }), { stdout: ctx.stdout });
+  await ctx.store.alerts.finishFold(channel, jobId);
   return { [channel]: `folded ${folded.length}` };
 }

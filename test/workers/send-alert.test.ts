@@ -69,6 +69,7 @@ test('alerts over a channel\'s per-minute limit fold into one "and N more" messa
   const foldMessage = received.find((m) => m.type === 'folded');
   assert.ok(foldMessage, 'one "and N more" message');
   assert.equal(foldMessage.itemKeys.length, folded);
+  assert.deepEqual(await process(job({ alert: 'flash', foldChannel: 'hook' }, 'fold-now')), { hook: 'nothing folded' }, 'a retried fold job sends nothing twice');
 
   // A retried alert job (say, after a crash) does not send again.
   const before = received.length;
