@@ -13,47 +13,79 @@
  * works from offsets and hashes, allocates none. Other tokens keep their forms from the start.
  */
 export class TokenizedText {
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
+  /** Token k is text[starts[k] .. ends[k]); k < length (the arrays have spare room at the end). */
+  starts: Int32Array;
+  ends: Int32Array;
   /** FNV-1a hash (hashWord) of each folded form, computed while scanning, so lookups need not hash again. */
-  readonly hashes: number[] = [];
+  hashes: Uint32Array;
   /** Per token: ASCII_LOWER or ASCII_UPPER (forms are the text), or the index into storedRaw/storedFolded + 2. */
-  readonly kinds: number[] = [];
+  kinds: Int32Array;
+  length = 0;
   private readonly storedRaw: string[] = [];
   private readonly storedFolded: string[] = [];
   private rawForms: string[] | undefined;
   private foldedForms: string[] | undefined;
 
-  constructor(readonly text: string) {}
-
-  get length(): number {
-    return this.starts.length;
+  constructor(readonly text: string) {
+    // Typed arrays grown by doubling: news text averages a token per 6 to 9 characters.
+    const capacity = Math.max(16, text.length >> 2);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.hashes = new Uint32Array(capacity);
+    this.kinds = new Int32Array(capacity);
   }
 
   /** The case-kept forms (NFKC, no diacritics, abbreviation dots dropped). */
   get raw(): string[] {
-    return (this.rawForms ??= this.kinds.map((kind, k) => (kind >= STORED ? this.storedRaw[kind - STORED]! : this.text.slice(this.starts[k], this.ends[k]))));
+    if (this.rawForms) return this.rawForms;
+    const out = new Array<string>(this.length);
+    for (let k = 0; k < this.length; k++) {
+      const kind = this.kinds[k]!;
+      out[k] = kind >= STORED ? this.storedRaw[kind - STORED]! : this.text.slice(this.starts[k], this.ends[k]);
+    }
+    return (this.rawForms = out);
   }
 
   /** The matching forms (the raw forms case folded). */
   get folded(): string[] {
     if (this.foldedForms) return this.foldedForms;
     const raw = this.raw;
-    return (this.foldedForms = this.kinds.map((kind, k) => (kind >= STORED ? this.storedFolded[kind - STORED]! : kind === ASCII_UPPER ? raw[k]!.toLowerCase() : raw[k]!)));
+    const out = new Array<string>(this.length);
+    for (let k = 0; k < this.length; k++) {
+      const kind = this.kinds[k]!;
+      out[k] = kind >= STORED ? this.storedFolded[kind - STORED]! : kind === ASCII_UPPER ? raw[k]!.toLowerCase() : raw[k]!;
+    }
+    return (this.foldedForms = out);
+  }
+
+  private push(start: number, end: number, hash: number, kind: number): void {
+    if (this.length === this.starts.length) this.grow();
+    const k = this.length++;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.hashes[k] = hash;
+    this.kinds[k] = kind;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size), ends = new Int32Array(size), hashes = new Uint32Array(size), kinds = new Int32Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    hashes.set(this.hashes);
+    kinds.set(this.kinds);
+    this.starts = starts;
+    this.ends = ends;
+    this.hashes = hashes;
+    this.kinds = kinds;
   }
 
   pushAscii(start: number, end: number, upper: boolean, hash: number): void {
-    this.starts.push(start);
-    this.ends.push(end);
-    this.hashes.push(hash);
-    this.kinds.push(upper ? ASCII_UPPER : ASCII_LOWER);
+    this.push(start, end, hash, upper ? ASCII_UPPER : ASCII_LOWER);
   }
 
   pushForms(start: number, end: number, raw: string, folded: string): void {
-    this.starts.push(start);
-    this.ends.push(end);
-    this.hashes.push(hashWord(folded));
-    this.kinds.push(STORED + this.storedRaw.length);
+    this.push(start, end, hashWord(folded), STORED + this.storedRaw.length);
     this.storedRaw.push(raw);
     this.storedFolded.push(folded);
   }
