@@ -16,6 +16,8 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY bin ./bin
 COPY config ./config
+# The default file channel writes ./outbox; the node user must own it (and a mounted one).
+RUN mkdir -p /app/outbox /app/data && chown node:node /app/outbox /app/data
 USER node
 ENTRYPOINT ["node", "bin/wirewatch.js"]
 CMD ["start"]

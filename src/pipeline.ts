@@ -54,7 +54,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   const redis = connectRedis(options.redisUrl);
   redis.on('error', (err) => options.log.warn({ err: err.message }, 'redis connection error'));
   const store = new Store(redis, { prefix: options.prefix, retentionSeconds: options.retentionSeconds });
-  const queues = openQueues(redis, store.keys.bull);
+  const queues = openQueues(redis, store.keys.bull, (queue, err) => options.log.warn({ queue, err: err.message }, 'queue error'));
   const live = new LiveConfig(options.config);
   const f = options.config.feeds.fetch;
   const hostLimiter = new HostLimiter({ concurrency: f.perHostConcurrency, gapMs: f.perHostGap });

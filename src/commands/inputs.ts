@@ -22,10 +22,14 @@ export class InputError extends WirewatchError {
 
 export const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
-/** Reads one input as bytes (URLs and files): what `poll` wants. */
-export async function readBytes(source: string, config: Config, accept?: string): Promise<{ body: Buffer; url: string; contentType?: string }> {
+/**
+ * Reads one input as bytes (URLs and files): what `poll` wants. A URL the user typed is
+ * `trusted` (may reach private addresses); a configured feed's is held to the config's policy.
+ */
+export async function readBytes(source: string, config: Config, accept?: string, opts: { trusted?: boolean } = {}): Promise<{ body: Buffer; url: string; contentType?: string }> {
   if (isUrl(source) || source.startsWith('file:')) {
-    const res = await fetchResource(source, { ...config.feeds.fetch, allowPrivateNetworks: true, accept });
+    const allowPrivateNetworks = (opts.trusted ?? true) || config.feeds.fetch.allowPrivateNetworks;
+    const res = await fetchResource(source, { ...config.feeds.fetch, allowPrivateNetworks, accept });
     if (res.kind !== 'ok') throw new InputError(`${source}: server answered 304 to an unconditional request`);
     return { body: res.body, url: res.url, contentType: res.contentType };
   }

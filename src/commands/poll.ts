@@ -16,7 +16,8 @@ const command: Command = {
     const config = loadConfig(configDir(args), { env: io.env });
     return forEachInput(args, io, async (source) => {
       const configured = config.feeds.feeds.find((f) => f.id === source);
-      const { body, url, contentType } = await readBytes(configured?.url ?? source, config, FEED_ACCEPT);
+      // A configured feed is fetched under the config's address policy, as the pipeline would.
+      const { body, url, contentType } = await readBytes(configured?.url ?? source, config, FEED_ACCEPT, { trusted: !configured });
       const feed = await readFeed(body, { url, feedId: configured?.id ?? "cli", contentType, maxBytes: config.feeds.fetch.maxBytes });
       return { json: { feed: { title: feed.title, link: feed.link, format: feed.format }, items: feed.items }, text: formatFeed(source, feed) };
     });

@@ -53,7 +53,15 @@ function readSource(dir: string, name: string, env: NodeJS.ProcessEnv, problems:
     problems.push({ file: label, line: 1, col: 1, message: `file not found (every config folder needs ${CONFIG_FILES.join(', ')})` });
     return undefined;
   }
-  const { source, problems: syntax } = YamlSource.read(path, label);
+  let parsed: ReturnType<typeof YamlSource.read>;
+  try {
+    parsed = YamlSource.read(path, label);
+  } catch (err) {
+    // Not a readable file (a folder, no permission) or YAML the parser gives up on (an alias bomb).
+    problems.push({ file: label, line: 1, col: 1, message: `cannot read: ${(err as Error).message}` });
+    return undefined;
+  }
+  const { source, problems: syntax } = parsed;
   problems.push(...syntax);
   if (syntax.length === 0) problems.push(...source.interpolate(env));
   return source;

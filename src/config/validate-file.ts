@@ -8,7 +8,13 @@ export function validateFile<S extends z.ZodType>(
   source: YamlSource,
   schema: S,
 ): { value?: z.infer<S>; problems: ConfigProblem[] } {
-  const data = source.toJS();
+  let data: unknown;
+  try {
+    data = source.toJS();
+  } catch (err) {
+    // yaml refuses documents whose aliases would expand without bound (a "billion laughs").
+    return { problems: [source.at(0, `invalid YAML: ${(err as Error).message}`)] };
+  }
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, problems: [] };
   const problems: ConfigProblem[] = [];

@@ -54,7 +54,8 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
   backoff: { type: RETRY_AFTER_BACKOFF, delay: 5_000 },
   removeOnComplete: { age: 3_600, count: 1_000 },
-  removeOnFail: { age: 7 * 86_400, count: 5_000 },
+  // Failed jobs carry their payload (an article's text): keep a week, at most 1,000.
+  removeOnFail: { age: 7 * 86_400, count: 1_000 },
 };
 
 /** Scheduler ids: no ':' (BullMQ builds job ids from them). */

@@ -5,10 +5,12 @@ import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, type QueueName } from './definitions.j
 
 export type Queues = Record<QueueName, Queue>;
 
-export function openQueues(connection: Redis, bullPrefix: string): Queues {
+/** `onError` hears connection trouble; without a listener BullMQ prints stacks to stderr. */
+export function openQueues(connection: Redis, bullPrefix: string, onError: (queue: string, err: Error) => void = () => {}): Queues {
   const queues = {} as Queues;
   for (const name of ALL_QUEUES) {
     queues[name] = new Queue(name, { connection, prefix: bullPrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    queues[name].on('error', (err) => onError(name, err));
   }
   return queues;
 }

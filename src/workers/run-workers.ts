@@ -47,6 +47,9 @@ export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueN
       prefix: ctx.store.keys.bull,
       concurrency: tuning.concurrency?.[name] ?? DEFAULT_CONCURRENCY[name],
       settings: { backoffStrategy: retryAfterBackoff },
+      // A job whose worker died twice is still worth a third try before it counts as failed:
+      // an article claimed by a killed job is otherwise lost.
+      maxStalledCount: 3,
       ...(tuning.lockDuration ? { lockDuration: tuning.lockDuration } : {}),
       ...(tuning.stalledInterval ? { stalledInterval: tuning.stalledInterval } : {}),
     });

@@ -81,3 +81,11 @@ test('a poll interval under a second is refused before BullMQ sees it', async ()
   assert.equal(r.code, 1);
   assert.match(r.stderr, /feeds\.yaml:2:58: feeds\[0\]\.interval: expected interval of at least 1s/);
 });
+
+test('an alias bomb and a folder named like a config file are located errors, not crashes', async () => {
+  const bomb = ['a: &a [1,1,1,1,1,1,1,1,1]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcde'[i]}`).join(',')}]`)].join('\n') + '\n';
+  const dir = writeConfigDir({ watchlists: bomb });
+  const r = await runCli(['check-config', '--config', dir]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /watchlists\.yaml:1:1: invalid YAML: Excessive alias count/);
+});
