@@ -62,9 +62,9 @@ function hitLeaves(ctx: ArticleContext): LeafHits {
   return hits;
 }
 
-/** The watch-lists that use a leaf that hit, each once. */
+/** The watch-lists that use a leaf that hit, each once; counts their leaves that hit. */
 function touchedLists(c: Classifier, hits: LeafHits): number[] {
-  const { listTouched, generation } = c.scratch;
+  const { listTouched, listHits, generation } = c.scratch;
   const { leafListStart, leafLists } = c.flat;
   const touched: number[] = [];
   const ids = hits.keys();
@@ -74,8 +74,9 @@ function touchedLists(c: Classifier, hits: LeafHits): number[] {
       const wl = leafLists[k]!;
       if (listTouched[wl] !== generation) {
         listTouched[wl] = generation;
+        listHits[wl] = 1;
         touched.push(wl);
-      }
+      } else listHits[wl]!++;
     }
   }
   return touched;

@@ -91,6 +91,8 @@ export interface Scratch {
   leafSeen: Uint32Array;
   leafHit: Uint32Array;
   listTouched: Uint32Array;
+  /** Per touched list, how many of its leaves hit. */
+  listHits: Int32Array;
 }
 
 /** Starts a new article: a fresh generation (marks of older ones no longer count). */
@@ -108,7 +110,7 @@ class Builder {
   readonly c: Classifier = {
     index: new TermIndex(), leaves: [], seqLeaves: [], alwaysLeaves: [],
     leafWatchlists: [], watchlists: [], emptyMatches: [], entities: [], entityByName: new Map(),
-    scratch: { generation: 0, leafSeen: new Uint32Array(0), leafHit: new Uint32Array(0), listTouched: new Uint32Array(0) },
+    scratch: { generation: 0, leafSeen: new Uint32Array(0), leafHit: new Uint32Array(0), listTouched: new Uint32Array(0), listHits: new Int32Array(0) },
     flat: flatten({ watchlists: [], leaves: [], leafWatchlists: [], seqLeaves: [], seqCount: 0 }),
   };
   private readonly leafIds = new Map<string, number>();
@@ -225,7 +227,8 @@ export function compileWatchlists(file: WatchlistsFile): Classifier {
     b.c.emptyMatches.push(empty);
   }
   const leaves = b.c.leaves.length;
-  b.c.scratch = { generation: 0, leafSeen: new Uint32Array(leaves), leafHit: new Uint32Array(leaves), listTouched: new Uint32Array(b.c.watchlists.length) };
+  const lists = b.c.watchlists.length;
+  b.c.scratch = { generation: 0, leafSeen: new Uint32Array(leaves), leafHit: new Uint32Array(leaves), listTouched: new Uint32Array(lists), listHits: new Int32Array(lists) };
   b.c.flat = flatten({ ...b.c, seqCount: b.c.index.seqUnits.length });
   return b.c;
 }

@@ -30,6 +30,10 @@ export interface FlatClassifier {
   leafMode: Uint8Array;
   /** list -> 1 when it has weights (its score needs occurrences, not just which terms hit). */
   weighted: Uint8Array;
+  /** list -> fewest distinct leaves that must hit for its query to match (a lower bound). */
+  minHits: Int32Array;
+  /** list -> 1 when its score is the number of its leaves that hit (each leaf one positive term). */
+  countIsScore: Uint8Array;
 }
 
 function emit(node: CompiledNode, out: number[]): void {
@@ -72,7 +76,31 @@ export function flatten(c: FlatSource): FlatClassifier {
     leafListStart: lists.start, leafLists: lists.values, seqLeafStart: seqs.start, seqLeafIds: seqs.values,
     leafMode: Uint8Array.from(c.leaves, (l) => modeOf(l.leaf)),
     weighted: Uint8Array.from(c.watchlists, (wl) => (wl.weights.length > 0 ? 1 : 0)),
+    minHits: Int32Array.from(c.watchlists, (wl) => needed(wl.query).min),
+    countIsScore: Uint8Array.from(c.watchlists, (wl) => (countIsScore(wl) ? 1 : 0)),
   };
+}
+
+/**
+ * A lower bound on the distinct leaves a node needs to match, and the leaves it uses: an AND
+ * of parts with no leaf in common needs them all, otherwise at least its neediest part.
+ */
+function needed(node: CompiledNode): { min: number; ids: Set<number> } {
+  if (node.op === 'leaf') return { min: 1, ids: new Set([node.id]) };
+  if (node.op === 'not') return { min: 0, ids: needed(node.item).ids };
+  const parts = node.items.map(needed);
+  const ids = new Set(parts.flatMap((p) => [...p.ids]));
+  const mins = parts.map((p) => p.min);
+  if (node.op === 'or') return { min: Math.min(...mins), ids };
+  const disjoint = parts.reduce((n, p) => n + p.ids.size, 0) === ids.size;
+  return { min: disjoint ? mins.reduce((a, b) => a + b, 0) : Math.max(...mins), ids };
+}
+
+/** True when every leaf of an unweighted list is one positive term: its hit leaves are its score. */
+function countIsScore(wl: CompiledWatchlist): boolean {
+  if (wl.weights.length > 0) return false;
+  const termIds = new Set(wl.terms.map((t) => t.id));
+  return termIds.size === wl.terms.length && termIds.size === needed(wl.query).ids.size;
 }
 
 /** Evaluates the node at pc given the leaves marked with `gen` in leafHit. */

@@ -86,12 +86,18 @@ export function collectHits(wl: CompiledWatchlist, hits: LeafHits, ctx: ArticleC
   return out;
 }
 
-/** Watch-list i's verdict; the query and an unweighted score come from the flat arrays. */
+/**
+ * Watch-list i's verdict (it is touched: scratch.listHits counts its leaves that hit). Most
+ * touched lists have fewer hits than their query needs: no evaluation, and for most the
+ * count is the score.
+ */
 export function judgeWatchlist(c: Classifier, i: number, hits: LeafHits, ctx: ArticleContext, allHits: boolean): WatchlistMatch {
   const wl = c.watchlists[i]!;
-  const { leafHit, generation } = c.scratch;
-  const queryMatched = evalCode(c.flat.code, c.flat.codeStart[i]!, leafHit, generation);
-  const score = c.flat.weighted[i] === 0 ? countTerms(c.flat, i, leafHit, generation) : scoreWatchlist(wl, hits);
+  const { leafHit, generation, listHits } = c.scratch;
+  const flat = c.flat;
+  const hitCount = listHits[i]!;
+  const queryMatched = hitCount >= flat.minHits[i]! && evalCode(flat.code, flat.codeStart[i]!, leafHit, generation);
+  const score = flat.countIsScore[i] === 1 ? hitCount : flat.weighted[i] === 0 ? countTerms(flat, i, leafHit, generation) : scoreWatchlist(wl, hits);
   const match: WatchlistMatch = {
     watchlist: wl.id, flagged: queryMatched && score >= wl.threshold, queryMatched, score,
     threshold: wl.threshold, hits: queryMatched || allHits ? collectHits(wl, hits, ctx) : [],

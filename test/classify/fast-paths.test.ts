@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hashWord, tokenizeText } from '../../src/classify/normalize.js';
-import { matches } from './helpers.js';
+import { watchlistsFileSchema } from '../../src/config/schema.js';
+import { compileWatchlists } from '../../src/classify/index.js';
+import { judge, matches } from './helpers.js';
 
 test('lazy forms of ASCII tokens line up with stored forms of the others', () => {
   const t = tokenizeText('The U.S. ISIS Égypte al-Qaeda 利比亚 STRASSE Straße');
@@ -40,4 +42,56 @@ test('prefixes of several lengths and phrases after a prefix', () => {
 test('a phrase at the very end of the text, and one cut off by it', () => {
   assert.equal(matches('"islamic state"', 'said the Islamic State'), true);
   assert.equal(matches('"islamic state group"', 'said the Islamic State'), false);
+});
+
+test('a query that repeats a term needs it once', () => {
+  assert.equal(matches('ISIS ISIS', 'ISIS'), true);
+  assert.equal(matches('ISIS AND (ISIS OR Daesh)', 'ISIS'), true);
+  assert.equal(matches('(Sirte OR Daesh) AND (Daesh OR Derna)', 'Daesh'), true);
+});
+
+test('scores of repeated texts, excluded terms and shared leaves', () => {
+  assert.equal(judge('Libya OR libya', 'Libya').score, 2, 'two texts of one word both count');
+  const excluded = judge('ISIS AND NOT Daesh', 'ISIS and Daesh');
+  assert.equal(excluded.queryMatched, false);
+  assert.equal(excluded.score, 1, 'an excluded term does not score');
+});
+
+/** A tiny deterministic generator, so a failure can be replayed. */
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+}
+
+function randomQuery(rand: () => number, words: string[], depth = 0): string {
+  const word = () => words[Math.floor(rand() * words.length)]!;
+  const r = rand();
+  if (depth > 2 || r < 0.35) return r < 0.05 ? `"${word()} ${word()}"` : r < 0.1 ? `title:${word()}` : word();
+  const parts = Array.from({ length: 2 + Math.floor(rand() * 2) }, () => randomQuery(rand, words, depth + 1));
+  if (r < 0.6) return `(${parts.join(' OR ')})`;
+  if (r < 0.8) return `(${parts.join(' AND ')})`;
+  return `(${parts[0]} AND NOT ${parts[1]})`;
+}
+
+test('the flat evaluation agrees with the query tree on random queries and texts', async () => {
+  const { classifyDetailed } = await import('../../src/classify/index.js');
+  const { evaluateNode, scoreWatchlist } = await import('../../src/classify/score.js');
+  const words = ['alpha', 'beta', 'gamma', 'delta', 'omega', 'sigma'];
+  const rand = lcg(5);
+  const watchlists: Record<string, { query: string }> = {};
+  for (let i = 0; i < 150; i++) watchlists[`w${i}`] = { query: randomQuery(rand, words) };
+  const c = compileWatchlists(watchlistsFileSchema.parse({ watchlists }));
+  let matched = 0, touchedOnly = 0;
+  for (let n = 0; n < 200; n++) {
+    const pick = () => Array.from({ length: Math.floor(rand() * 5) }, () => words[Math.floor(rand() * words.length)]).join(' ');
+    const { classification, hits } = classifyDetailed(c, { title: pick(), body: pick() }, { recognize: false });
+    c.watchlists.forEach((wl, i) => {
+      const m = classification.matches[i]!;
+      assert.equal(m.queryMatched, evaluateNode(wl.query, hits), `${wl.id}: ${wl.query.text}`);
+      assert.equal(m.score, scoreWatchlist(wl, hits), `${wl.id} score`);
+      if (m.queryMatched) matched++;
+      else if (m.score > 0) touchedOnly++;
+    });
+  }
+  assert.ok(matched > 1000 && touchedOnly > 1000, `both kinds occur (${matched} matched, ${touchedOnly} touched only)`);
 });
