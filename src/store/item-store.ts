@@ -68,6 +68,7 @@ export class ItemStore {
   async sortSeen<T extends { key: string; url?: string }>(items: T[], feedId: string): Promise<{ fresh: T[]; elsewhere: Array<{ item: T; ownerKey: string }> }> {
     const fresh: T[] = [];
     const elsewhere: Array<{ item: T; ownerKey: string }> = [];
+    const seen: T[] = [];
     if (items.length === 0) return { fresh, elsewhere };
     const pipe = this.redis.pipeline();
     for (const item of items) {
@@ -81,8 +82,24 @@ export class ItemStore {
       if (claimer === null && urlOwner === null) fresh.push(item);
       else if (claimer !== null && claimer !== feedId) elsewhere.push({ item, ownerKey: item.key });
       else if (claimer === null && urlOwner !== null && urlOwner !== item.key) elsewhere.push({ item, ownerKey: urlOwner });
+      else seen.push(item);
     });
+    await this.touchSeen(seen);
     return { fresh, elsewhere };
+  }
+
+  /**
+   * An item still in its feed stays seen: its marks live on from its last sighting, so a feed
+   * that keeps an entry past the retention never brings it back as new.
+   */
+  private async touchSeen(items: Array<{ key: string; url?: string }>): Promise<void> {
+    if (items.length === 0) return;
+    const pipe = this.redis.pipeline();
+    for (const item of items) {
+      pipe.expire(this.keys.claim(item.key), this.retentionSeconds);
+      if (item.url) pipe.expire(this.keys.url(item.url), this.retentionSeconds);
+    }
+    await pipe.exec();
   }
 
   async claim(item: { key: string; url?: string; feedId: string }): Promise<ClaimResult> {

@@ -38,3 +38,12 @@ test('the same story through two feeds is claimed once, and its sources are both
   assert.deepEqual(fresh.map((i) => i.key), ['new']);
   assert.deepEqual(elsewhere.map((e) => e.ownerKey), ['k1']);
 });
+
+test('an item still in its feed stays seen past the retention: each sighting renews its marks', async () => {
+  const store = new Store(redis, { prefix, retentionSeconds: 100 });
+  await store.items.claim({ key: 'evergreen', url: 'https://example.org/evergreen', feedId: 'f' });
+  await redis.expire(store.keys.claim('evergreen'), 5);
+  const { fresh } = await store.items.sortSeen([{ key: 'evergreen', url: 'https://example.org/evergreen' }], 'f');
+  assert.deepEqual(fresh, []);
+  assert.ok((await redis.ttl(store.keys.claim('evergreen'))) > 90);
+});
