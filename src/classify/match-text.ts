@@ -1,6 +1,6 @@
 /** Reads one field of an article once and finds every indexed word and phrase in it. */
 import type { TokenizedText } from './normalize.js';
-import type { TermIndex } from './term-index.js';
+import { UNIT_INFO, type TermIndex } from './term-index.js';
 
 /** One field after matching: its tokens and, per indexed sequence, where it occurs. */
 export interface FieldMatch {
@@ -16,7 +16,7 @@ export interface FieldMatch {
  */
 export function matchField(index: TermIndex, name: 'title' | 'body', tokens: TokenizedText): FieldMatch {
   const n = tokens.length;
-  const { singleSeq, phrasesFrom } = index.sealed;
+  const { unitInfo, phrases } = index.sealed;
   const units: number[] = [];
   const unitStart = new Int32Array(n + 1);
   const seqSpans = new Map<number, number[]>();
@@ -25,19 +25,19 @@ export function matchField(index: TermIndex, name: 'title' | 'body', tokens: Tok
     unitStart[i] = units.length;
     if (index.tokenUnitsInto(tokens, i, units) === 0) continue;
     for (let k = unitStart[i]!; k < units.length; k++) {
-      const unit = units[k]!;
-      const single = singleSeq[unit]!;
+      const info = UNIT_INFO * units[k]!;
+      const single = unitInfo[info]!;
       if (single >= 0) pushSpan(seqSpans, single, i, i + 1);
-      if (phrasesFrom.start[unit] !== phrasesFrom.start[unit + 1]) firsts.push(unit, i);
+      if (unitInfo[info + 1] !== unitInfo[info + 2]) firsts.push(info, i);
     }
   }
   unitStart[n] = units.length;
   // Phrases are checked only where their first word occurs, once every token is looked up.
   for (let f = 0; f < firsts.length; f += 2) {
-    const unit = firsts[f]!;
+    const info = firsts[f]!;
     const p = firsts[f + 1]!;
-    for (let k = phrasesFrom.start[unit]!, end = phrasesFrom.start[unit + 1]!; k < end; k++) {
-      const seq = phrasesFrom.values[k]!;
+    for (let k = unitInfo[info + 1]!, end = unitInfo[info + 2]!; k < end; k++) {
+      const seq = phrases[k]!;
       const length = seqMatchesAt(index, seq, units, unitStart, p);
       if (length > 0) pushSpan(seqSpans, seq, p, p + length);
     }

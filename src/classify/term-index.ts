@@ -7,26 +7,32 @@
  */
 import type { Unit } from './query-ast.js';
 import { FNV_OFFSET, FNV_PRIME, foldForm, hashWord, type TokenizedText } from './normalize.js';
-import { BitFilter, PackedKeys } from './token-table.js';
+import { BitFilter, PackedKeys, RECORD } from './token-table.js';
 import { packRows, type Rows } from './rows.js';
+
+/** Ints per unit in Sealed.unitInfo. */
+export const UNIT_INFO = 4;
 
 /** What a lookup needs, in typed arrays. */
 interface Sealed {
+  /**
+   * Folded form -> its word and case-sensitive units: payload [unit, -1] for the common form
+   * of one word unit, else [start, count] in formUnits.
+   */
   forms: PackedKeys;
-  /** form -> its word and case-sensitive units. */
-  formUnits: Rows;
+  formUnits: Int32Array;
+  /** Prefix -> payload [its prefix unit, 0]. */
   prefixes: PackedKeys;
-  prefixUnit: Int32Array;
   /** Distinct prefix lengths, ascending. */
   prefixLengths: Int32Array;
   /** The prefixes' first prefixLengths[0] chars: a token that starts with none needs no probe. */
   prefixStems: BitFilter;
-  /** unit -> 1 when it is case-sensitive (compared with the raw form). */
-  unitCase: Uint8Array;
-  /** unit -> the one-unit seq made of it, or -1. */
-  singleSeq: Int32Array;
-  /** unit -> the seqs of two or more units that start with it. */
-  phrasesFrom: Rows;
+  /**
+   * Per unit, UNIT_INFO ints: the one-unit seq made of it (or -1); where its phrases (seqs of
+   * two or more units that start with it) start and end in phrases; 1 if case-sensitive.
+   */
+  unitInfo: Int32Array;
+  phrases: Int32Array;
   /** seq -> its units. */
   seqUnits: Rows;
 }
@@ -81,18 +87,24 @@ export class TermIndex {
   }
 
   private seal(): Sealed {
-    const prefixes = [...this.prefixUnits.keys()];
-    const prefixLengths = Int32Array.from(new Set(prefixes.map((p) => p.length))).sort();
+    const prefixes = [...this.prefixUnits];
+    const prefixLengths = Int32Array.from(new Set(prefixes.map(([p]) => p.length))).sort();
+    const forms = [...this.formUnits];
+    const formRows = packRows(forms.map(([, units]) => units));
+    const phrases = packRows(this.phrasesFrom);
+    const unitInfo = new Int32Array(UNIT_INFO * this.unitMode.length);
+    this.unitMode.forEach((mode, u) => {
+      unitInfo.set([this.singleSeqs[u]!, phrases.start[u]!, phrases.start[u + 1]!, mode === 'case' ? 1 : 0], UNIT_INFO * u);
+    });
+    const single = (units: number[]) => units.length === 1 && this.unitMode[units[0]!] === 'fold';
     return {
-      forms: new PackedKeys([...this.formUnits.keys()]),
-      formUnits: packRows([...this.formUnits.values()]),
-      prefixes: new PackedKeys(prefixes),
-      prefixUnit: Int32Array.from(this.prefixUnits.values()),
+      forms: new PackedKeys(forms.map(([f]) => f), (e) => (single(forms[e]![1]) ? [forms[e]![1][0]!, -1] : [formRows.start[e]!, forms[e]![1].length])),
+      formUnits: formRows.values,
+      prefixes: new PackedKeys(prefixes.map(([p]) => p), (e) => [prefixes[e]![1], 0]),
       prefixLengths,
-      prefixStems: new BitFilter(prefixes.map((p) => hashWord(p.slice(0, prefixLengths[0])))),
-      unitCase: Uint8Array.from(this.unitMode, (m) => (m === 'case' ? 1 : 0)),
-      singleSeq: Int32Array.from(this.singleSeqs),
-      phrasesFrom: packRows(this.phrasesFrom),
+      prefixStems: new BitFilter(prefixes.map(([p]) => hashWord(p.slice(0, prefixLengths[0])))),
+      unitInfo,
+      phrases: phrases.values,
       seqUnits: packRows(this.seqUnits),
     };
   }
@@ -125,10 +137,14 @@ export class TermIndex {
     const keyLength = folded === undefined ? length : folded.length;
     const form = s.forms.find(key, keyFrom, keyLength, hash);
     if (form >= 0) {
-      const { start, values } = s.formUnits;
-      for (let k = start[form]!, end = start[form + 1]!; k < end; k++) {
-        const unit = values[k]!;
-        if (s.unitCase[unit] === 0 || sameText(this.unitValue[unit]!, text, from, length)) out.push(unit);
+      const at = RECORD * form;
+      const count = s.forms.records[at + 3]!;
+      if (count < 0) out.push(s.forms.records[at + 2]!);
+      else {
+        for (let k = s.forms.records[at + 2]!, end = k + count; k < end; k++) {
+          const unit = s.formUnits[k]!;
+          if (s.unitInfo[UNIT_INFO * unit + 3] === 0 || sameText(this.unitValue[unit]!, text, from, length)) out.push(unit);
+        }
       }
     }
     const lengths = s.prefixLengths;
@@ -149,7 +165,7 @@ export class TermIndex {
       }
       if (l === 0 && !s.prefixStems.mayHave(h >>> 0)) return;
       const entry = s.prefixes.find(key, from, prefix, h >>> 0);
-      if (entry >= 0) out.push(s.prefixUnit[entry]!);
+      if (entry >= 0) out.push(s.prefixes.records[RECORD * entry + 2]!);
     }
   }
 

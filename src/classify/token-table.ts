@@ -30,36 +30,41 @@ export class BitFilter {
   }
 }
 
+/** Ints per entry record: where its key starts in chars, its length, and two payload ints. */
+export const RECORD = 4;
+
 export class PackedKeys {
   /** Per slot: its key's hash and the entry index + 1 (0: empty), side by side. */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  /** Entry e's key is chars[charStart[e] .. charStart[e + 1]). */
+  /** All keys' chars, back to back. */
   private readonly chars: Uint16Array;
-  private readonly charStart: Int32Array;
+  /**
+   * Entry e's record at records[RECORD * e]: one cache line holds what a hit needs besides
+   * the chars (payload at + 2 and + 3).
+   */
+  readonly records: Int32Array;
   /**
    * Most tokens are no key, and this filter stays in the fastest cache where the slots
    * (8 bytes, four slots a key) do not.
    */
   private readonly filter: BitFilter;
 
-  constructor(keys: readonly string[]) {
+  constructor(keys: readonly string[], payload: (entry: number) => [number, number]) {
     this.filter = new BitFilter(keys.map(hashWord));
     // At most a quarter full, so a word no one looks for ends within a slot or two.
     let size = 16;
     while (size < keys.length * 4) size *= 2;
     this.mask = size - 1;
     this.slots = new Int32Array(2 * size);
-    this.charStart = new Int32Array(keys.length + 1);
-    let total = 0;
+    this.records = new Int32Array(RECORD * keys.length);
+    this.chars = new Uint16Array(keys.reduce((n, key) => n + key.length, 0));
+    let at = 0;
     keys.forEach((key, e) => {
-      this.charStart[e] = total;
-      total += key.length;
-    });
-    this.charStart[keys.length] = total;
-    this.chars = new Uint16Array(total);
-    keys.forEach((key, e) => {
-      for (let k = 0; k < key.length; k++) this.chars[this.charStart[e]! + k] = key.charCodeAt(k);
+      const [p0, p1] = payload(e);
+      this.records.set([at, key.length, p0, p1], RECORD * e);
+      for (let k = 0; k < key.length; k++) this.chars[at + k] = key.charCodeAt(k);
+      at += key.length;
       this.place(e, hashWord(key));
     });
   }
@@ -86,8 +91,8 @@ export class PackedKeys {
   }
 
   private keyIs(entry: number, text: string, from: number, length: number): boolean {
-    const at = this.charStart[entry]!;
-    if (this.charStart[entry + 1]! - at !== length) return false;
+    const at = this.records[RECORD * entry]!;
+    if (this.records[RECORD * entry + 1] !== length) return false;
     const chars = this.chars;
     for (let k = 0; k < length; k++) {
       const c = text.charCodeAt(from + k);
