@@ -10,6 +10,11 @@ export interface FieldMatch {
   seqSpans: Map<number, number[]>;
 }
 
+// Reused by every call (matching is synchronous): the units found per token are needed only
+// until the field's phrases are checked.
+const scratchUnits: number[] = [];
+let scratchStarts = new Int32Array(1024);
+
 /**
  * Looks up each token once, then extends the phrases that start at a matched token. The
  * units of token i are units[unitStart[i] .. unitStart[i + 1]).
@@ -17,8 +22,10 @@ export interface FieldMatch {
 export function matchField(index: TermIndex, name: 'title' | 'body', tokens: TokenizedText): FieldMatch {
   const n = tokens.length;
   const { unitInfo, phrases } = index.sealed;
-  const units: number[] = [];
-  const unitStart = new Int32Array(n + 1);
+  const units = scratchUnits;
+  units.length = 0;
+  if (scratchStarts.length < n + 1) scratchStarts = new Int32Array(2 * n + 2);
+  const unitStart = scratchStarts;
   const seqSpans = new Map<number, number[]>();
   const firsts: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -38,7 +45,7 @@ export function matchField(index: TermIndex, name: 'title' | 'body', tokens: Tok
     const p = firsts[f + 1]!;
     for (let k = unitInfo[info + 1]!, end = unitInfo[info + 2]!; k < end; k++) {
       const seq = phrases[k]!;
-      const length = seqMatchesAt(index, seq, units, unitStart, p);
+      const length = seqMatchesAt(index, seq, units, unitStart, p, n);
       if (length > 0) pushSpan(seqSpans, seq, p, p + length);
     }
   }
@@ -52,11 +59,11 @@ function pushSpan(spans: Map<number, number[]>, seq: number, start: number, end:
 }
 
 /** The seq's length when it occurs at token p (its first unit is known to), else 0. */
-function seqMatchesAt(index: TermIndex, seq: number, units: number[], unitStart: Int32Array, p: number): number {
+function seqMatchesAt(index: TermIndex, seq: number, units: number[], unitStart: Int32Array, p: number, n: number): number {
   const { start, values } = index.sealed.seqUnits;
   const from = start[seq]!;
   const length = start[seq + 1]! - from;
-  if (p + length >= unitStart.length) return 0;
+  if (p + length > n) return 0;
   for (let j = 1; j < length; j++) {
     if (!hasUnit(units, unitStart[p + j]!, unitStart[p + j + 1]!, values[from + j]!)) return 0;
   }

@@ -46,15 +46,15 @@ export class PackedKeys {
   readonly records: Int32Array;
   /**
    * Most tokens are no key, and this filter stays in the fastest cache where the slots
-   * (8 bytes, four slots a key) do not.
+   * (8 bytes a slot, two slots a key) do not.
    */
   private readonly filter: BitFilter;
 
   constructor(keys: readonly string[], payload: (entry: number) => [number, number]) {
     this.filter = new BitFilter(keys.map(hashWord));
-    // At most a quarter full, so a word no one looks for ends within a slot or two.
+    // At most half full: the filter turns most words away, and a smaller table stays in cache.
     let size = 16;
-    while (size < keys.length * 4) size *= 2;
+    while (size < keys.length * 2) size *= 2;
     this.mask = size - 1;
     this.slots = new Int32Array(2 * size);
     this.records = new Int32Array(RECORD * keys.length);
