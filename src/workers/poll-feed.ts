@@ -80,7 +80,8 @@ async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth
     ]);
     await enqueueItems(ctx, feed, fresh);
     if (res.permanentRedirect) log.warn({ from: redactSecrets(url), to: redactSecrets(res.permanentRedirect) }, 'feed moved permanently; polling the new URL from now on');
-    const outcome = { kind: 'ok' as const, items: parsed.items.length, etag: res.etag, lastModified: res.lastModified, url: res.permanentRedirect ?? health?.url };
+    // itemsSeen counts distinct new items, not the same entries again at every poll.
+    const outcome = { kind: 'ok' as const, items: fresh.length, etag: res.etag, lastModified: res.lastModified, url: res.permanentRedirect ?? health?.url };
     await ctx.store.feeds.set(feed.id, { ...recordPollOutcome(health, outcome, Date.now(), timing), configUrl: feed.url });
     endTimer();
     ctx.metrics.fetches.inc({ feed: feed.id, status: 'ok' });

@@ -85,6 +85,7 @@ test('a 301 moves the feed: the new URL is stored and polled from then on', asyn
   const { store, poll } = setup();
   assert.equal((await poll(job('moved'))).status, 'ok');
   assert.equal((await store.feeds.get<FeedHealth>('moved'))?.url, `${server.url}/new.xml`);
+  assert.equal((await store.feeds.get<FeedHealth>('moved'))?.itemsSeen, 2);
   await poll(job('moved'));
   assert.equal(server.hits.get('/old.xml'), 1, 'the old URL is not asked again');
   assert.equal(server.hits.get('/new.xml'), 2);
