@@ -27,12 +27,15 @@ export class TokenizedText {
   private foldedForms: string[] | undefined;
 
   constructor(readonly text: string) {
-    // Typed arrays grown by doubling: news text averages a token per 6 to 9 characters.
+    // Grown by doubling: news text averages a token per 6 to 9 characters.
     const capacity = Math.max(16, text.length >> 2);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.hashes = new Uint32Array(capacity);
-    this.kinds = new Int32Array(capacity);
+    [this.starts, this.ends, this.hashes, this.kinds] = TokenizedText.arrays(capacity);
+  }
+
+  /** The four per-token arrays as views of one buffer: one allocation, not four. */
+  private static arrays(capacity: number): [Int32Array, Int32Array, Uint32Array, Int32Array] {
+    const buffer = new ArrayBuffer(16 * capacity);
+    return [new Int32Array(buffer, 0, capacity), new Int32Array(buffer, 4 * capacity, capacity), new Uint32Array(buffer, 8 * capacity, capacity), new Int32Array(buffer, 12 * capacity, capacity)];
   }
 
   /** The case-kept forms (NFKC, no diacritics, abbreviation dots dropped). */
@@ -68,8 +71,7 @@ export class TokenizedText {
   }
 
   private grow(): void {
-    const size = this.starts.length * 2;
-    const starts = new Int32Array(size), ends = new Int32Array(size), hashes = new Uint32Array(size), kinds = new Int32Array(size);
+    const [starts, ends, hashes, kinds] = TokenizedText.arrays(this.starts.length * 2);
     starts.set(this.starts);
     ends.set(this.ends);
     hashes.set(this.hashes);
