@@ -9,6 +9,7 @@ import { createLogger } from '../log.js';
 import { startPipeline } from '../pipeline.js';
 import { configDir, type Command, type CommandIO, type ParsedArgs } from './command.js';
 import { resolveRedis } from './redis-url.js';
+import { waitForSignal } from './signals.js';
 
 const command: Command = {
   name: 'dashboard',
@@ -47,12 +48,5 @@ function parsePortOption(value: unknown): number | undefined {
   return n;
 }
 
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => { process.off('SIGINT', done); process.off('SIGTERM', done); resolve(); };
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
-}
 
 export default command;

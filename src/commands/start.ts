@@ -10,6 +10,7 @@ import { createLogger } from '../log.js';
 import { startPipeline } from '../pipeline.js';
 import { configDir, type Command, type CommandIO, type ParsedArgs } from './command.js';
 import { resolveRedis } from './redis-url.js';
+import { waitForSignal } from './signals.js';
 
 export type Role = 'all' | 'worker' | 'scheduler';
 
@@ -57,13 +58,6 @@ async function runPipeline(role: Role, args: ParsedArgs, io: CommandIO): Promise
   return 0;
 }
 
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => { process.off('SIGINT', done); process.off('SIGTERM', done); resolve(); };
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
-}
 
 function parseQueues(value: unknown): QueueName[] {
   if (typeof value !== 'string' || value === '') return ALL_QUEUES;
