@@ -58,9 +58,6 @@ export interface CompiledWatchlist {
   empty: Readonly<WatchlistMatch>;
 }
 
-/** The (shared, empty) leaf list of a seq no term uses. */
-export const NO_LEAVES: readonly number[] = [];
-
 /** Everything classifyItem needs; build it with compileWatchlists. */
 export interface Classifier {
   index: TermIndex;
