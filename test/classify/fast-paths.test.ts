@@ -95,3 +95,24 @@ test('the flat evaluation agrees with the query tree on random queries and texts
   }
   assert.ok(matched > 1000 && touchedOnly > 1000, `both kinds occur (${matched} matched, ${touchedOnly} touched only)`);
 });
+
+test('snippets collapse every kind of whitespace as before', async () => {
+  const { makeSnippet } = await import('../../src/classify/score.js');
+  const pieces = ['word', ' ', '  ', '\n', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', 'Égypte', '.', '利比亚'];
+  const rand = lcg(9);
+  for (let n = 0; n < 2000; n++) {
+    const text = Array.from({ length: 1 + Math.floor(rand() * 60) }, () => pieces[Math.floor(rand() * pieces.length)]).join('');
+    const start = Math.floor(rand() * text.length);
+    const end = Math.min(text.length, start + 1 + Math.floor(rand() * 10));
+    const reference = (() => {
+      // The former snippet code, spelled out.
+      let from = Math.max(0, start - 60);
+      let to = Math.min(text.length, end + 60);
+      if (from > 0) { const sp = text.indexOf(' ', from); if (sp >= 0 && sp < start) from = sp + 1; }
+      if (to < text.length) { const sp = text.lastIndexOf(' ', to); if (sp > end) to = sp; }
+      const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
+      return (from > 0 ? '…' : '') + body + (to < text.length ? '…' : '');
+    })();
+    assert.equal(makeSnippet(text, start, end), reference, JSON.stringify(text));
+  }
+});
