@@ -71,13 +71,14 @@ export function flatten(c: FlatSource): FlatClassifier {
   const terms = packRows(c.watchlists.map((wl) => wl.terms.map((t) => t.id)), c.watchlists.length);
   const lists = packRows(c.leafWatchlists, c.leaves.length);
   const seqs = packRows(c.seqLeaves, c.seqCount);
+  const needs = c.watchlists.map((wl) => needed(wl.query));
   return {
     code: Int32Array.from(code), codeStart, termStart: terms.start, termIds: terms.values,
     leafListStart: lists.start, leafLists: lists.values, seqLeafStart: seqs.start, seqLeafIds: seqs.values,
     leafMode: Uint8Array.from(c.leaves, (l) => modeOf(l.leaf)),
     weighted: Uint8Array.from(c.watchlists, (wl) => (wl.weights.length > 0 ? 1 : 0)),
-    minHits: Int32Array.from(c.watchlists, (wl) => needed(wl.query).min),
-    countIsScore: Uint8Array.from(c.watchlists, (wl) => (countIsScore(wl) ? 1 : 0)),
+    minHits: Int32Array.from(needs, (n) => n.min),
+    countIsScore: Uint8Array.from(c.watchlists, (wl, i) => (countIsScore(wl, needs[i]!.ids) ? 1 : 0)),
   };
 }
 
@@ -97,10 +98,10 @@ function needed(node: CompiledNode): { min: number; ids: Set<number> } {
 }
 
 /** True when every leaf of an unweighted list is one positive term: its hit leaves are its score. */
-function countIsScore(wl: CompiledWatchlist): boolean {
+function countIsScore(wl: CompiledWatchlist, queryLeaves: Set<number>): boolean {
   if (wl.weights.length > 0) return false;
   const termIds = new Set(wl.terms.map((t) => t.id));
-  return termIds.size === wl.terms.length && termIds.size === needed(wl.query).ids.size;
+  return termIds.size === wl.terms.length && termIds.size === queryLeaves.size;
 }
 
 /** Evaluates the node at pc given the leaves marked with `gen` in leafHit. */

@@ -28,7 +28,7 @@ export class TokenizedText {
 
   constructor(readonly text: string) {
     // Grown by doubling: news text averages a token per 6 to 9 characters.
-    const capacity = Math.max(16, text.length >> 2);
+    const capacity = Math.max(4, text.length >> 2);
     [this.starts, this.ends, this.hashes, this.kinds] = TokenizedText.arrays(capacity);
   }
 
