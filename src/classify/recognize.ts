@@ -9,7 +9,7 @@ import type { FoundEntity } from './entities.js';
 import type { FieldMatch } from './match-text.js';
 import { mergeNames, type NameMention } from './ner/merge.js';
 import { findSegments } from './ner/spans.js';
-import { collectSure, settleNames, type ArticleNames } from './ner/typing.js';
+import { collectSure, keyOf, settleNames, type ArticleNames } from './ner/typing.js';
 
 export function recognizeEntities(fields: FieldMatch[]): FoundEntity[] {
   const names: ArticleNames = { sure: new Map() };
@@ -24,7 +24,7 @@ export function recognizeEntities(fields: FieldMatch[]): FoundEntity[] {
       const start = t.starts[n.start]!;
       const end = t.ends[n.end - 1]!;
       const surface = t.text.slice(start, end).replace(/\s+/g, ' ');
-      mentions.push({ field: f.name, start, end, surface, key: t.folded.slice(n.start, n.end).join(' '), type: n.type });
+      mentions.push({ field: f.name, start, end, surface, key: keyOf(t, n.start, n.end), type: n.type });
     }
   }
   return mergeNames(mentions);

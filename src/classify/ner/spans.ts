@@ -172,7 +172,11 @@ class Splitter {
   }
 }
 
-function isAcronym(raw: string): boolean {
+/** 2 to 6 capital letters (NATO, WHO). Most words fail on length or an ASCII second letter. */
+export function isAcronym(raw: string): boolean {
+  if (raw.length < 2 || raw.length > 12) return false; // 6 letters take at most 12 code units
+  const second = raw.charCodeAt(1);
+  if (second < 128 && (second < 65 || second > 90)) return false;
   return /^\p{Lu}{2,6}$/u.test(raw);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { TokenizedText } from '../normalize.js';
 import { DEMONYMS, FIRST_NAMES, ORG_PREFIXES, PLACE_HEADS, PLACE_NOUNS_AFTER, PLACE_PREPOSITIONS, SPEECH_VERBS, STOP_CAPS } from './lexicon.js';
-import { isCapitalized, knownAt, type NameType, type Segment } from './spans.js';
+import { isAcronym, isCapitalized, knownAt, type NameType, type Segment } from './spans.js';
 
 /** A typed name at token range [start, end) of one text. */
 export interface TypedName {
@@ -16,14 +16,14 @@ export interface TypedName {
 
 type Guess = { type: NameType; sure: boolean } | undefined;
 
-function keyOf(t: TokenizedText, s: number, e: number): string {
-  return t.folded.slice(s, e).join(' ');
+/** The folded words of [s, e) joined by spaces (most names are one word: no new string). */
+export function keyOf(t: TokenizedText, s: number, e: number): string {
+  return e - s === 1 ? t.folded[s]! : t.folded.slice(s, e).join(' ');
 }
 
 function nextIsSpeech(t: TokenizedText, end: number): boolean {
-  if (end >= t.raw.length) return false;
-  const gap = t.text.slice(t.ends[end - 1]!, t.starts[end]!);
-  return /^[ ,]{1,2}$/.test(gap) && SPEECH_VERBS.has(t.folded[end]!);
+  if (end >= t.length || !SPEECH_VERBS.has(t.folded[end]!)) return false;
+  return /^[ ,]{1,2}$/.test(t.text.slice(t.ends[end - 1]!, t.starts[end]!));
 }
 
 /** The word after the name is a lower-case place noun ("the Sadada checkpoint"). */
@@ -35,10 +35,6 @@ function afterPlacePreposition(t: TokenizedText, start: number): boolean {
   let k = start - 1;
   if (k >= 0 && t.folded[k] === 'the') k--;
   return k >= 0 && PLACE_PREPOSITIONS.has(t.folded[k]!) && !isCapitalized(t.raw[k]!);
-}
-
-function isAcronym(raw: string): boolean {
-  return /^\p{Lu}{2,6}$/u.test(raw);
 }
 
 function guessSingle(t: TokenizedText, seg: Segment): Guess {
