@@ -20,8 +20,8 @@ export interface ArticleContext {
   fields: FieldMatch[];
   input: ClassifyInput;
   entities: FoundEntity[];
-  /** Snippets already cut, by field:start:end. */
-  snippets: Map<string, string>;
+  /** Snippets already cut, by field and offsets (see snippetKey). */
+  snippets: Map<number | string, string>;
 }
 
 const NONE: Occurrence[] = [];

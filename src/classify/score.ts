@@ -80,13 +80,22 @@ function isTidy(s: string): boolean {
 function snippetOf(ctx: ArticleContext, o: Occurrence): string {
   if (o.field !== 'title' && o.field !== 'body') return fieldText(ctx, o.field);
   // Watch-lists share terms, so the same occurrence is explained many times: cut it once.
-  const key = `${o.field}:${o.start}:${o.end}`;
+  const key = snippetKey(o);
   let snippet = ctx.snippets.get(key);
   if (snippet === undefined) {
     snippet = makeSnippet(fieldText(ctx, o.field), o.start, o.end);
     ctx.snippets.set(key, snippet);
   }
   return snippet;
+}
+
+const OFFSETS = 2 ** 26;
+
+/** One number per title or body occurrence (offsets below 2^26, as in any article); a string beyond. */
+function snippetKey(o: Occurrence): number | string {
+  if (o.end >= OFFSETS) return `${o.field}:${o.start}:${o.end}`;
+  const key = o.start * OFFSETS + o.end + 1;
+  return o.field === 'title' ? -key : key;
 }
 
 function fieldText(ctx: ArticleContext, field: string): string {
