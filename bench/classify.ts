@@ -5,7 +5,8 @@
  *
  *   node --import tsx bench/classify.ts [--articles N] [--naive-seconds S] [--runs R]
  *
- * Each figure is the best of R passes (default 5) in CPU time of this process.
+ * Figures are CPU time of this process; wirewatch and tokenize figures are the best of R passes
+ * (default 5) over all the articles, the naive one a single pass of up to S seconds.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
