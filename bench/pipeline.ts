@@ -99,13 +99,8 @@ const m = pipeline.ctx.metrics;
 console.log(`  extract ${await sum(m.extractSeconds)}; classify ${await sum(m.classifySeconds)}; job latency ${await sum(m.jobLatency)}`);
 console.log(`  peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB (pipeline, test server and Redis client in one process)`);
 
+await pipeline.store.purge();
 await pipeline.stop();
-let cursor = '0';
-do {
-  const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-  cursor = next;
-  if (keys.length) await redis.unlink(...keys);
-} while (cursor !== '0');
 redis.disconnect();
 server.closeAllConnections();
 server.close();

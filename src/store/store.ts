@@ -30,4 +30,14 @@ export class Store {
     this.digests = new DigestStore(redis, this.keys, retention);
     this.alerts = new AlertStore(redis, this.keys, retention);
   }
+
+  /** Deletes everything under the prefix, queues included: for tests, benchmarks and uninstalls. */
+  async purge(): Promise<void> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.keys.prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await this.redis.unlink(...keys);
+    } while (cursor !== '0');
+  }
 }

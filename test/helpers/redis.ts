@@ -4,6 +4,7 @@
  */
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { Store } from '../../src/store/store.js';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -17,10 +18,5 @@ export function testRedis(): Redis {
 
 /** Deletes every key under the prefix (BullMQ's included). */
 export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== '0');
+  await new Store(redis, { prefix }).purge();
 }
