@@ -4,8 +4,9 @@
  * line is the title and the rest the body. URLs typed on the command line are the user's own
  * choice, so they may point at private addresses; feeds and their links may not.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Config } from '../config/schema.js';
 import { WirewatchError } from '../errors.js';
 import { fetchResource } from '../fetch/fetch-resource.js';
@@ -34,7 +35,7 @@ export async function readBytes(source: string, config: Config, accept?: string,
     return { body: res.body, url: res.url, contentType: res.contentType };
   }
   try {
-    return { body: await readFile(source), url: new URL(`file://${await realPath(source)}`).href };
+    return { body: await readFile(source), url: pathToFileURL(await realpath(source)).href };
   } catch (err) {
     throw new InputError(`cannot read ${source}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
   }
@@ -64,9 +65,4 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-async function realPath(path: string): Promise<string> {
-  const { realpath } = await import('node:fs/promises');
-  return realpath(path);
 }
