@@ -44,7 +44,7 @@ export function createProcessArticleProcessor(ctx: WorkerContext) {
     await ctx.store.items.saveProcessed(stored, matches, pendingTargets(config, flagged));
     await enqueueAlerts(ctx, config, item.key, flagged);
     for (const m of flagged) ctx.metrics.itemsFlagged.inc({ watchlist: m.watchlist });
-    if (flagged.length) log.info({ flagged: flagged.map((m) => `${m.watchlist}:${m.score}`) }, 'item flagged');
+    if (flagged.length) log.info({ title: stored.title, flagged: flagged.map((m) => `${m.watchlist}:${m.score}`) }, 'item flagged');
     return { status: 'processed', flagged: flagged.map((m) => m.watchlist), bodySource: article.bodySource };
   };
 }
