@@ -13,12 +13,19 @@ const HOUR_MS = 3_600_000;
 export const INGEST_COUNTERS = ['polls', 'fetched', 'new', 'stored', 'extracted', 'flagged', 'fetchErrors', 'pageErrors'] as const;
 export type IngestCounter = (typeof INGEST_COUNTERS)[number];
 
-/** One hour of counters; `wait` holds per-queue job counts and total wait in ms. */
+/** One queue's hour: jobs started, their total wait (ms from due to start) and jobs failed. */
+export interface QueueHour {
+  jobs: number;
+  waitMs: number;
+  failed: number;
+}
+
+/** One hour of counters. */
 export interface IngestHour {
   /** Hours since the epoch (UTC), as in `Math.floor(ms / 3_600_000)`. */
   hour: number;
   counts: Record<IngestCounter, number>;
-  wait: Record<string, { jobs: number; totalMs: number }>;
+  queues: Record<string, QueueHour>;
   /** Items stored per feed id. */
   storedByFeed: Record<string, number>;
 }
@@ -32,8 +39,8 @@ export interface StoredItemStats {
 }
 
 const STORED_PREFIX = 'stored:';
-const WAIT_JOBS = 'waitJobs:';
-const WAIT_MS = 'waitMs:';
+/** Per-queue fields are `<what>:<queue>`. */
+const QUEUE_FIELDS: Record<string, keyof QueueHour> = { 'waitJobs:': 'jobs', 'waitMs:': 'waitMs', 'failed:': 'failed' };
 
 export class IngestStats {
   constructor(
@@ -57,7 +64,12 @@ export class IngestStats {
 
   /** A job of `queue` started `waitedMs` after it was due. */
   async recordWait(queue: string, waitedMs: number, at = Date.now()): Promise<void> {
-    await this.add([[WAIT_JOBS + queue, 1], [WAIT_MS + queue, Math.max(0, Math.round(waitedMs))]], at);
+    await this.add([[`waitJobs:${queue}`, 1], [`waitMs:${queue}`, Math.max(0, Math.round(waitedMs))]], at);
+  }
+
+  /** A job of `queue` failed (an attempt; BullMQ may retry it). */
+  async recordFailure(queue: string, at = Date.now()): Promise<void> {
+    await this.add([[`failed:${queue}`, 1]], at);
   }
 
   private async add(fields: Array<[string, number]>, at: number): Promise<void> {
@@ -89,12 +101,16 @@ export class IngestStats {
 
 function parseHour(hour: number, raw: Record<string, string>): IngestHour {
   const counts = Object.fromEntries(INGEST_COUNTERS.map((c) => [c, Number(raw[c] ?? 0)])) as Record<IngestCounter, number>;
-  const wait: IngestHour['wait'] = {};
+  const queues: IngestHour['queues'] = {};
   const storedByFeed: Record<string, number> = {};
   for (const [field, value] of Object.entries(raw)) {
-    if (field.startsWith(STORED_PREFIX)) storedByFeed[field.slice(STORED_PREFIX.length)] = Number(value);
-    else if (field.startsWith(WAIT_JOBS)) (wait[field.slice(WAIT_JOBS.length)] ??= { jobs: 0, totalMs: 0 }).jobs = Number(value);
-    else if (field.startsWith(WAIT_MS)) (wait[field.slice(WAIT_MS.length)] ??= { jobs: 0, totalMs: 0 }).totalMs = Number(value);
+    if (field.startsWith(STORED_PREFIX)) {
+      storedByFeed[field.slice(STORED_PREFIX.length)] = Number(value);
+      continue;
+    }
+    const colon = field.indexOf(':') + 1;
+    const what = colon > 0 ? QUEUE_FIELDS[field.slice(0, colon)] : undefined;
+    if (what) (queues[field.slice(colon)] ??= { jobs: 0, waitMs: 0, failed: 0 })[what] = Number(value);
   }
-  return { hour, counts, wait, storedByFeed };
+  return { hour, counts, queues, storedByFeed };
 }

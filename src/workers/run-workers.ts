@@ -56,6 +56,7 @@ export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueN
     });
     worker.on('failed', (job, err) => {
       ctx.log.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
+      void ctx.store.ingest.recordFailure(name).catch(() => {});
     });
     worker.on('error', (err) => ctx.log.error({ queue: name, err: err.message }, 'worker error'));
     return worker;

@@ -26,12 +26,13 @@ test('counters add up per hour: polls, items, extraction, flags, errors, queue w
   await store.ingest.recordWait('poll-feed', 250, at);
   await store.ingest.recordWait('poll-feed', 750.4, at);
   await store.ingest.recordWait('process-article', -5, at);
+  await store.ingest.recordFailure('process-article', at);
   const [first, second, third] = await store.ingest.hours(h, h + 2);
   assert.deepEqual(first!.counts, { polls: 2, fetched: 30, new: 4, stored: 2, extracted: 1, flagged: 1, fetchErrors: 1, pageErrors: 0 });
-  assert.deepEqual(first!.wait, { 'poll-feed': { jobs: 2, totalMs: 1000 }, 'process-article': { jobs: 1, totalMs: 0 } });
+  assert.deepEqual(first!.queues, { 'poll-feed': { jobs: 2, waitMs: 1000, failed: 0 }, 'process-article': { jobs: 1, waitMs: 0, failed: 1 } });
   assert.deepEqual(first!.storedByFeed, { bbc: 2 });
   assert.deepEqual(second!.counts, { polls: 0, fetched: 0, new: 0, stored: 1, extracted: 1, flagged: 0, fetchErrors: 0, pageErrors: 1 });
-  assert.deepEqual(third, { hour: h + 2, counts: { polls: 0, fetched: 0, new: 0, stored: 0, extracted: 0, flagged: 0, fetchErrors: 0, pageErrors: 0 }, wait: {}, storedByFeed: {} });
+  assert.deepEqual(third, { hour: h + 2, counts: { polls: 0, fetched: 0, new: 0, stored: 0, extracted: 0, flagged: 0, fetchErrors: 0, pageErrors: 0 }, queues: {}, storedByFeed: {} });
   assert.deepEqual([...(await store.ingest.storedByFeed(h, h + 1))], [['bbc', 2], ['afp.fr', 1]]);
   const ttl = await redis.ttl(store.keys.ingest(h));
   assert.ok(ttl > 0 && ttl <= 3600, 'each hour expires with the retention');
