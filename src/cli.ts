@@ -56,6 +56,8 @@ function takeLogFormat(argv: string[], env: NodeJS.ProcessEnv): string[] {
     }
     env.LOG_FORMAT = value;
   }
+  const fromEnv = env.LOG_FORMAT?.trim().toLowerCase();
+  if (fromEnv && !OUTPUT_FORMATS.includes(fromEnv as never)) throw new UsageError(`LOG_FORMAT must be ${OUTPUT_FORMATS.join(' or ')} (got "${env.LOG_FORMAT}")`);
   return rest;
 }
 

@@ -24,4 +24,7 @@ test('--log-format takes pretty or json, anywhere on the line; anything else is 
   assert.match(missing.stderr, /got nothing/);
   const ok = await runCli(['--log-format=json', 'check-config', '--config', 'config']);
   assert.equal(ok.code, 0, ok.stderr);
+  const env = await runCli(['check-config', '--config', 'config'], { env: { LOG_FORMAT: 'fancy' } });
+  assert.equal(env.code, 2);
+  assert.match(env.stderr, /LOG_FORMAT must be pretty or json \(got "fancy"\)/);
 });
