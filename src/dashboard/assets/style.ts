@@ -85,7 +85,8 @@ dl.facts dd { margin: 0; }
 pre.stack, pre.data { background: #f1f5f9; padding: 8px 10px; border-radius: 5px; font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 480px; overflow-y: auto; }
 tr.feed-failing td:first-child { box-shadow: inset 3px 0 0 var(--bad); }
 @media (max-width: 640px) {
-  header { padding: 8px 12px; gap: 6px 14px; } header nav { gap: 6px 12px; } header .zone { margin-left: 0; }
+  header { padding: 8px 12px; gap: 6px 14px; } header nav { gap: 6px 11px; font-size: 13px; } header .zone { margin-left: 0; }
+  table { font-size: 13px; } th { font-size: 10px; letter-spacing: 0; }
   main { padding: 12px 12px 24px; }
   .card { padding: 10px 12px; }
   .filters label { flex: 1 1 40%; } .filters input, .filters select { width: 100%; }
