@@ -6,7 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { writeConfigDir } from '../helpers/config.js';
@@ -25,6 +25,7 @@ const prefixes: string[] = [];
 const running = new Set<ReturnType<typeof spawn>>();
 
 before(async () => {
+  assert.equal(spawnSync('script', ['--version']).status, 0, "the console test needs util-linux's script (Debian and Ubuntu: apt-get install bsdutils)");
   redis = testRedis();
   server = await startServer({ '/wire.xml': { headers: { 'content-type': 'application/rss+xml' }, body: FEED } });
 });
