@@ -4,9 +4,11 @@
  * under src/commands/; this file only finds it, parses its options and turns errors into one
  * line on stderr and a non-zero exit.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { commonOptions, type Command, type CommandIO } from './commands/command.js';
 import { describeError, UsageError, ConfigError } from './errors.js';
+import { OUTPUT_FORMATS } from './log.js';
 
 /** Commands load lazily so `wirewatch check-config` does not pay for bullmq or cheerio. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default: Command }> }> = {
@@ -23,14 +25,55 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
 };
 
 function printHelp(io: CommandIO): void {
-  const lines = ['usage: wirewatch COMMAND [--config DIR] [--json] [options]', '', 'commands:'];
+  const lines = ['usage: wirewatch COMMAND [--config DIR] [--json] [--log-format pretty|json] [options]', '', 'commands:'];
   for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(14)} ${c.summary}`);
-  lines.push('', 'wirewatch COMMAND --help shows the options of one command.');
+  lines.push('', 'wirewatch COMMAND --help shows the options of one command; wirewatch --version the version.');
   io.stdout.write(lines.join('\n') + '\n');
 }
 
+/** The version in package.json, read beside src/ or dist/ alike. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
+/**
+ * `--log-format pretty|json` may stand anywhere in the command line, for every command: it is
+ * LOG_FORMAT for this run, set in the environment the command (and its logger) reads.
+ */
+function takeLogFormat(argv: string[], env: NodeJS.ProcessEnv): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const inline = arg.startsWith('--log-format=') ? arg.slice('--log-format='.length) : undefined;
+    if (arg !== '--log-format' && inline === undefined) {
+      rest.push(arg);
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (!value || !OUTPUT_FORMATS.includes(value as never)) {
+      throw new UsageError(`--log-format must be ${OUTPUT_FORMATS.join(' or ')} (got ${value ? `"${value}"` : 'nothing'})`);
+    }
+    env.LOG_FORMAT = value;
+  }
+  const fromEnv = env.LOG_FORMAT?.trim().toLowerCase();
+  if (fromEnv && !OUTPUT_FORMATS.includes(fromEnv as never)) throw new UsageError(`LOG_FORMAT must be ${OUTPUT_FORMATS.join(' or ')} (got "${env.LOG_FORMAT}")`);
+  return rest;
+}
+
 export async function main(argv: string[], io: CommandIO): Promise<number> {
-  const [name, ...rest] = argv;
+  let args: string[];
+  try {
+    args = takeLogFormat(argv, io.env);
+  } catch (err) {
+    io.stderr.write(`wirewatch: ${describeError(err)}\n`);
+    return 2;
+  }
+  const [name, ...rest] = args;
+  if (name === '--version' || name === '-v' || name === '-V' || name === 'version') {
+    io.stdout.write(`wirewatch ${packageVersion()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     printHelp(io);
     return name ? 0 : 2;

@@ -54,6 +54,8 @@ export class Keys {
   alertFoldTaken(channel: string, jobId: string): string { return `${this.prefix}:alertfold:${channel}:job:${jobId}`; }
   /** hash of counters: per-hour flagged counts by watch-list, for trends */
   hourly(hour: number): string { return `${this.prefix}:hourly:${hour}`; }
+  /** hash of counters: per-hour ingestion (polls, items, extraction, flags, errors, queue wait, stored per feed) */
+  ingest(hour: number): string { return `${this.prefix}:ingest:${hour}`; }
 }
 
 function hash(text: string): string {

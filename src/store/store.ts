@@ -3,6 +3,8 @@ import type { Redis } from 'ioredis';
 import { AlertStore } from './alert-store.js';
 import { DigestStore } from './digest-store.js';
 import { FeedStore } from './feed-store.js';
+import { FlagIndex } from './flag-index.js';
+import { IngestStats } from './ingest-stats.js';
 import { ItemStore } from './item-store.js';
 import { Keys } from './keys.js';
 
@@ -21,6 +23,8 @@ export class Store {
   readonly feeds: FeedStore;
   readonly digests: DigestStore;
   readonly alerts: AlertStore;
+  readonly ingest: IngestStats;
+  readonly flags: FlagIndex;
 
   constructor(readonly redis: Redis, options: StoreOptions = {}) {
     this.keys = new Keys(options.prefix ?? 'ww');
@@ -29,6 +33,8 @@ export class Store {
     this.feeds = new FeedStore(redis, this.keys, retention);
     this.digests = new DigestStore(redis, this.keys, retention);
     this.alerts = new AlertStore(redis, this.keys, retention);
+    this.ingest = new IngestStats(redis, this.keys, retention);
+    this.flags = new FlagIndex(redis, this.keys);
   }
 
   /** Deletes everything under the prefix, queues included: for tests, benchmarks and uninstalls. */

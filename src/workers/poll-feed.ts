@@ -68,6 +68,7 @@ async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth
     if (res.kind === 'not-modified') {
       endTimer();
       ctx.metrics.fetches.inc({ feed: feed.id, status: 'not-modified' });
+      await ctx.store.ingest.record({ polls: 1 });
       await ctx.store.feeds.set(feed.id, { ...recordPollOutcome(health, { kind: 'not-modified' }, Date.now(), timing), configUrl: feed.url });
       return { status: 'not-modified' };
     }
@@ -87,6 +88,7 @@ async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth
     ctx.metrics.fetches.inc({ feed: feed.id, status: 'ok' });
     ctx.metrics.itemsSeen.inc({ feed: feed.id }, parsed.items.length);
     ctx.metrics.itemsNew.inc({ feed: feed.id }, fresh.length);
+    await ctx.store.ingest.record({ polls: 1, fetched: parsed.items.length, new: fresh.length });
     log.info({ items: parsed.items.length, new: fresh.length }, 'feed polled');
     return { status: 'ok', items: parsed.items.length, new: fresh.length };
   } catch (err) {
@@ -98,6 +100,7 @@ async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth
     const { retryAfterMs, permanent } = err as { retryAfterMs?: number; permanent?: boolean };
     const next = recordPollOutcome(health, { kind: 'error', error: message, retryAfterMs, permanent }, Date.now(), timing);
     await ctx.store.feeds.set(feed.id, { ...next, configUrl: feed.url });
+    await ctx.store.ingest.record({ polls: 1, fetchErrors: 1 });
     log.warn({ err: message, consecutiveErrors: next.consecutiveErrors, nextAttempt: new Date(next.nextAttempt ?? Date.now()).toISOString() }, 'feed poll failed');
     return { status: 'error', error: message };
   }

@@ -42,9 +42,10 @@ export function createProcessArticleProcessor(ctx: WorkerContext) {
     const flagged = classification.matches.filter((m) => m.flagged);
     const matches: StoredMatch[] = flagged.map((m) => ({ itemKey: item.key, watchlist: m.watchlist, score: m.score, hits: m.hits, flaggedAt: now }));
     await ctx.store.items.saveProcessed(stored, matches, pendingTargets(config, flagged));
+    await ctx.store.ingest.recordStored({ feedId: item.feedId, bodySource: article.bodySource, flagged: flagged.length > 0 });
     await enqueueAlerts(ctx, config, item.key, flagged);
     for (const m of flagged) ctx.metrics.itemsFlagged.inc({ watchlist: m.watchlist });
-    if (flagged.length) log.info({ flagged: flagged.map((m) => `${m.watchlist}:${m.score}`) }, 'item flagged');
+    if (flagged.length) log.info({ title: stored.title, flagged: flagged.map((m) => `${m.watchlist}:${m.score}`) }, 'item flagged');
     return { status: 'processed', flagged: flagged.map((m) => m.watchlist), bodySource: article.bodySource };
   };
 }
@@ -61,6 +62,7 @@ async function readArticle(ctx: WorkerContext, config: Config, feed: FeedConfig 
   } catch (err) {
     // A page that cannot be had is not a lost item: the feed's own text stands in.
     log.info({ url: item.url, err: describeError(err) }, 'page not extracted; using the feed text');
+    await ctx.store.ingest.record({ pageErrors: 1 });
     return chooseArticleBody(undefined, item);
   }
 }

@@ -40,6 +40,7 @@ export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueN
     const timed: Processor = (job, token, signal) => {
       const due = job.timestamp + (job.opts.delay ?? 0);
       ctx.metrics.jobLatency.observe({ queue: name }, Math.max(0, Date.now() - due) / 1000);
+      void ctx.store.ingest.recordWait(name, Date.now() - due).catch(() => {}); // a counter never holds a job back
       return process(job, token, signal);
     };
     const worker = new Worker(name, timed, {
@@ -55,6 +56,7 @@ export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueN
     });
     worker.on('failed', (job, err) => {
       ctx.log.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
+      void ctx.store.ingest.recordFailure(name).catch(() => {});
     });
     worker.on('error', (err) => ctx.log.error({ queue: name, err: err.message }, 'worker error'));
     return worker;

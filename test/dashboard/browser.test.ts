@@ -2,7 +2,7 @@
  * The dashboard in a real browser: Debian's chromium driven by playwright-core. Each page loads
  * against a running pipeline with seeded data; the items filter, the "try it" box and the retry
  * button are used; screenshots go to test-results/dashboard/. Without chromium this FAILS (CI
- * must install it), it does not skip.
+ * must install it), it does not skip. Layout at desktop and phone widths: test/dashboard/layout.test.ts.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +14,8 @@ import { silentLogger } from '../../src/log.js';
 import { XSS } from './fixtures.js';
 import { seedDashboard, type Seeded } from './seed.js';
 
+// The dashboard shows times in the server's zone (read at each request); one off UTC makes it visible.
+process.env.TZ = 'Europe/Brussels';
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'dashboard');
@@ -61,16 +63,18 @@ test('every page loads, its own script runs, and nothing hostile executes', asyn
     assert.equal(await page.locator('img').count(), 0, `${path}: no <img> made it into the page`);
     assert.equal(await page.locator('main script').count(), 0);
     const times = page.locator('time[datetime]');
-    if (await times.count()) assert.ok(await times.first().getAttribute('title'), `${path}: app.js localized the times`);
+    if (await times.count()) assert.match(await times.first().getAttribute('title') ?? '', / Europe\/Brussels$/, `${path}: a time names its zone on hover`);
   }
   noProblems();
 });
 
-test('the overview draws both charts with bars and a legend', async () => {
+test('the overview draws the ingestion charts and both flag charts, with a legend', async () => {
   await visit('/', 'overview');
-  assert.equal(await page.locator('svg.chart').count(), 2);
-  assert.ok((await page.locator('svg.chart rect').count()) >= 4);
-  assert.deepEqual(await page.locator('.legend li').allTextContents(), [' isis-libya', ' us-strikes', ' bread']);
+  assert.equal(await page.locator('#ingestion svg.chart').count(), 6);
+  assert.equal(await page.locator('#flagged svg.chart').count(), 2);
+  assert.ok((await page.locator('#flagged svg.chart rect').count()) >= 4);
+  assert.ok((await page.locator('#ingestion figure', { hasText: 'New items' }).locator('rect').count()) >= 1, 'the seed\'s polls are counted');
+  assert.deepEqual(await page.locator('#flagged .legend li').allTextContents(), [' isis-libya', ' us-strikes', ' bread']);
   assert.match(await page.locator('section', { hasText: 'Failing feeds' }).textContent() ?? '', /broken: fetch: HTTP 404/);
 });
 
@@ -84,10 +88,11 @@ test('the items filter narrows the list, and the hostile title shows as text', a
   const strikes = await page.locator('li.item').count();
   assert.ok(strikes >= 2 && strikes < all);
   await page.fill('input[name=q]', 'Pentagon');
-  await page.click('button[type=submit]');
+  await page.click('form.filters button[type=submit]');
   await page.waitForURL(/q=Pentagon/);
   assert.deepEqual(await page.locator('.item-title').allTextContents(), ['AFRICOM airstrike on Islamic State in Libya']);
-  assert.ok((await page.locator('li.item mark').count()) >= 1, 'hits are highlighted');
+  assert.ok((await page.locator('li.item mark:not(.q)').count()) >= 1, 'hits are highlighted');
+  assert.deepEqual(await page.locator('li.item mark.q').allTextContents(), ['Pentagon'], 'and so is the word searched for');
   await page.screenshot({ path: join(SHOTS, 'items-filtered.png'), fullPage: true });
   noProblems();
 });

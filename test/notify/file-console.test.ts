@@ -55,8 +55,10 @@ test('the file channel writes an alert to its own file', async (t) => {
 test('the console channel prints the plain-text digest', async () => {
   let out = '';
   const digest = digestOf(2);
+  // Not a terminal: one JSON line a message (framed blocks on a terminal: test/log).
   const receipt = await deliverDigest('c', { type: 'console' }, digest, { stdout: { write: (s: string) => (out += s) } });
   assert.equal(receipt.parts, 1);
-  assert.match(out, /^morning-brief\n21 Nov 2026, 07:00 UTC · 2 stories from 2 items\n/);
-  assert.match(out, /== libya - Libya watch ==/);
+  const { text } = JSON.parse(out);
+  assert.match(text, /^morning-brief\n21 Nov 2026, 07:00 UTC · 2 stories from 2 items\n/);
+  assert.match(text, /== libya - Libya watch ==/);
 });

@@ -1,19 +1,11 @@
 /**
  * The dashboard's only script, served at /static/app.js (the CSP allows no inline script).
- * Pages work without it; it shows times in local time, submits filter selects on change,
- * disables a submit button while its request runs, and reloads pages that ask for it.
+ * Pages work without it; it submits filter selects on change, disables a submit button while
+ * its request runs, and reloads pages that ask for it. Times are written by the server, in
+ * the one zone the page names.
  */
 export const APP_JS = String.raw`'use strict';
 (function () {
-  function localTimes() {
-    var fmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-    document.querySelectorAll('time[datetime]').forEach(function (el) {
-      var d = new Date(el.getAttribute('datetime'));
-      if (isNaN(d.getTime())) return;
-      el.title = el.textContent;
-      el.textContent = fmt.format(d);
-    });
-  }
   function autoSubmit() {
     document.querySelectorAll('select[data-autosubmit]').forEach(function (el) {
       el.addEventListener('change', function () { if (el.form) el.form.requestSubmit(); });
@@ -32,6 +24,6 @@ export const APP_JS = String.raw`'use strict';
     if (!s) return;
     setInterval(function () { if (document.visibilityState === 'visible') location.reload(); }, s * 1000);
   }
-  document.addEventListener('DOMContentLoaded', function () { localTimes(); autoSubmit(); busyButtons(); refresh(); });
+  document.addEventListener('DOMContentLoaded', function () { autoSubmit(); busyButtons(); refresh(); });
 })();
 `;

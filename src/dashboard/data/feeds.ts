@@ -19,26 +19,24 @@ export interface FeedRow {
   nextAttempt?: string;
   /** Items found in all successful polls. */
   itemsSeen: number;
-  /** Items of this feed stored in the last 24 hours (among the newest RECENT_SCAN stored). */
+  /** Items of this feed stored in the last 24 hours (the current hour and the 23 before it). */
   items24h: number;
 }
 
-const RECENT_SCAN = 500;
+const HOUR = 3_600_000;
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
-/** `countRecent: false` skips the items24h count (reading recent items), for the overview. */
+/** `countRecent: false` skips the items24h count, for the overview. */
 export async function listFeeds(ctx: WorkerContext, now = Date.now(), countRecent = true): Promise<FeedRow[]> {
   const { config } = ctx.live.current();
   const feeds = config.feeds.feeds;
-  const [health, recent] = await Promise.all([
+  const nowHour = Math.floor(now / HOUR);
+  // Counted per feed and hour as items are stored, so no feed's count depends on how busy the others are.
+  const [health, perFeed] = await Promise.all([
     ctx.store.feeds.getMany<FeedHealth>(feeds.map((f) => f.id)),
-    countRecent ? ctx.store.items.listRecent(RECENT_SCAN) : [],
+    countRecent ? ctx.store.ingest.storedByFeed(nowHour - 23, nowHour) : new Map<string, number>(),
   ]);
-  const perFeed = new Map<string, number>();
-  for (const item of recent) {
-    if (Date.parse(item.processedAt) >= now - 86_400_000) perFeed.set(item.feedId, (perFeed.get(item.feedId) ?? 0) + 1);
-  }
   return feeds.map((f) => {
     const h = health.get(f.id);
     const row: FeedRow = {

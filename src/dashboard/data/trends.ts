@@ -9,30 +9,32 @@ export interface Bucket {
 }
 
 export interface Trends {
-  /** The last 24 hours, one bucket an hour (UTC), oldest first. */
+  /** The last 24 hours, one bucket an hour, oldest first. */
   hours: Bucket[];
-  /** The last 30 days, one bucket a UTC day, oldest first. */
+  /** The last 30 days, one bucket a calendar day of the zone asked for (UTC by default), oldest first. */
   days: Bucket[];
 }
 
 const HOUR = 3_600_000;
+const DAYS = 30;
 
-export async function loadTrends(ctx: WorkerContext, now = Date.now()): Promise<Trends> {
+export async function loadTrends(ctx: WorkerContext, now = Date.now(), zone = 'UTC'): Promise<Trends> {
   const nowHour = Math.floor(now / HOUR);
-  const today = Math.floor(now / 86_400_000);
-  const firstHour = (today - 29) * 24;
+  // Enough hours to cover 30 calendar days in any zone (offsets reach 14 h).
+  const firstHour = nowHour - DAYS * 24 - 15;
   const hourly = await ctx.store.items.hourlyCounts(firstHour, nowHour);
   const byHour = new Map(hourly.map((h) => [h.hour, h.counts]));
   const hours: Bucket[] = [];
   for (let h = nowHour - 23; h <= nowHour; h++) hours.push({ start: new Date(h * HOUR).toISOString(), counts: byHour.get(h) ?? {} });
-  const days: Bucket[] = [];
-  for (let d = today - 29; d <= today; d++) {
-    const counts: Record<string, number> = {};
-    for (let h = d * 24; h < d * 24 + 24; h++) {
-      for (const [w, n] of Object.entries(byHour.get(h) ?? {})) counts[w] = (counts[w] ?? 0) + n;
-    }
-    days.push({ start: new Date(d * 86_400_000).toISOString(), counts });
+  const byDay = new Map<string, Bucket>();
+  // Hours fall into the calendar days of the zone the page shows (en-CA writes 2026-11-21).
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  for (let h = firstHour; h <= nowHour; h++) {
+    const key = format.format(h * HOUR);
+    const day = byDay.get(key) ?? byDay.set(key, { start: new Date(h * HOUR).toISOString(), counts: {} }).get(key)!;
+    for (const [w, n] of Object.entries(byHour.get(h) ?? {})) day.counts[w] = (day.counts[w] ?? 0) + n;
   }
+  const days = [...byDay.values()].slice(-DAYS);
   return { hours, days };
 }
 

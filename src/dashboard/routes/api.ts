@@ -4,7 +4,7 @@ import type { WorkerContext } from '../../workers/context.js';
 import { classifyRequest, type ClassifyRequest } from '../data/classify.js';
 import { listDigests, retryDigest } from '../data/digests.js';
 import { listFeeds } from '../data/feeds.js';
-import { filterFromQuery, findFlagged } from '../data/items.js';
+import { filterFromQuery, findFlaggedPage } from '../data/items.js';
 import { loadOverview } from '../data/overview.js';
 import { summarizeQueues } from '../data/queues.js';
 import { listWatchlists } from '../data/watchlists.js';
@@ -17,8 +17,8 @@ export function registerApi(app: FastifyInstance, ctx: WorkerContext): void {
   });
   app.get('/api/overview', async () => loadOverview(ctx));
   app.get<{ Querystring: Record<string, string> }>('/api/items', async (req) => {
-    const items = await findFlagged(ctx, filterFromQuery(req.query));
-    return { count: items.length, items };
+    const { entries, total, scanned, page, limit, sort } = await findFlaggedPage(ctx, filterFromQuery(req.query));
+    return { count: entries.length, total, scanned, page, limit, sort, items: entries };
   });
   app.get('/api/feeds', async () => ({ feeds: await listFeeds(ctx) }));
   app.get('/api/watchlists', async () => ({ watchlists: await listWatchlists(ctx) }));

@@ -1,38 +1,49 @@
-/** The HTML pages and their two form actions ("try it" and digest retry), plus the login form. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+/**
+ * The HTML pages and their form actions ("try it", digest retry, the time-zone switch, job
+ * retry and removal), plus the login form. Every request runs with its page clock (the zone
+ * its times are shown in), so every page and chart of one request agrees on one zone.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { describeError } from '../../errors.js';
 import type { WorkerContext } from '../../workers/context.js';
 import { classifyRequest, type ClassifyRequest } from '../data/classify.js';
 import { listDigests, retryDigest } from '../data/digests.js';
 import { listFeeds } from '../data/feeds.js';
-import { DEFAULT_LIMIT, filterFromQuery, findFlagged } from '../data/items.js';
+import { filterFromQuery, findFlaggedPage } from '../data/items.js';
 import { loadOverview } from '../data/overview.js';
-import { summarizeQueues } from '../data/queues.js';
 import { listWatchlists } from '../data/watchlists.js';
 import { RequestError } from '../errors.js';
-import { checkToken, sessionCookie } from '../security.js';
+import { checkToken, readCookie, sessionCookie } from '../security.js';
 import { digestsPage } from '../views/digests.js';
 import { feedsPage } from '../views/feeds.js';
-import { itemsPage } from '../views/items.js';
+import { DEFAULT_PAGE_SIZE, itemsPage } from '../views/items.js';
 import { loginPage, safeNext } from '../views/login.js';
 import { overviewPage } from '../views/overview.js';
-import { queuesPage } from '../views/queues.js';
+import { pageZone, serverZone, withClock } from '../views/time.js';
 import { watchlistsPage } from '../views/watchlists.js';
+import { registerQueuePages } from './queues.js';
 
 const sendHtml = (reply: FastifyReply, body: string, status = 200) =>
   reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
 
 type Form = Record<string, string | undefined>;
 
+/** The cookie that remembers a viewer's choice of UTC over the dashboard's zone. */
+const ZONE_COOKIE = 'ww_tz';
+
+function viewerZone(req: FastifyRequest): string {
+  return readCookie(req.headers.cookie, ZONE_COOKIE) === 'utc' ? 'UTC' : serverZone();
+}
+
 export function registerPages(app: FastifyInstance, ctx: WorkerContext, token: string | undefined): void {
-  app.get('/', async (_req, reply) => sendHtml(reply, overviewPage(await loadOverview(ctx))));
+  app.addHook('onRequest', (req, _reply, done) => withClock({ zone: viewerZone(req), now: Date.now(), here: req.url }, done));
+  app.get('/', async (_req, reply) => sendHtml(reply, overviewPage(await loadOverview(ctx, Date.now(), pageZone()))));
   app.get<{ Querystring: Record<string, string> }>('/items', async (req, reply) => {
     const { config } = ctx.live.current();
-    const filter = filterFromQuery(req.query);
-    const entries = await findFlagged(ctx, filter);
+    const result = await findFlaggedPage(ctx, filterFromQuery(req.query, DEFAULT_PAGE_SIZE));
     return sendHtml(reply, itemsPage({
-      entries, query: req.query, watchlists: Object.keys(config.watchlists.watchlists), feeds: config.feeds.feeds.map((f) => f.id),
-      limit: filter.limit ?? DEFAULT_LIMIT, entities: Object.keys(config.watchlists.entities),
+      result, query: req.query, watchlists: Object.keys(config.watchlists.watchlists), feeds: config.feeds.feeds.map((f) => f.id),
+      entities: Object.keys(config.watchlists.entities),
     }));
   });
   app.get('/feeds', async (_req, reply) => sendHtml(reply, feedsPage(await listFeeds(ctx))));
@@ -54,8 +65,18 @@ export function registerPages(app: FastifyInstance, ctx: WorkerContext, token: s
     const result = await retryDigest(ctx, req.params.name);
     return sendHtml(reply, digestsPage({ rows: await listDigests(ctx), notice: { digest: req.params.name, ...result } }));
   });
-  app.get('/queues', async (_req, reply) => sendHtml(reply, queuesPage(await summarizeQueues(ctx.queues))));
+  registerQueuePages(app, ctx, sendHtml);
+  registerZoneSwitch(app);
   registerLogin(app, token);
+}
+
+/** POST-redirect-GET: the choice is a cookie, and the browser lands back on the page it came from. */
+function registerZoneSwitch(app: FastifyInstance): void {
+  app.post<{ Body: Form }>('/prefs/time-zone', async (req, reply) => {
+    const utc = req.body?.zone === 'utc';
+    const cookie = utc ? `${ZONE_COOKIE}=utc; Path=/; SameSite=Strict; Max-Age=${365 * 86_400}` : `${ZONE_COOKIE}=; Path=/; SameSite=Strict; Max-Age=0`;
+    return reply.header('set-cookie', cookie).redirect(safeNext(req.body?.next), 303);
+  });
 }
 
 function registerLogin(app: FastifyInstance, token: string | undefined): void {

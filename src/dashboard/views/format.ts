@@ -1,14 +1,8 @@
-/** Small formatters shared by the pages. Times go out as <time> in UTC; app.js shows them in local time. */
+/** Small formatters shared by the pages. Times are in ./time.ts: one zone a page, named on it. */
 import { html, type SafeHtml } from '../html.js';
 import type { Hit } from '../../types.js';
 
-export function timeTag(iso: string | undefined): SafeHtml {
-  if (!iso) return html`<span class="muted">never</span>`;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return html`${iso}`;
-  const text = d.toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
-  return html`<time datetime="${d.toISOString()}">${text}</time>`;
-}
+export { timeTag } from './time.js';
 
 export function duration(ms: number): string {
   if (ms % 86_400_000 === 0) return `${ms / 86_400_000} d`;
@@ -28,20 +22,59 @@ export function hitText(hit: Hit, fields: { title: string; body: string }): stri
   return text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
 }
 
-/** A hit's snippet with the matched words in <mark>; everything escaped. */
-export function highlightedSnippet(hit: Hit, fields: { title: string; body: string }): SafeHtml {
+/** A stretch of text to mark: a hit (what the watch-list matched) or a word the viewer searched. */
+export interface MarkRange {
+  start: number;
+  end: number;
+  kind: 'hit' | 'q';
+}
+
+const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Where the searched words occur in a text, case-insensitively (indices into the text itself). */
+export function wordRanges(text: string, words: string[]): MarkRange[] {
+  const wanted = words.filter((w) => w.length > 0);
+  if (wanted.length === 0 || !text) return [];
+  const re = new RegExp(wanted.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|'), 'giu');
+  return [...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'q' as const }));
+}
+
+/** The text with each range in <mark> (a searched word as <mark class="q">); overlaps merge; all escaped. */
+export function markRanges(text: string, ranges: MarkRange[]): SafeHtml {
+  const sorted = ranges.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+  const merged: MarkRange[] = [];
+  for (const r of sorted) {
+    const last = merged.at(-1);
+    if (last && r.start <= last.end) {
+      last.end = Math.max(last.end, r.end);
+      if (r.kind === 'hit') last.kind = 'hit';
+    } else merged.push({ ...r });
+  }
+  const out: Array<SafeHtml | string> = [];
+  let at = 0;
+  for (const r of merged) {
+    out.push(text.slice(at, r.start), r.kind === 'q' ? html`<mark class="q">${text.slice(r.start, r.end)}</mark>` : html`<mark>${text.slice(r.start, r.end)}</mark>`);
+    at = r.end;
+  }
+  out.push(text.slice(at));
+  return html`${out}`;
+}
+
+/** A hit's snippet with the matched words in <mark> and any searched words marked too; everything escaped. */
+export function highlightedSnippet(hit: Hit, fields: { title: string; body: string }, words: string[] = []): SafeHtml {
   const s = hit.snippet;
   const matched = hitText(hit, fields);
   let at = matched ? s.indexOf(matched) : -1;
   if (matched && at < 0) at = s.toLowerCase().indexOf(matched.toLowerCase());
-  if (!matched || at < 0) return html`${s}`;
-  return html`${s.slice(0, at)}<mark>${s.slice(at, at + matched.length)}</mark>${s.slice(at + matched.length)}`;
+  const ranges = wordRanges(s, words);
+  if (matched && at >= 0) ranges.push({ start: at, end: at + matched.length, kind: 'hit' });
+  return markRanges(s, ranges);
 }
 
 /** The explanation of one verdict: each hit's term, field and highlighted snippet. */
-export function hitList(hits: Hit[], fields: { title: string; body: string }, max = 6): SafeHtml {
+export function hitList(hits: Hit[], fields: { title: string; body: string }, max = 6, words: string[] = []): SafeHtml {
   if (hits.length === 0) return html``;
   const shown = hits.slice(0, max);
-  return html`<ul class="hits">${shown.map((h) => html`<li><code class="term">${h.term}</code> <span class="field">${h.field}</span> <span class="snippet">${highlightedSnippet(h, fields)}</span></li>`)}${
+  return html`<ul class="hits">${shown.map((h) => html`<li><code class="term">${h.term}</code> <span class="field">${h.field}</span> <span class="snippet">${highlightedSnippet(h, fields, words)}</span></li>`)}${
     hits.length > max ? html`<li class="muted">and ${hits.length - max} more</li>` : ''}</ul>`;
 }

@@ -1,5 +1,6 @@
 /** The login page a browser sees when the dashboard wants a token. */
 import { html } from '../html.js';
+import { page } from './layout.js';
 
 /** Where to go after signing in: a path on this server only (never `//host` or a URL). */
 export function safeNext(next: unknown): string {
@@ -17,9 +18,10 @@ export function loginPage(error?: string, next = '/'): string {
 `.value;
 }
 
+/** An error inside the dashboard's frame, so the navigation is there to go on from. */
 export function errorPage(status: number, message: string): string {
-  return html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${status} · wirewatch</title><link rel="stylesheet" href="/static/style.css"></head>
-<body><main><h1>${status}</h1><p class="error">${message}</p><p><a href="/">Overview</a></p></main></body></html>
-`.value;
+  const title = status === 404 ? 'Not found' : status === 403 ? 'Refused' : `Error ${status}`;
+  const body = html`<section class="card" id="error"><p class="error" role="alert">${message}</p>
+<p>${status === 404 ? 'The pages are in the bar above; ' : ''}<a href="/">the overview</a> shows how wirewatch is doing.</p></section>`;
+  return page({ title: `${status} ${title}`, heading: title, path: '', body });
 }
