@@ -2,6 +2,7 @@
 import type { Redis } from 'ioredis';
 import { AlertStore } from './alert-store.js';
 import { DigestStore } from './digest-store.js';
+import { FeedbackStore } from './feedback-store.js';
 import { FeedStore } from './feed-store.js';
 import { ItemStore } from './item-store.js';
 import { Keys } from './keys.js';
@@ -21,6 +22,7 @@ export class Store {
   readonly feeds: FeedStore;
   readonly digests: DigestStore;
   readonly alerts: AlertStore;
+  readonly feedback: FeedbackStore;
 
   constructor(readonly redis: Redis, options: StoreOptions = {}) {
     this.keys = new Keys(options.prefix ?? 'ww');
@@ -29,6 +31,7 @@ export class Store {
     this.feeds = new FeedStore(redis, this.keys, retention);
     this.digests = new DigestStore(redis, this.keys, retention);
     this.alerts = new AlertStore(redis, this.keys, retention);
+    this.feedback = new FeedbackStore(redis, this.keys);
   }
 
   /** Deletes everything under the prefix, queues included: for tests, benchmarks and uninstalls. */
