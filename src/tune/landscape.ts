@@ -42,7 +42,7 @@ export interface Landscape {
 
 const flaggedAt = (c: ScoredCase, t: number) => c.queryMatched && c.score >= t;
 
-function figuresAt(cases: ScoredCase[], t: number): Figures {
+export function figuresAt(cases: ScoredCase[], t: number): Figures {
   return figuresFromPairs(cases.map((c) => ({ positive: c.positive, flagged: flaggedAt(c, t) })));
 }
 

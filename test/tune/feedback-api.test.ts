@@ -70,7 +70,7 @@ test('bad verdicts are refused at the door with a clear error, and nothing is ke
     [{ watchlist: '__proto__', itemKey: 'flagged-1', verdict: 'relevant' }, 404, /no watch-list/],
     [{ watchlist: 'harbour', itemKey: 'gone', verdict: 'relevant' }, 404, /no stored item "gone"/],
     [{ watchlist: 'harbour', itemKey: 'flagged-1', verdict: 'maybe' }, 400, /verdict must be one of relevant, not-relevant, missed/],
-    [{ watchlist: 'harbour', itemKey: 'quiet-1', verdict: 'relevant' }, 400, /did not flag this one: say "missed"/],
+    [{ watchlist: 'harbour', itemKey: 'quiet-1', verdict: 'relevant' }, 400, /"relevant" is for a flagged item, and harbour did not flag this one: say "missed"/],
     [{ watchlist: 'harbour', verdict: 'missed' }, 400, /give itemKey/],
     [{ watchlist: 'harbour', itemKey: ['x'], verdict: 'missed' }, 400, /itemKey must be a string/],
     [{ verdict: 'missed', text: 'x' }, 400, /watchlist is required/],

@@ -77,8 +77,9 @@ export async function recordVerdict(ctx: WorkerContext, req: FeedbackRequest, no
   const by = optionalString(req.by, 'by', MAX_BY);
   const itemKey = optionalString(req.itemKey, 'itemKey', 1_000);
   const subject = itemKey ? await storedSubject(ctx, watchlist, itemKey) : textSubject(ctx, watchlist, req);
-  if (verdict !== 'missed' && !subject.flagged) {
-    throw new RequestError(400, `"${verdict}" is for a flagged item, and ${watchlist} did not flag this one: say "missed" if it should have`);
+  // "not-relevant" on an item that was not flagged confirms a true negative: cases need those too.
+  if (verdict === 'relevant' && !subject.flagged) {
+    throw new RequestError(400, `"relevant" is for a flagged item, and ${watchlist} did not flag this one: say "missed" if it should have`);
   }
   const { flagged, score, ...text } = subject;
   const record: Verdict = { watchlist, verdict, ...text, at: now.toISOString(), flagged, ...(score !== undefined ? { score } : {}), ...(by ? { by } : {}) };

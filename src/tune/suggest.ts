@@ -1,0 +1,143 @@
+/**
+ * Suggestions for one watch-list from labelled cases: aliases for its entities, terms to add
+ * and to exclude, and a threshold, each with the figures it gives; learned on part of the
+ * cases and judged on the part held back, so what is suggested generalises.
+ */
+import { splitTitle, type BacktestCase } from '../classify/index.js';
+import type { WatchlistConfig, WatchlistsFile } from '../config/schema.js';
+import { WirewatchError } from '../errors.js';
+import { suggestAliases } from './aliases.js';
+import { caseTerms, queryTerm, tokenize } from './candidates.js';
+import { crossValidate } from './cross-validate.js';
+import { figuresFromPairs } from './figures.js';
+import { bestF1Threshold, figuresAt } from './landscape.js';
+import { probeTerms } from './probe.js';
+import { scoreWatchlist, watchlistFigures } from './score-cases.js';
+import type { ScoredCase } from './types.js';
+import { bestWith, figuresAfter, pruneMoves, searchPath, type Base, type Move, type SearchSpace } from './search.js';
+import type { AliasSuggestion, Suggestion, SuggestOptions, TermSuggestion } from './suggestion.js';
+
+export class SuggestError extends WirewatchError {
+  constructor(message: string) {
+    super('suggest', message, { permanent: true });
+  }
+}
+
+const DEFAULTS: Required<SuggestOptions> = { folds: 4, penalty: 0.003, maxSteps: 60, poolSize: 400 };
+
+/** A term must hit at least this many positive cases: never one case's quirk. */
+export function minSupport(positives: number): number {
+  return Math.max(3, Math.ceil(positives * 0.03));
+}
+
+function labelled(cases: BacktestCase[], watchlist: string): BacktestCase[] {
+  return cases.filter((c) => c.must?.includes(watchlist) || c.mustNot?.includes(watchlist));
+}
+
+function baseOf(scored: ScoredCase[]): Base {
+  return {
+    positive: Uint8Array.from(scored, (c) => (c.positive ? 1 : 0)),
+    matched: Uint8Array.from(scored, (c) => (c.queryMatched ? 1 : 0)),
+    score: Float64Array.from(scored, (c) => c.score),
+  };
+}
+
+/** Terms (query forms) worth probing: enriched in positives (to add) or in negatives (to exclude). */
+function termPool(cases: BacktestCase[], base: Base, wl: WatchlistConfig, support: number, size: number): string[] {
+  const caps = new Map<string, [number, number]>();
+  const df = new Map<string, [number, number]>();
+  cases.forEach((c, i) => {
+    const { title, body } = splitTitle(c);
+    for (const t of caseTerms(`${title}\n${body}`, caps)) {
+      const d = df.get(t) ?? [0, 0];
+      d[base.positive[i] ? 0 : 1]++;
+      df.set(t, d);
+    }
+  });
+  // A term the watch-list already uses, or a phrase around one of its words, adds nothing new.
+  const used = new Set(tokenize(`${wl.query} ${Object.keys(wl.weights ?? {}).join(' ')}`).map((t) => t.key));
+  const rows = [...df].filter(([t]) => !t.split(' ').some((w) => used.has(w)));
+  const rank = (k: 0 | 1) => rows.filter(([, d]) => d[k] >= support && d[k] > d[1 - k]!)
+    .sort((a, b) => b[1][k] * (b[1][k] / (b[1][0] + b[1][1])) - a[1][k] * (a[1][k] / (a[1][0] + a[1][1])) || a[0].localeCompare(b[0]))
+    .slice(0, k === 0 ? size : size / 2).map(([t]) => t);
+  return [...new Set([...rank(0), ...rank(1)])].map((t) => queryTerm(t, caps));
+}
+
+/** The watch-list with the moves applied: terms ORed in (and weighted 1 if it has weights), exclusions ANDed out. */
+export function applyMoves(wl: WatchlistConfig, adds: string[], excludes: string[], threshold: number): WatchlistConfig {
+  const group = (q: string) => (/^("[^"]*"|[^\s()"]+)$/.test(q.trim()) ? q.trim() : `(${q.trim()})`);
+  let query = wl.query;
+  if (adds.length) query = [group(query), ...adds].join(' OR ');
+  if (excludes.length) query = `${group(query)} AND NOT ${excludes.length > 1 ? `(${excludes.join(' OR ')})` : excludes[0]}`;
+  const out: WatchlistConfig = { ...wl, query, threshold };
+  if (wl.weights && adds.length) out.weights = { ...wl.weights, ...Object.fromEntries(adds.map((t) => [t, 1])) };
+  return out;
+}
+
+function describeMoves(space: SearchSpace, moves: Move[], thresholds: number[], all: number[]): TermSuggestion[] {
+  const { base, probe } = space;
+  return moves.map((move, m) => {
+    const pres = probe.present[move.term]!;
+    let inPositives = 0, inMisses = 0, inNegatives = 0;
+    for (let i = 0; i < pres.length; i++) {
+      if (!pres[i]) continue;
+      if (!base.positive[i]) inNegatives++;
+      else { inPositives++; if (!base.matched[i]) inMisses++; }
+    }
+    const after = figuresAfter(space, moves.slice(0, m + 1), thresholds[m]!, all);
+    return { kind: move.kind, term: probe.terms[move.term]!, inPositives, inMisses, inNegatives, threshold: thresholds[m]!, after };
+  });
+}
+
+export function suggestWatchlist(file: WatchlistsFile, watchlist: string, allCases: BacktestCase[], options: SuggestOptions = {}): Suggestion {
+  const o = { ...DEFAULTS, ...options };
+  if (!Object.hasOwn(file.watchlists, watchlist)) {
+    throw new SuggestError(`no watch-list "${watchlist}" (known: ${Object.keys(file.watchlists).join(', ') || 'none'})`);
+  }
+  const cases = labelled(allCases, watchlist);
+  const positives = cases.filter((c) => c.must?.includes(watchlist)).length;
+  const support = minSupport(positives);
+  if (positives < 2 * support || cases.length - positives < 2) {
+    throw new SuggestError(`${watchlist}: too few cases to learn from (${positives} must, ${cases.length - positives} mustNot; at least ${2 * support} must and 2 mustNot)`);
+  }
+  const original = file.watchlists[watchlist]!;
+  const scoredBefore = scoreWatchlist(file, watchlist, cases);
+  const before = figuresAt(scoredBefore, original.threshold);
+  const thresholdOnly = bestF1Threshold(scoredBefore, original.threshold);
+  const aliases: AliasSuggestion[] = suggestAliases(file, watchlist, cases, support);
+  const withAliases = withEntityAliases(file, aliases);
+  const base = baseOf(aliases.length ? scoreWatchlist(withAliases, watchlist, cases) : scoredBefore);
+  const terms = termPool(cases, base, original, support, o.poolSize);
+  const probe = probeTerms(terms, cases.map(splitTitle), withAliases.entities);
+  const space: SearchSpace = { base, probe, weighted: Boolean(original.weights), minSupport: support, maxSteps: o.maxSteps, minGain: 0.001 };
+  const folds = Math.min(o.folds, positives);
+  const cv = crossValidate(space, cases.map((c) => c.id), folds, o.penalty);
+  const all = cases.map((_, i) => i);
+  const path = searchPath(space, all);
+  const pruned = pruneMoves(space, path.steps.slice(0, cv.chosen).map((s) => s.move), all);
+  const moves = pruned.moves;
+  const thresholds = moves.map((_, m) => bestWith(space, moves.slice(0, m + 1), all).threshold);
+  let threshold = moves.length ? pruned.best.threshold : path.start.threshold;
+  if (!Number.isFinite(threshold)) threshold = original.threshold;
+  // Keep the threshold as it is when it flags the same cases (no change for its own sake).
+  const same = (a: ReturnType<typeof figuresAfter>, b: ReturnType<typeof figuresAfter>) => a.truePositives === b.truePositives && a.falsePositives === b.falsePositives;
+  if (same(figuresAfter(space, moves, original.threshold, all), figuresAfter(space, moves, threshold, all))) threshold = original.threshold;
+  const name = (kind: Move['kind']) => moves.filter((m) => m.kind === kind).map((m) => probe.terms[m.term]!);
+  const suggested = applyMoves(original, name('add'), name('exclude'), threshold);
+  const after = { ...withAliases, watchlists: { ...withAliases.watchlists, [watchlist]: suggested } };
+  return {
+    watchlist, cases: { must: positives, mustNot: cases.length - positives }, minSupport: support,
+    before, thresholdOnly: { threshold: thresholdOnly, figures: figuresAt(scoredBefore, thresholdOnly) },
+    aliases, terms: describeMoves(space, moves, thresholds, all),
+    threshold, after: watchlistFigures(after, watchlist, cases),
+    heldOut: { folds, thresholdOnly: cv.heldOut[0]!, after: cv.heldOut[cv.chosen]!, path: cv.heldOut },
+    watchlistsFile: after,
+  };
+}
+
+function withEntityAliases(file: WatchlistsFile, aliases: AliasSuggestion[]): WatchlistsFile {
+  if (aliases.length === 0) return file;
+  const entities = { ...file.entities };
+  for (const a of aliases) entities[a.entity] = { ...entities[a.entity]!, aliases: [...entities[a.entity]!.aliases, a.alias] };
+  return { ...file, entities };
+}
