@@ -1,7 +1,6 @@
 /**
- * Aliases for the entities a watch-list names: the names the recognizer finds, of the
- * entity's type, in must cases the watch-list missed, that are not aliases yet and are rarer
- * in the mustNot cases. Each is kept only if adding it raises F1 on the cases.
+ * Aliases for the entities a watch-list names: the names the recognizer finds in must cases
+ * the watch-list missed, that are not aliases yet and are rarer in the mustNot cases. Each is kept only if adding it raises F1 on the cases.
  */
 import { classifyItem, compileWatchlists, QueryError, splitTitle, type BacktestCase } from '../classify/index.js';
 import type { WatchlistsFile } from '../config/schema.js';
@@ -47,11 +46,11 @@ export function suggestAliases(file: WatchlistsFile, watchlist: string, cases: B
   let current = file;
   let best = watchlistFigures(file, watchlist, cases).f1;
   for (const entity of entities) {
-    const type = file.entities[entity]!.type;
     const counts = new Map<string, { inMisses: number; inNegatives: number }>();
     for (const s of seen) {
       if (s.positive && s.flagged) continue;
-      for (const name of new Set(s.names.filter((e) => type === 'other' || e.type === type).map((e) => e.name))) {
+      // Any type: the recognizer's typing of an unknown name is a guess (a company read as a person).
+      for (const name of new Set(s.names.map((e) => e.name))) {
         if (taken.has(name.toLowerCase())) continue;
         const c = counts.get(name) ?? { inMisses: 0, inNegatives: 0 };
         s.positive ? c.inMisses++ : c.inNegatives++;

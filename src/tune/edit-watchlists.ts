@@ -96,10 +96,6 @@ function splicesFor(text: string, doc: Document, e: WatchlistEdit): Splice[] {
   const query = wl.get('query', true);
   if (!isScalar(query)) throw new EditError(`watchlists.yaml: watchlists.${e.watchlist}.query is not a string`);
   if (query.value !== e.query) out.push({ at: query.range![0], end: query.range![1], text: scalarText(query, e.query) });
-  const threshold = wl.get('threshold', true);
-  if (isScalar(threshold)) {
-    if (threshold.value !== e.threshold) out.push({ at: threshold.range![0], end: threshold.range![1], text: String(e.threshold) });
-  } else if (e.threshold !== 0) out.push(addToMap(text, wl, 'threshold', String(e.threshold)));
   const weights = Object.entries(e.addWeights);
   if (weights.length) {
     const node = wl.get('weights', true);
@@ -112,6 +108,11 @@ function splicesFor(text: string, doc: Document, e: WatchlistEdit): Splice[] {
     if (isSeq(seq)) out.push(addToSeq(text, seq, aliases.map(yamlScalar)));
     else out.push(addToMap(text, map, 'aliases', `[${aliases.map(yamlScalar).join(', ')}]`));
   }
+  // Last: a new threshold key goes after the weights' new entries when both land at the map's end.
+  const threshold = wl.get('threshold', true);
+  if (isScalar(threshold)) {
+    if (threshold.value !== e.threshold) out.push({ at: threshold.range![0], end: threshold.range![1], text: String(e.threshold) });
+  } else if (e.threshold !== 0) out.push(addToMap(text, wl, 'threshold', String(e.threshold)));
   return out;
 }
 
@@ -119,7 +120,8 @@ function splicesFor(text: string, doc: Document, e: WatchlistEdit): Splice[] {
 export function editWatchlistsYaml(text: string, e: WatchlistEdit, expected: { watchlist: WatchlistConfig; aliases: Record<string, string[]> }): string {
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length) throw new EditError(`watchlists.yaml: ${doc.errors[0]!.message.split('\n')[0]}`);
-  // Apply from the end of the file back, so earlier offsets stay valid; entries at one spot keep their order.
+  // Apply from the end of the file back, so earlier offsets stay valid; of insertions at one spot the
+  // first listed is applied last and so comes first in the text.
   const splices = splicesFor(text, doc, e).map((s, i) => ({ ...s, i })).sort((a, b) => b.at - a.at || b.i - a.i);
   let out = text;
   for (const s of splices) out = out.slice(0, s.at) + s.text + out.slice(s.end);
