@@ -22,11 +22,11 @@ const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'news'
 
 /** First drafts: a few obvious terms each, which miss most of their category. */
 const DRAFTS: Record<string, string> = {
-  tech: 'broadband OR software',
+  tech: 'broadband OR "mobile phone"',
   business: 'shares OR profits',
-  politics: 'election OR "prime minister"',
+  politics: '"prime minister" OR referendum',
   sport: 'football OR tennis',
-  entertainment: 'film OR album',
+  entertainment: 'album OR "box office"',
 };
 
 interface Doc { id: string; category: string; text: string }

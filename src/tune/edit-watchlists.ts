@@ -99,8 +99,9 @@ function splicesFor(text: string, doc: Document, e: WatchlistEdit): Splice[] {
   const weights = Object.entries(e.addWeights);
   if (weights.length) {
     const node = wl.get('weights', true);
-    if (!isMap(node)) throw new EditError(`watchlists.yaml: watchlists.${e.watchlist}.weights is not a mapping`);
-    for (const [k, w] of weights) out.push(addToMap(text, node, yamlScalar(k), String(w)));
+    if (node === undefined) out.push(addToMap(text, wl, 'weights', `{ ${weights.map(([k, w]) => `${yamlScalar(k)}: ${w}`).join(', ')} }`));
+    else if (!isMap(node)) throw new EditError(`watchlists.yaml: watchlists.${e.watchlist}.weights is not a mapping`);
+    else for (const [k, w] of weights) out.push(addToMap(text, node, yamlScalar(k), String(w)));
   }
   for (const [entity, aliases] of Object.entries(e.addAliases)) {
     const map = mapAt(doc, ['entities', entity], `entities.${entity}`);

@@ -3,15 +3,15 @@
  * and to exclude, and a threshold, each with the figures it gives; learned on part of the
  * cases and judged on the part held back, so what is suggested generalises.
  */
-import { splitTitle, type BacktestCase } from '../classify/index.js';
+import { compileWatchlists, splitTitle, type BacktestCase } from '../classify/index.js';
 import type { WatchlistConfig, WatchlistsFile } from '../config/schema.js';
 import { WirewatchError } from '../errors.js';
 import { suggestAliases } from './aliases.js';
 import { caseTerms, queryTerm, tokenize } from './candidates.js';
-import { crossValidate } from './cross-validate.js';
+import { crossValidate, type CrossValidation } from './cross-validate.js';
 import { figuresFromPairs } from './figures.js';
 import { bestF1Threshold, figuresAt } from './landscape.js';
-import { probeTerms } from './probe.js';
+import { probeTerms, type Probe } from './probe.js';
 import { scoreWatchlist, watchlistFigures } from './score-cases.js';
 import type { ScoredCase } from './types.js';
 import { bestWith, figuresAfter, pruneMoves, searchPath, type Base, type Move, type SearchSpace } from './search.js';
@@ -23,7 +23,7 @@ export class SuggestError extends WirewatchError {
   }
 }
 
-const DEFAULTS: Required<SuggestOptions> = { folds: 4, penalty: 0.003, maxSteps: 60, poolSize: 400 };
+const DEFAULTS: Required<SuggestOptions> = { folds: 4, penalty: 0.001, maxSteps: 60, poolSize: 400 };
 
 /** A term must hit at least this many positive cases: never one case's quirk. */
 export function minSupport(positives: number): number {
@@ -89,48 +89,99 @@ function describeMoves(space: SearchSpace, moves: Move[], thresholds: number[], 
   });
 }
 
+/** One way to score the suggested watch-list, searched and cross-validated on its own. */
+interface Variant {
+  space: SearchSpace;
+  cv: CrossValidation;
+  /** Weights to start from: the original's, or 1 on each of its terms when hits are to count. */
+  weights?: Record<string, number>;
+}
+
+interface SearchContext {
+  file: WatchlistsFile;
+  watchlist: string;
+  cases: BacktestCase[];
+  base: Base;
+  probe: Probe;
+  support: number;
+  o: Required<SuggestOptions>;
+  folds: number;
+}
+
+/**
+ * How the suggested watch-list scores: as it does (its weights, or the number of distinct terms
+ * that hit), or, for a list without weights, weight 1 on every term so that repeated mentions
+ * count (up to 3 a term). Each is searched and cross-validated; the better on held-back cases wins.
+ */
+function searchVariants(ctx: SearchContext): Variant {
+  const original = ctx.file.watchlists[ctx.watchlist]!;
+  const ids = ctx.cases.map((c) => c.id);
+  const make = (base: Base, weighted: boolean, weights?: Record<string, number>): Variant => {
+    const space: SearchSpace = { base, probe: ctx.probe, weighted, minSupport: ctx.support, maxSteps: ctx.o.maxSteps, minGain: 0.001 };
+    return { space, cv: crossValidate(space, ids, ctx.folds, ctx.o.penalty), ...(weights ? { weights } : {}) };
+  };
+  const plain = make(ctx.base, Boolean(original.weights), original.weights);
+  if (original.weights) return plain;
+  const terms = compileWatchlists(ctx.file).watchlists.find((w) => w.id === ctx.watchlist)!.terms.map((t) => t.text);
+  const own = probeTerms(terms, ctx.cases.map(splitTitle), ctx.file.entities);
+  if (own.terms.length !== terms.length) return plain;
+  const score = Float64Array.from(ctx.base.score, (_, i) => own.counts.reduce((n, c) => n + c[i]!, 0));
+  const counted = make({ ...ctx.base, score }, true, Object.fromEntries(terms.map((t) => [t, 1])));
+  const value = (v: Variant) => v.cv.heldOut[v.cv.chosen]!.f1 - ctx.o.penalty * v.cv.chosen;
+  return value(counted) > value(plain) + 1e-9 ? counted : plain;
+}
+
+function checkCases(watchlist: string, cases: BacktestCase[]): { positives: number; support: number } {
+  const positives = cases.filter((c) => c.must?.includes(watchlist)).length;
+  const support = minSupport(positives);
+  if (positives < 2 * support || cases.length - positives < 2) {
+    throw new SuggestError(`${watchlist}: too few cases to learn from (${positives} must, ${cases.length - positives} mustNot; at least ${2 * support} must and 2 mustNot)`);
+  }
+  return { positives, support };
+}
+
+/** The moves to keep on all the cases: the path cut where cross-validation says, then pruned. */
+function finalMoves(v: Variant, all: number[], originalThreshold: number): { moves: Move[]; thresholds: number[]; threshold: number } {
+  const path = searchPath(v.space, all);
+  const pruned = pruneMoves(v.space, path.steps.slice(0, v.cv.chosen).map((s) => s.move), all);
+  const moves = pruned.moves;
+  const thresholds = moves.map((_, m) => bestWith(v.space, moves.slice(0, m + 1), all).threshold);
+  let threshold = moves.length ? pruned.best.threshold : path.start.threshold;
+  if (!Number.isFinite(threshold)) threshold = originalThreshold;
+  // Keep the threshold as it is when it flags the same cases (no change for its own sake).
+  const a = figuresAfter(v.space, moves, originalThreshold, all), b = figuresAfter(v.space, moves, threshold, all);
+  if (a.truePositives === b.truePositives && a.falsePositives === b.falsePositives) threshold = originalThreshold;
+  return { moves, thresholds, threshold };
+}
+
 export function suggestWatchlist(file: WatchlistsFile, watchlist: string, allCases: BacktestCase[], options: SuggestOptions = {}): Suggestion {
   const o = { ...DEFAULTS, ...options };
   if (!Object.hasOwn(file.watchlists, watchlist)) {
     throw new SuggestError(`no watch-list "${watchlist}" (known: ${Object.keys(file.watchlists).join(', ') || 'none'})`);
   }
   const cases = labelled(allCases, watchlist);
-  const positives = cases.filter((c) => c.must?.includes(watchlist)).length;
-  const support = minSupport(positives);
-  if (positives < 2 * support || cases.length - positives < 2) {
-    throw new SuggestError(`${watchlist}: too few cases to learn from (${positives} must, ${cases.length - positives} mustNot; at least ${2 * support} must and 2 mustNot)`);
-  }
+  const { positives, support } = checkCases(watchlist, cases);
   const original = file.watchlists[watchlist]!;
   const scoredBefore = scoreWatchlist(file, watchlist, cases);
-  const before = figuresAt(scoredBefore, original.threshold);
   const thresholdOnly = bestF1Threshold(scoredBefore, original.threshold);
   const aliases: AliasSuggestion[] = suggestAliases(file, watchlist, cases, support);
   const withAliases = withEntityAliases(file, aliases);
   const base = baseOf(aliases.length ? scoreWatchlist(withAliases, watchlist, cases) : scoredBefore);
-  const terms = termPool(cases, base, original, support, o.poolSize);
-  const probe = probeTerms(terms, cases.map(splitTitle), withAliases.entities);
-  const space: SearchSpace = { base, probe, weighted: Boolean(original.weights), minSupport: support, maxSteps: o.maxSteps, minGain: 0.001 };
+  const probe = probeTerms(termPool(cases, base, original, support, o.poolSize), cases.map(splitTitle), withAliases.entities);
   const folds = Math.min(o.folds, positives);
-  const cv = crossValidate(space, cases.map((c) => c.id), folds, o.penalty);
+  const v = searchVariants({ file: withAliases, watchlist, cases, base, probe, support, o, folds });
   const all = cases.map((_, i) => i);
-  const path = searchPath(space, all);
-  const pruned = pruneMoves(space, path.steps.slice(0, cv.chosen).map((s) => s.move), all);
-  const moves = pruned.moves;
-  const thresholds = moves.map((_, m) => bestWith(space, moves.slice(0, m + 1), all).threshold);
-  let threshold = moves.length ? pruned.best.threshold : path.start.threshold;
-  if (!Number.isFinite(threshold)) threshold = original.threshold;
-  // Keep the threshold as it is when it flags the same cases (no change for its own sake).
-  const same = (a: ReturnType<typeof figuresAfter>, b: ReturnType<typeof figuresAfter>) => a.truePositives === b.truePositives && a.falsePositives === b.falsePositives;
-  if (same(figuresAfter(space, moves, original.threshold, all), figuresAfter(space, moves, threshold, all))) threshold = original.threshold;
+  const { moves, thresholds, threshold } = finalMoves(v, all, original.threshold);
   const name = (kind: Move['kind']) => moves.filter((m) => m.kind === kind).map((m) => probe.terms[m.term]!);
-  const suggested = applyMoves(original, name('add'), name('exclude'), threshold);
+  const start = v.weights ? { ...original, weights: v.weights } : original;
+  const suggested = applyMoves(start, name('add'), name('exclude'), threshold);
   const after = { ...withAliases, watchlists: { ...withAliases.watchlists, [watchlist]: suggested } };
   return {
     watchlist, cases: { must: positives, mustNot: cases.length - positives }, minSupport: support,
-    before, thresholdOnly: { threshold: thresholdOnly, figures: figuresAt(scoredBefore, thresholdOnly) },
-    aliases, terms: describeMoves(space, moves, thresholds, all),
+    before: figuresAt(scoredBefore, original.threshold), thresholdOnly: { threshold: thresholdOnly, figures: figuresAt(scoredBefore, thresholdOnly) },
+    aliases, terms: describeMoves(v.space, moves, thresholds, all), countHits: !original.weights && Boolean(v.weights),
     threshold, after: watchlistFigures(after, watchlist, cases),
-    heldOut: { folds, thresholdOnly: cv.heldOut[0]!, after: cv.heldOut[cv.chosen]!, path: cv.heldOut },
+    heldOut: { folds, thresholdOnly: v.cv.heldOut[0]!, after: v.cv.heldOut[v.cv.chosen]!, path: v.cv.heldOut },
     watchlistsFile: after,
   };
 }

@@ -25,6 +25,7 @@ export function formatSuggestion(s: Suggestion, diff: string): string {
   if (s.aliases.length === 0) lines.push('aliases: none found in the misses');
   else lines.push('aliases (names the recognizer found in the misses):');
   for (const a of s.aliases) lines.push(`  +   @${a.entity} alias ${JSON.stringify(a.alias)}  in ${a.inMisses} misses, ${a.inNegatives} mustNot; then ${formatFigures(a.after)}`);
+  if (s.countHits) lines.push('scoring: weight 1 on every term, so a term mentioned again counts again (up to 3 hits); this did better on held-back cases than counting distinct terms');
   lines.push(`threshold: ${num(s.thresholdOnly.threshold)} alone (nothing else changed) gives ${formatFigures(s.thresholdOnly.figures)}; with the changes above: ${num(s.threshold)}`);
   lines.push('', diff || 'no change to watchlists.yaml');
   return lines.join('\n') + '\n';

@@ -5,7 +5,7 @@ import type { Figures } from './types.js';
 export interface SuggestOptions {
   /** Cross-validation folds (default 4). */
   folds?: number;
-  /** F1 a term must earn on held-back cases to be kept (default 0.003). */
+  /** F1 a term must earn on held-back cases to be kept (default 0.001). */
   penalty?: number;
   /** The most terms and exclusions the search considers (default 40). */
   maxSteps?: number;
@@ -48,6 +48,8 @@ export interface Suggestion {
   thresholdOnly: { threshold: number; figures: Figures };
   aliases: AliasSuggestion[];
   terms: TermSuggestion[];
+  /** The list had no weights and now gets weight 1 on every term, so repeated mentions count. */
+  countHits: boolean;
   threshold: number;
   /** Everything applied, on all the cases (learned on them: optimistic). */
   after: Figures;
