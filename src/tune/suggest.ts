@@ -67,7 +67,8 @@ function termPool(cases: BacktestCase[], base: Base, wl: WatchlistConfig, suppor
 export function applyMoves(wl: WatchlistConfig, adds: string[], excludes: string[], threshold: number): WatchlistConfig {
   const group = (q: string) => (/^("[^"]*"|[^\s()"]+)$/.test(q.trim()) ? q.trim() : `(${q.trim()})`);
   let query = wl.query;
-  if (adds.length) query = [group(query), ...adds].join(' OR ');
+  // OR binds loosest, so `Q OR t` needs no parentheses around Q.
+  if (adds.length) query = [query.trim(), ...adds].join(' OR ');
   if (excludes.length) query = `${group(query)} AND NOT ${excludes.length > 1 ? `(${excludes.join(' OR ')})` : excludes[0]}`;
   const out: WatchlistConfig = { ...wl, query, threshold };
   if (wl.weights && adds.length) out.weights = { ...wl.weights, ...Object.fromEntries(adds.map((t) => [t, 1])) };

@@ -62,3 +62,19 @@ test('an alias for the watch-list\'s entity is proposed from the names found in 
   assert.equal(s.after.f1, 1);
   assert.deepEqual(s.watchlistsFile.entities.Northwind!.aliases, ['Northwind Traders', 'Borealis Freight']);
 });
+
+test('added terms are ORed onto the whole query and exclusions ANDed off all of it', async () => {
+  const { applyMoves } = await import('../../src/tune/suggest.js');
+  const { classifyItem } = await import('../../src/classify/index.js');
+  const wl = applyMoves({ query: 'harbour AND strike', threshold: 0 }, ['"dock workers"', 'walkout'], ['cinema'], 1);
+  assert.equal(wl.query, '(harbour AND strike OR "dock workers" OR walkout) AND NOT cinema');
+  const c = compileWatchlists({ entities: {}, watchlists: { w: wl } } as WatchlistsFile);
+  const flagged = (text: string) => classifyItem(c, { title: text, body: '' }).matches[0]!.flagged;
+  assert.equal(flagged('strike at the harbour'), true);
+  assert.equal(flagged('dock workers walk out'), true);
+  assert.equal(flagged('harbour without the other word'), false);
+  assert.equal(flagged('walkout at the cinema'), false);
+  const weighted = applyMoves({ query: 'harbour', weights: { harbour: 2 }, threshold: 2 }, ['walkout'], [], 3);
+  assert.deepEqual(weighted.weights, { harbour: 2, walkout: 1 });
+  assert.equal(weighted.threshold, 3);
+});
