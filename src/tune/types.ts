@@ -1,4 +1,5 @@
 /** The plain data of tuning: analysts' verdicts, score landscapes and suggestions. */
+import type { WatchlistStats } from '../classify/index.js';
 
 /**
  * What an analyst said about one item for one watch-list: a flag was right (`relevant`), a
@@ -27,19 +28,8 @@ export interface Verdict {
   flagged?: boolean;
 }
 
-/** Counts of one confusion matrix, and what follows from them. */
-export interface Figures {
-  truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
-  trueNegatives: number;
-  /** null when nothing was flagged */
-  precision: number | null;
-  /** null when no case is positive */
-  recall: number | null;
-  /** 0 when precision or recall is null or both are 0 */
-  f1: number;
-}
+/** A backtest's counts and precision and recall (as for a watch-list), with F1 (0 when either is null or both 0). */
+export type Figures = Omit<WatchlistStats, 'watchlist'> & { f1: number };
 
 /** One labelled case as the landscape and the suggester see it on one watch-list. */
 export interface ScoredCase {
