@@ -30,13 +30,14 @@ function add(a: Figures, b: Figures): Figures {
   return figuresOf(a.truePositives + b.truePositives, a.falsePositives + b.falsePositives, a.falseNegatives + b.falseNegatives, a.trueNegatives + b.trueNegatives);
 }
 
-export function crossValidate(space: SearchSpace, ids: string[], k: number, penalty: number): CrossValidation {
+/** `allowed[f]`: the terms fold f may use (chosen without its held-back cases); default all. */
+export function crossValidate(space: SearchSpace, ids: string[], k: number, penalty: number, allowed?: Uint8Array[]): CrossValidation {
   const fold = assignFolds(ids, space.base.positive, k);
   const perFold: Figures[][] = [];
   for (let f = 0; f < k; f++) {
     const train = ids.flatMap((_, i) => (fold[i] !== f ? [i] : []));
     const test = ids.flatMap((_, i) => (fold[i] === f ? [i] : []));
-    const { start, steps } = searchPath(space, train);
+    const { start, steps } = searchPath(allowed ? { ...space, allowed: allowed[f] } : space, train);
     const row = [figuresAfter(space, [], start.threshold, test)];
     steps.forEach((_, m) => row.push(figuresAfter(space, steps.slice(0, m + 1).map((s) => s.move), steps[m]!.threshold, test)));
     perFold.push(row);

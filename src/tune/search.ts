@@ -37,6 +37,8 @@ export interface SearchSpace {
   maxSteps: number;
   /** A step must raise training F1 by more than this. */
   minGain: number;
+  /** Which probe terms the search may use (default all). */
+  allowed?: Uint8Array;
 }
 
 /** What the changes so far make of each case. */
@@ -152,6 +154,7 @@ export function rankAdds(space: SearchSpace, idx: ArrayLike<number>): number[] {
   const N = Math.max(1, idx.length - P);
   const scored: Array<[number, number]> = [];
   probe.present.forEach((pres, t) => {
+    if (space.allowed && !space.allowed[t]) return;
     let p = 0, n = 0;
     for (let k = 0; k < idx.length; k++) { const i = idx[k]!; if (pres[i]) base.positive[i] ? p++ : n++; }
     if (p < space.minSupport) return;
@@ -167,6 +170,7 @@ function excludeCandidates(space: SearchSpace, s: State, idx: ArrayLike<number>,
   const { probe, base } = space;
   const out: number[] = [];
   probe.present.forEach((pres, t) => {
+    if (space.allowed && !space.allowed[t]) return;
     let falseAlarms = 0;
     for (let k = 0; k < idx.length; k++) {
       const i = idx[k]!;

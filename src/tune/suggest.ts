@@ -8,7 +8,7 @@ import type { WatchlistConfig, WatchlistsFile } from '../config/schema.js';
 import { WirewatchError } from '../errors.js';
 import { suggestAliases } from './aliases.js';
 import { caseTerms, queryTerm, tokenize } from './candidates.js';
-import { crossValidate, type CrossValidation } from './cross-validate.js';
+import { assignFolds, crossValidate, type CrossValidation } from './cross-validate.js';
 import { figuresFromPairs } from './figures.js';
 import { bestF1Threshold, figuresAt } from './landscape.js';
 import { probeTerms, type Probe } from './probe.js';
@@ -42,25 +42,45 @@ function baseOf(scored: ScoredCase[]): Base {
   };
 }
 
-/** Terms (query forms) worth probing: enriched in positives (to add) or in negatives (to exclude). */
-function termPool(cases: BacktestCase[], base: Base, wl: WatchlistConfig, support: number, size: number): string[] {
+/** Each case's candidate terms (folded), and how the texts write each word (for the capitals rule). */
+interface CaseTerms { terms: Set<string>[]; caps: Map<string, [number, number]> }
+
+function readTerms(cases: BacktestCase[]): CaseTerms {
   const caps = new Map<string, [number, number]>();
+  const terms = cases.map((c) => { const { title, body } = splitTitle(c); return caseTerms(`${title}\n${body}`, caps); });
+  return { terms, caps };
+}
+
+/**
+ * Terms worth trying on the cases `idx`: those more common, for their share of the cases, in
+ * the must cases (to add) or in the mustNot cases (to exclude), strongest first. Folded keys.
+ */
+function termPool(ct: CaseTerms, idx: number[], positive: Uint8Array, wl: WatchlistConfig, support: number, size: number): string[] {
   const df = new Map<string, [number, number]>();
-  cases.forEach((c, i) => {
-    const { title, body } = splitTitle(c);
-    for (const t of caseTerms(`${title}\n${body}`, caps)) {
+  let P = 0;
+  for (const i of idx) {
+    P += positive[i]!;
+    for (const t of ct.terms[i]!) {
       const d = df.get(t) ?? [0, 0];
-      d[base.positive[i] ? 0 : 1]++;
+      d[positive[i] ? 0 : 1]++;
       df.set(t, d);
     }
-  });
+  }
+  const sizes = [Math.max(1, P), Math.max(1, idx.length - P)];
   // A term the watch-list already uses, or a phrase around one of its words, adds nothing new.
   const used = new Set(tokenize(`${wl.query} ${Object.keys(wl.weights ?? {}).join(' ')}`).map((t) => t.key));
-  const rows = [...df].filter(([t]) => !t.split(' ').some((w) => used.has(w)));
-  const rank = (k: 0 | 1) => rows.filter(([, d]) => d[k] >= support && d[k] > d[1 - k]!)
-    .sort((a, b) => b[1][k] * (b[1][k] / (b[1][0] + b[1][1])) - a[1][k] * (a[1][k] / (a[1][0] + a[1][1])) || a[0].localeCompare(b[0]))
-    .slice(0, k === 0 ? size : size / 2).map(([t]) => t);
-  return [...new Set([...rank(0), ...rank(1)])].map((t) => queryTerm(t, caps));
+  const rows = [...df].filter(([t]) => !t.split(' ').some((w) => used.has(w)))
+    .map(([t, d]) => ({ t, d, rate: [d[0] / sizes[0]!, d[1] / sizes[1]!] as const }));
+  const rank = (k: 0 | 1) => rows.filter((r) => r.d[k] >= support && r.rate[k] > r.rate[1 - k]!)
+    .map((r) => ({ t: r.t, v: r.rate[k] * (r.rate[k] / (r.rate[0] + r.rate[1])) }))
+    .sort((a, b) => b.v - a.v || a.t.localeCompare(b.t)).slice(0, k === 0 ? size : size / 2).map((r) => r.t);
+  return [...new Set([...rank(0), ...rank(1)])];
+}
+
+/** The pool of all the cases, and one per fold from its training cases only, so no fold sees its held-back cases. */
+function termPools(ct: CaseTerms, fold: number[], k: number, positive: Uint8Array, wl: WatchlistConfig, support: number, size: number) {
+  const all = fold.map((_, i) => i);
+  return { all: termPool(ct, all, positive, wl, support, size), folds: Array.from({ length: k }, (_, f) => termPool(ct, all.filter((i) => fold[i] !== f), positive, wl, support, size)) };
 }
 
 /** The watch-list with the moves applied: terms ORed in (and weighted 1 if it has weights), exclusions ANDed out. */
@@ -107,6 +127,8 @@ interface SearchContext {
   support: number;
   o: Required<SuggestOptions>;
   folds: number;
+  /** Which probe terms the search on all cases, and on each fold, may use. */
+  allowed: { all: Uint8Array; folds: Uint8Array[] };
 }
 
 /**
@@ -118,8 +140,8 @@ function searchVariants(ctx: SearchContext): Variant {
   const original = ctx.file.watchlists[ctx.watchlist]!;
   const ids = ctx.cases.map((c) => c.id);
   const make = (base: Base, weighted: boolean, weights?: Record<string, number>): Variant => {
-    const space: SearchSpace = { base, probe: ctx.probe, weighted, minSupport: ctx.support, maxSteps: ctx.o.maxSteps, minGain: 0.001 };
-    return { space, cv: crossValidate(space, ids, ctx.folds, ctx.o.penalty), ...(weights ? { weights } : {}) };
+    const space: SearchSpace = { base, probe: ctx.probe, weighted, minSupport: ctx.support, maxSteps: ctx.o.maxSteps, minGain: 0.001, allowed: ctx.allowed.all };
+    return { space, cv: crossValidate(space, ids, ctx.folds, ctx.o.penalty, ctx.allowed.folds), ...(weights ? { weights } : {}) };
   };
   const plain = make(ctx.base, Boolean(original.weights), original.weights);
   if (original.weights) return plain;
@@ -168,9 +190,13 @@ export function suggestWatchlist(file: WatchlistsFile, watchlist: string, allCas
   const aliases: AliasSuggestion[] = suggestAliases(file, watchlist, cases, support);
   const withAliases = withEntityAliases(file, aliases);
   const base = baseOf(aliases.length ? scoreWatchlist(withAliases, watchlist, cases) : scoredBefore);
-  const probe = probeTerms(termPool(cases, base, original, support, o.poolSize), cases.map(splitTitle), withAliases.entities);
   const folds = Math.min(o.folds, positives);
-  const v = searchVariants({ file: withAliases, watchlist, cases, base, probe, support, o, folds });
+  const ct = readTerms(cases);
+  const pools = termPools(ct, assignFolds(cases.map((c) => c.id), base.positive, folds), folds, base.positive, original, support, o.poolSize);
+  const keys = [...new Set([...pools.all, ...pools.folds.flat()])];
+  const probe = probeTerms(keys.map((t) => queryTerm(t, ct.caps)), cases.map(splitTitle), withAliases.entities);
+  const allowed = (pool: string[]) => { const set = new Set(pool.map((t) => queryTerm(t, ct.caps))); return Uint8Array.from(probe.terms, (t) => (set.has(t) ? 1 : 0)); };
+  const v = searchVariants({ file: withAliases, watchlist, cases, base, probe, support, o, folds, allowed: { all: allowed(pools.all), folds: pools.folds.map(allowed) } });
   const all = cases.map((_, i) => i);
   const { moves, thresholds, threshold } = finalMoves(v, all, original.threshold);
   const name = (kind: Move['kind']) => moves.filter((m) => m.kind === kind).map((m) => probe.terms[m.term]!);
