@@ -67,7 +67,7 @@ async function cli(args: string[]): Promise<string> {
 
 const f = (v: number | null) => (v === null ? ' n/a' : v.toFixed(2));
 
-async function run(lists: string[], a: Doc[], b: Doc[]): Promise<void> {
+async function run(lists: string[], a: Doc[], b: Doc[], nameA: string, nameB: string): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'ww-bench-tune-cases-'));
   const casesFile = join(work, 'half-a.yaml');
   writeFileSync(casesFile, stringify({ cases: casesOf(a, lists) }, { lineWidth: 0 }));
@@ -84,8 +84,8 @@ async function run(lists: string[], a: Doc[], b: Doc[]): Promise<void> {
   const judged = casesOf(b, lists);
   const before = runBacktest(compileWatchlists(loadConfig(first).watchlists), judged);
   const after = runBacktest(compileWatchlists(loadConfig(dir).watchlists), judged);
-  console.log(`\n${lists.length} watch-lists; suggest learned on half A (${a.length} texts), judged on half B (${b.length} texts)`);
-  console.log(`${'watch-list'.padEnd(14)} ${'before on B'.padEnd(20)} ${'after on B'.padEnd(20)} F1 gain  terms  CV F1 on A  suggest s`);
+  console.log(`\n${lists.length} watch-lists; suggest learned on half ${nameA} (${a.length} texts), judged on half ${nameB} (${b.length} texts)`);
+  console.log(`${'watch-list'.padEnd(14)} ${`before on ${nameB}`.padEnd(20)} ${`after on ${nameB}`.padEnd(20)} F1 gain  terms  CV F1 on ${nameA}  suggest s`);
   for (const l of lists) {
     const x = before.watchlists.find((w) => w.watchlist === l)!, y = after.watchlists.find((w) => w.watchlist === l)!;
     const f1 = (w: typeof x) => (w.precision && w.recall ? (2 * w.precision * w.recall) / (w.precision + w.recall) : 0);
@@ -98,6 +98,8 @@ if (!existsSync(CORPUS)) {
   console.log('bench/tune: ../shared/corpora/news is not here; nothing to measure');
 } else {
   const { a, b } = readHalves();
-  await run(['tech', 'business'], a, b);
-  await run(['business', 'entertainment', 'politics', 'sport', 'tech'], a, b);
+  await run(['tech', 'business'], a, b, 'A', 'B');
+  await run(['business', 'entertainment', 'politics', 'sport', 'tech'], a, b, 'A', 'B');
+  // The other way round: another split of the same size, for the spread of the figures.
+  await run(['tech', 'business'], b, a, 'B', 'A');
 }
