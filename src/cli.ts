@@ -21,6 +21,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
   extract: { summary: 'print the article extracted from pages', load: () => import('./commands/extract.js') },
   classify: { summary: 'run the watch-lists over texts or pages', load: () => import('./commands/classify.js') },
   backtest: { summary: 'precision and recall per watch-list against labelled cases', load: () => import('./commands/backtest.js') },
+  feedback: { summary: 'feedback export: analysts\' verdicts as a backtest cases file', load: () => import('./commands/feedback.js') },
+  suggest: { summary: 'terms, exclusions, aliases and a threshold for one watch-list, from cases', load: () => import('./commands/suggest.js') },
   digest: { summary: 'digest preview NAME | digest send NAME', load: () => import('./commands/digest.js') },
 };
 

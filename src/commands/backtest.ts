@@ -8,6 +8,8 @@ import { compileWatchlists, parseBacktestCases, runBacktest, type BacktestCase, 
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { extractArticle } from '../extract/extract-article.js';
+import { backtestLandscapes, formatLandscapes } from '../tune/landscape-report.js';
+import type { Landscape } from '../tune/landscape.js';
 import { configDir, printJson, type Command, type CommandIO } from './command.js';
 import { InputError } from './inputs.js';
 
@@ -23,9 +25,11 @@ const command: Command = {
       throw new InputError(`cannot read ${casesFile}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
     });
     const cases = await Promise.all(parseBacktestCases(text, casesFile).map((spec) => resolveCase(spec, casesFile)));
-    const report = runBacktest(compileWatchlists(config.watchlists), cases);
-    if (args.values.json) printReportJson(report, io);
-    else io.stdout.write(formatReport(report));
+    const classifier = compileWatchlists(config.watchlists);
+    const report = runBacktest(classifier, cases);
+    const landscapes = backtestLandscapes(classifier, cases);
+    if (args.values.json) printReportJson(report, io, landscapes);
+    else io.stdout.write(formatReport(report) + formatLandscapes(landscapes));
     return report.passed ? 0 : 1;
   },
 };
@@ -60,8 +64,8 @@ function formatReport(r: BacktestReport): string {
   return lines.join('\n') + '\n';
 }
 
-function printReportJson(r: BacktestReport, io: CommandIO): void {
-  for (const w of r.watchlists) printJson(io, { type: 'watchlist', ...w });
+function printReportJson(r: BacktestReport, io: CommandIO, landscapes: Map<string, Landscape>): void {
+  for (const w of r.watchlists) printJson(io, { type: 'watchlist', ...w, landscape: landscapes.get(w.watchlist) });
   for (const f of r.failures) printJson(io, { type: f.expected === 'flag' ? 'miss' : 'false-alarm', ...f });
   for (const w of r.unknownWatchlists) printJson(io, { type: 'unknown-watchlist', watchlist: w });
   printJson(io, { type: 'summary', cases: r.cases, failures: r.failures.length, passed: r.passed });

@@ -11,6 +11,7 @@ import type { WorkerContext } from '../workers/context.js';
 import { workersRunning } from './data/queues.js';
 import { DashboardError, RequestError } from './errors.js';
 import { registerApi } from './routes/api.js';
+import { registerFeedback } from './routes/feedback.js';
 import { installGuard } from './routes/guard.js';
 import { registerAssets, registerOps } from './routes/ops.js';
 import { registerPages } from './routes/pages.js';
@@ -99,6 +100,7 @@ function buildApp(opts: DashboardOptions, token: string | undefined): FastifyIns
   if (opts.pages ?? true) {
     registerAssets(app, { ctx });
     registerApi(app, ctx);
+    registerFeedback(app, ctx);
     registerPages(app, ctx, token);
   }
   app.setNotFoundHandler((req, reply) => {

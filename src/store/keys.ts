@@ -52,6 +52,10 @@ export class Keys {
   alertSent(alertId: string): string { return `${this.prefix}:alertsent:${alertId}`; }
   /** the folded alerts one fold job took, kept until it delivers them */
   alertFoldTaken(channel: string, jobId: string): string { return `${this.prefix}:alertfold:${channel}:job:${jobId}`; }
+  /** hash of item id -> JSON verdict, one per watch-list; kept beyond the items' retention */
+  feedback(watchlist: string): string { return `${this.prefix}:feedback:${watchlist}`; }
+  /** set of the watch-lists that have verdicts */
+  get feedbackLists(): string { return `${this.prefix}:feedback-lists`; }
   /** hash of counters: per-hour flagged counts by watch-list, for trends */
   hourly(hour: number): string { return `${this.prefix}:hourly:${hour}`; }
   /** hash of counters: per-hour ingestion (polls, items, extraction, flags, errors, queue wait, stored per feed) */

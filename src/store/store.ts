@@ -2,6 +2,7 @@
 import type { Redis } from 'ioredis';
 import { AlertStore } from './alert-store.js';
 import { DigestStore } from './digest-store.js';
+import { FeedbackStore } from './feedback-store.js';
 import { FeedStore } from './feed-store.js';
 import { FlagIndex } from './flag-index.js';
 import { IngestStats } from './ingest-stats.js';
@@ -25,6 +26,7 @@ export class Store {
   readonly alerts: AlertStore;
   readonly ingest: IngestStats;
   readonly flags: FlagIndex;
+  readonly feedback: FeedbackStore;
 
   constructor(readonly redis: Redis, options: StoreOptions = {}) {
     this.keys = new Keys(options.prefix ?? 'ww');
@@ -35,6 +37,7 @@ export class Store {
     this.alerts = new AlertStore(redis, this.keys, retention);
     this.ingest = new IngestStats(redis, this.keys, retention);
     this.flags = new FlagIndex(redis, this.keys);
+    this.feedback = new FeedbackStore(redis, this.keys);
   }
 
   /** Deletes everything under the prefix, queues included: for tests, benchmarks and uninstalls. */
