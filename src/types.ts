@@ -49,11 +49,21 @@ export interface ExtractedArticle {
   bodySource: BodySource;
 }
 
+/** The type of an entity: a recognized person, organization or place, or what watchlists.yaml says. */
+export type EntityType = 'person' | 'org' | 'place' | 'other';
+
+/** Where a name is mentioned: a field and JavaScript string offsets into that field's text as given. */
+export interface Mention {
+  field: 'title' | 'body';
+  start: number;
+  end: number;
+}
+
 /** A recognized named entity in an article (src/classify). */
 export interface EntityMention {
   /** Canonical name (the gazetteer key, or the merged form of a recognized name). */
   name: string;
-  type: 'person' | 'org' | 'place' | 'other';
+  type: EntityType;
   /** How often it was mentioned. */
   count: number;
 }

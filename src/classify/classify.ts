@@ -5,13 +5,14 @@
  * compile time, a watch-list none of whose terms occur can neither match nor score.
  */
 import type { Classification, ClassifyInput, EntityMention, WatchlistMatch } from '../types.js';
-import { nextGeneration, type Classifier } from './compile.js';
-import { MODE_ANY, MODE_BODY, MODE_OTHER, MODE_TITLE } from './flat.js';
-import { findEntities, type FoundEntity } from './entities.js';
-import { LeafHits, type ArticleContext } from './leaf-eval.js';
-import { matchField, type FieldMatch } from './match-text.js';
-import { tokenizeText } from './normalize.js';
-import { judgeWatchlist } from './score.js';
+import { nextGeneration } from './compile/compile.js';
+import { MODE_ANY, MODE_BODY, MODE_OTHER, MODE_TITLE } from './compile/flat.js';
+import { findEntities } from './entities/find-entities.js';
+import { LeafHits } from './judge/leaf-eval.js';
+import { judgeWatchlist } from './judge/verdict.js';
+import { matchField } from './tokenize/match-text.js';
+import { tokenizeText } from './tokenize/normalize.js';
+import type { ArticleContext, Classifier, FieldMatch, FoundEntity } from './types.js';
 
 export interface ClassifyOptions {
   /** Judge only these watch-lists (by id); default all. */

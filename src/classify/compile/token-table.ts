@@ -5,7 +5,7 @@
  * hashing again (the tokenizer hashed the word while scanning it). The keys' characters are
  * packed in one array too, so a hit is verified without chasing a string through the heap.
  */
-import { hashWord } from './normalize.js';
+import { hashWord } from '../tokenize/normalize.js';
 
 /** A one-hash Bloom filter over 32-bit hashes (their high bits), 16 bits a key. */
 export class BitFilter {

@@ -13,7 +13,7 @@
  * problem is reported at file:line:col.
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { ConfigError, type ConfigProblem } from '../errors.js';
+import { ConfigError, type ConfigProblem } from '../../errors.js';
 
 /** A case as written: its text, or a file for the caller to read. */
 export interface BacktestCaseSpec {

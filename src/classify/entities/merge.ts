@@ -3,10 +3,9 @@
  * Gaddafi), surnames into full names, spellings that sound alike, and acronyms into the
  * names they abbreviate (FSA -> Free Syrian Army).
  */
-import type { FoundEntity } from '../entities.js';
+import type { FoundEntity, NameType } from '../types.js';
 import { soundKey } from './keys.js';
 import { findKnown } from './known.js';
-import type { NameType } from './spans.js';
 
 /** One recognized name in a field, as text. */
 export interface NameMention {

@@ -3,9 +3,9 @@
  * recall per watch-list, with the reason for every miss and every false alarm, so the person
  * tuning a watch-list sees the effect of a change before it ships.
  */
-import type { ClassifyInput } from '../types.js';
-import { classifyDetailed } from './classify.js';
-import type { Classifier } from './compile.js';
+import type { ClassifyInput } from '../../types.js';
+import { classifyDetailed } from '../classify.js';
+import type { Classifier } from '../types.js';
 import { explainFlag, explainMiss } from './explain.js';
 
 /** One labelled text: the watch-lists that must flag it and those that must not. */
@@ -73,7 +73,7 @@ function runCase(classifier: Classifier, c: BacktestCase): CaseOutcome[] {
     const match = classification.matches.find((m) => m.watchlist === watchlist);
     const wl = classifier.watchlists.find((w) => w.id === watchlist);
     if (!match || !wl) continue;
-    const reason = match.flagged ? explainFlag(match) : explainMiss(wl, match, hits);
+    const reason = match.flagged ? explainFlag(match) : explainMiss(classifier, wl, match, hits);
     const ok = match.flagged === (expected === 'flag');
     out.push({ caseId: c.id, watchlist, expected, flagged: match.flagged, ok, score: match.score, threshold: match.threshold, reason });
   }

@@ -5,16 +5,15 @@
  * Compiling fills Maps and arrays; the first lookup seals them into typed arrays (see
  * Sealed), which stay in cache where a thousand watch-lists of objects would not.
  */
-import type { Unit } from './query-ast.js';
-import { FNV_OFFSET, FNV_PRIME, foldForm, hashWord, type TokenizedText } from './normalize.js';
+import type { Unit } from '../query/ast.js';
+import { FNV_OFFSET, FNV_PRIME, foldForm, hashWord, type TokenizedText } from '../tokenize/normalize.js';
+import { UNIT_INFO } from '../tokenize/match-text.js';
+import type { SealedLookup, TermLookup } from '../types.js';
 import { BitFilter, PackedKeys, RECORD } from './token-table.js';
-import { packRows, type Rows } from './rows.js';
-
-/** Ints per unit in Sealed.unitInfo. */
-export const UNIT_INFO = 4;
+import { packRows } from './rows.js';
 
 /** What a lookup needs, in typed arrays. */
-interface Sealed {
+interface Sealed extends SealedLookup {
   /**
    * Folded form -> its word and case-sensitive units: payload [unit, -1] for the common form
    * of one word unit, else [start, count] in formUnits.
@@ -27,17 +26,9 @@ interface Sealed {
   prefixLengths: Int32Array;
   /** The prefixes' first prefixLengths[0] chars: a token that starts with none needs no probe. */
   prefixStems: BitFilter;
-  /**
-   * Per unit, UNIT_INFO ints: the one-unit seq made of it (or -1); where its phrases (seqs of
-   * two or more units that start with it) start and end in phrases; 1 if case-sensitive.
-   */
-  unitInfo: Int32Array;
-  phrases: Int32Array;
-  /** seq -> its units. */
-  seqUnits: Rows;
 }
 
-export class TermIndex {
+export class TermIndex implements TermLookup {
   private readonly unitIds = new Map<string, number>();
   private readonly unitMode: Unit['mode'][] = [];
   private readonly unitValue: string[] = [];

@@ -3,94 +3,16 @@
  * of all queries, weights and entity aliases go into one TermIndex, and each distinct term
  * (leaf) is evaluated once an article however many watch-lists use it.
  */
-import type { WatchlistsFile } from '../config/schema.js';
-import type { EntityMention, WatchlistMatch } from '../types.js';
-import { emptyMatch } from './score.js';
-import type { Leaf, Positional, QueryNode } from './query-ast.js';
-import { QueryError, SyntaxProblem, type QueryErrorPlace } from './query-error.js';
-import { parseQuery, type ParseContext } from './query-parser.js';
-import { parseTermUnits } from './query-terms.js';
-import { pushTo, TermIndex } from './term-index.js';
-import { foldKey } from './ner/keys.js';
-import { flatten, type FlatClassifier } from './flat.js';
-
-/** A query tree whose leaves point into Classifier.leaves. */
-export type CompiledNode =
-  | { op: 'and' | 'or'; items: CompiledNode[]; text: string }
-  | { op: 'not'; item: CompiledNode; text: string }
-  | { op: 'leaf'; id: number; text: string };
-
-export interface CompiledLeaf {
-  leaf: Leaf;
-  /** Every seq whose occurrence can make this leaf hit (both sides for NEAR). */
-  seqs: number[];
-  left: number[];
-  right: number[];
-  regex?: RegExp;
-}
-
-export interface CompiledEntity {
-  name: string;
-  type: EntityMention['type'];
-  aliases: string[];
-  /** The name and aliases, folded (foldKey). */
-  keys: string[];
-  seqs: number[];
-}
-
-export interface CompiledWeight {
-  key: string;
-  weight: number;
-  leaves: { id: number; text: string }[];
-}
-
-export interface CompiledWatchlist {
-  id: string;
-  query: CompiledNode;
-  /** The query's positive terms (not under NOT), distinct by text. */
-  terms: { id: number; text: string }[];
-  weights: CompiledWeight[];
-  /** What a verdict lists hits of: query terms, then weight terms, distinct by text. */
-  explained: { id: number; text: string }[];
-  threshold: number;
-  alert?: number;
-  /** The shared verdict for an article that contains none of its terms. */
-  empty: Readonly<WatchlistMatch>;
-}
-
-/** Everything classifyItem needs; build it with compileWatchlists. */
-export interface Classifier {
-  index: TermIndex;
-  leaves: CompiledLeaf[];
-  /** seq id -> leaves it can make hit. */
-  seqLeaves: (number[] | undefined)[];
-  /** Leaves not found through the token index (regex, feed:, tag:, person:, org:, place:). */
-  alwaysLeaves: number[];
-  /** leaf id -> indices of the watch-lists that use it. */
-  leafWatchlists: number[][];
-  watchlists: CompiledWatchlist[];
-  /** Every watch-list's empty verdict, in order: an article's verdicts start as a copy. */
-  emptyMatches: Readonly<WatchlistMatch>[];
-  entities: CompiledEntity[];
-  entityByName: Map<string, CompiledEntity>;
-  /** Per-article marks, reused across calls (classifyItem is synchronous, so one at a time). */
-  scratch: Scratch;
-  /** The same watch-lists as flat arrays, for the hot path. */
-  flat: FlatClassifier;
-}
-
-/**
- * Marks stamped with the current article's generation instead of Sets built per article:
- * with a thousand watch-lists, an article touches hundreds of terms and lists.
- */
-export interface Scratch {
-  generation: number;
-  leafSeen: Uint32Array;
-  leafHit: Uint32Array;
-  listTouched: Uint32Array;
-  /** Per touched list, how many of its leaves hit. */
-  listHits: Int32Array;
-}
+import type { WatchlistsFile } from '../../config/schema.js';
+import type { EntityType, Hit, WatchlistMatch } from '../../types.js';
+import type { Leaf, Positional, QueryNode } from '../query/ast.js';
+import { QueryError, SyntaxProblem, type QueryErrorPlace } from '../query/errors.js';
+import { parseQuery, type ParseContext } from '../query/parser.js';
+import { parseTermUnits } from '../query/terms.js';
+import { foldKey } from '../tokenize/normalize.js';
+import type { Classifier, CompiledEntity, CompiledLeaf, CompiledNode, CompiledWeight, CompiledWatchlist, Scratch } from '../types.js';
+import { flatten } from './flat.js';
+import { TermIndex } from './term-index.js';
 
 /** Starts a new article: a fresh generation (marks of older ones no longer count). */
 export function nextGeneration(s: Scratch): number {
@@ -103,20 +25,38 @@ export function nextGeneration(s: Scratch): number {
   return ++s.generation;
 }
 
+function newScratch(leaves: number, lists: number): Scratch {
+  return { generation: 0, leafSeen: new Uint32Array(leaves), leafHit: new Uint32Array(leaves), listTouched: new Uint32Array(lists), listHits: new Int32Array(lists) };
+}
+
+/**
+ * The verdict for a watch-list none of whose terms occur. Built once here and shared by every
+ * article (frozen, hits included), so a thousand untouched watch-lists cost nothing per article.
+ */
+function emptyMatch(id: string, threshold: number, alert: number | undefined): Readonly<WatchlistMatch> {
+  const match: WatchlistMatch = { watchlist: id, flagged: false, queryMatched: false, score: 0, threshold, hits: Object.freeze([]) as unknown as Hit[] };
+  if (alert !== undefined) match.alert = alert;
+  return Object.freeze(match);
+}
+
 class Builder {
-  readonly c: Classifier = {
-    index: new TermIndex(), leaves: [], seqLeaves: [], alwaysLeaves: [],
-    leafWatchlists: [], watchlists: [], emptyMatches: [], entities: [], entityByName: new Map(),
-    scratch: { generation: 0, leafSeen: new Uint32Array(0), leafHit: new Uint32Array(0), listTouched: new Uint32Array(0), listHits: new Int32Array(0) },
-    flat: flatten({ watchlists: [], leaves: [], leafWatchlists: [], seqLeaves: [], seqCount: 0 }),
-  };
+  readonly index = new TermIndex();
+  readonly leaves: CompiledLeaf[] = [];
+  readonly alwaysLeaves: number[] = [];
+  /** seq id -> leaves it can make hit. */
+  readonly seqLeaves: (number[] | undefined)[] = [];
+  /** leaf id -> indices of the watch-lists that use it. */
+  readonly leafWatchlists: number[][] = [];
+  readonly watchlists: CompiledWatchlist[] = [];
+  readonly entities: CompiledEntity[] = [];
+  private readonly entityByName = new Map<string, CompiledEntity>();
   private readonly leafIds = new Map<string, number>();
 
-  addEntity(name: string, type: EntityMention['type'], aliases: string[]): void {
+  addEntity(name: string, type: EntityType, aliases: string[]): void {
     const seqs = new Set<number>();
     [name, ...aliases].forEach((alias, i) => {
       try {
-        seqs.add(this.c.index.addSeq(parseTermUnits(alias, 0)));
+        seqs.add(this.index.addSeq(parseTermUnits(alias, 0)));
       } catch (err) {
         if (!(err instanceof SyntaxProblem)) throw err;
         const where = i === 0 ? 'its name' : `alias "${alias}"`;
@@ -125,29 +65,29 @@ class Builder {
     });
     const keys = [...new Set([name, ...aliases].map(foldKey))];
     const entity: CompiledEntity = { name, type, aliases, keys, seqs: [...seqs] };
-    this.c.entities.push(entity);
-    this.c.entityByName.set(name, entity);
+    this.entities.push(entity);
+    this.entityByName.set(name, entity);
   }
 
-  seqsOf(p: Positional): number[] {
-    if (p.kind === 'seq') return [this.c.index.addSeq(p.units)];
-    if (p.kind === 'entity') return this.c.entityByName.get(p.name)!.seqs;
+  private seqsOf(p: Positional): number[] {
+    if (p.kind === 'seq') return [this.index.addSeq(p.units)];
+    if (p.kind === 'entity') return this.entityByName.get(p.name)!.seqs;
     return [...new Set(p.items.flatMap((item) => this.seqsOf(item)))];
   }
 
-  addLeaf(leaf: Leaf, watchlist: number): number {
+  private addLeaf(leaf: Leaf, watchlist: number): number {
     const key = JSON.stringify(leaf);
     let id = this.leafIds.get(key);
     if (id === undefined) {
-      id = this.c.leaves.length;
+      id = this.leaves.length;
       this.leafIds.set(key, id);
-      this.c.leaves.push(this.compileLeaf(leaf));
-      this.c.leafWatchlists.push([]);
-      const compiled = this.c.leaves[id]!;
-      if (compiled.seqs.length === 0) this.c.alwaysLeaves.push(id);
-      for (const seq of compiled.seqs) (this.c.seqLeaves[seq] ??= []).push(id);
+      const compiled = this.compileLeaf(leaf);
+      this.leaves.push(compiled);
+      this.leafWatchlists.push([]);
+      if (compiled.seqs.length === 0) this.alwaysLeaves.push(id);
+      for (const seq of compiled.seqs) (this.seqLeaves[seq] ??= []).push(id);
     }
-    const users = this.c.leafWatchlists[id]!;
+    const users = this.leafWatchlists[id]!;
     if (users[users.length - 1] !== watchlist) users.push(watchlist);
     return id;
   }
@@ -164,12 +104,21 @@ class Builder {
     return { leaf, seqs: [], left: [], right: [] };
   }
 
-  /** `source` is the query text, so each group can be named in explanations. */
+  /** `source` is the query text, so each group can be named in explanations; pc is set by flatten. */
   compileNode(node: QueryNode, watchlist: number, source: string): CompiledNode {
-    if (node.kind === 'leaf') return { op: 'leaf', id: this.addLeaf(node.leaf, watchlist), text: node.text };
+    if (node.kind === 'leaf') return { op: 'leaf', id: this.addLeaf(node.leaf, watchlist), text: node.text, pc: -1 };
     const text = source.slice(node.offset, node.end);
-    if (node.kind === 'not') return { op: 'not', item: this.compileNode(node.item, watchlist, source), text };
-    return { op: node.kind, items: node.items.map((item) => this.compileNode(item, watchlist, source)), text };
+    if (node.kind === 'not') return { op: 'not', item: this.compileNode(node.item, watchlist, source), text, pc: -1 };
+    return { op: node.kind, items: node.items.map((item) => this.compileNode(item, watchlist, source)), text, pc: -1 };
+  }
+
+  build(): Classifier {
+    const flat = flatten({ watchlists: this.watchlists, leaves: this.leaves, leafWatchlists: this.leafWatchlists, seqLeaves: this.seqLeaves, seqCount: this.index.seqUnits.length });
+    return {
+      index: this.index, leaves: this.leaves, alwaysLeaves: this.alwaysLeaves, watchlists: this.watchlists,
+      emptyMatches: this.watchlists.map((wl) => wl.empty), entities: this.entities,
+      scratch: newScratch(this.leaves.length, this.watchlists.length), flat,
+    };
   }
 }
 
@@ -212,22 +161,16 @@ export function compileWatchlists(file: WatchlistsFile): Classifier {
   const ctx: ParseContext = { entities: new Map(Object.keys(file.entities).map((name) => [name.toLowerCase(), name])) };
   for (const [name, e] of Object.entries(file.entities)) b.addEntity(name, e.type, e.aliases);
   for (const [id, wl] of Object.entries(file.watchlists)) {
-    const index = b.c.watchlists.length;
+    const index = b.watchlists.length;
     const query = b.compileNode(parseOrThrow(wl.query, ctx, { watchlist: id, field: 'query' }), index, wl.query);
     const weights = Object.entries(wl.weights ?? {}).map(([key, w]) => compileWeight(b, key, w, ctx, { id, index }));
-    const empty = emptyMatch(id, wl.threshold, wl.alert);
     const terms = positiveTerms(query);
     const explained = distinctByText([...terms, ...weights.flatMap((w) => w.leaves)]);
-    const compiled: CompiledWatchlist = { id, query, terms, weights, explained, threshold: wl.threshold, empty };
+    const compiled: CompiledWatchlist = { id, query, terms, weights, explained, threshold: wl.threshold, empty: emptyMatch(id, wl.threshold, wl.alert) };
     if (wl.alert !== undefined) compiled.alert = wl.alert;
-    b.c.watchlists.push(compiled);
-    b.c.emptyMatches.push(empty);
+    b.watchlists.push(compiled);
   }
-  const leaves = b.c.leaves.length;
-  const lists = b.c.watchlists.length;
-  b.c.scratch = { generation: 0, leafSeen: new Uint32Array(leaves), leafHit: new Uint32Array(leaves), listTouched: new Uint32Array(lists), listHits: new Int32Array(lists) };
-  b.c.flat = flatten({ ...b.c, seqCount: b.c.index.seqUnits.length });
-  return b.c;
+  return b.build();
 }
 
 function problemOf(file: WatchlistsFile): QueryError | undefined {
@@ -246,8 +189,8 @@ function problemOf(file: WatchlistsFile): QueryError | undefined {
  */
 export function checkWatchlists(file: WatchlistsFile): QueryError[] {
   const aliasProblem = problemOf({ entities: file.entities, watchlists: {} });
-  const problems: QueryError[] = aliasProblem ? [aliasProblem] : [];
-  if (aliasProblem) return problems; // every watch-list would repeat it
+  if (aliasProblem) return [aliasProblem]; // every watch-list would repeat it
+  const problems: QueryError[] = [];
   for (const [id, wl] of Object.entries(file.watchlists)) {
     const problem = problemOf({ entities: file.entities, watchlists: { [id]: wl } });
     if (problem) problems.push(problem);

@@ -3,9 +3,10 @@
  * doubtful ones by what the same article says elsewhere: "Austin" alone is a person when
  * "Lloyd Austin" is one; a headline's words count only when the article confirms them.
  */
-import type { TokenizedText } from '../normalize.js';
+import type { TokenizedText } from '../../tokenize/normalize.js';
+import type { NameType } from '../../types.js';
 import { DEMONYMS, FIRST_NAMES, ORG_PREFIXES, PLACE_HEADS, PLACE_NOUNS_AFTER, PLACE_PREPOSITIONS, SPEECH_VERBS, STOP_CAPS } from './lexicon.js';
-import { isAcronym, isCapitalized, knownAt, type NameType, type Segment } from './spans.js';
+import { isAcronym, isCapitalized, knownAt, type Segment } from './spans.js';
 
 /** A typed name at token range [start, end) of one text. */
 export interface TypedName {

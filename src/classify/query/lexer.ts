@@ -1,5 +1,5 @@
 /** Splits a watch-list query into tokens, each with its offset for error messages. */
-import { SyntaxProblem } from './query-error.js';
+import { SyntaxProblem } from './errors.js';
 
 export type FieldName = 'title' | 'body' | 'person' | 'org' | 'place' | 'feed' | 'tag';
 export const FIELD_NAMES: readonly FieldName[] = ['title', 'body', 'person', 'org', 'place', 'feed', 'tag'];

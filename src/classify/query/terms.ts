@@ -1,7 +1,7 @@
 /** Turns the text of a query word or phrase into the token units the matcher compares. */
-import type { Unit } from './query-ast.js';
-import { SyntaxProblem } from './query-error.js';
-import { isCaseSensitiveWord, tokenizeText } from './normalize.js';
+import type { Unit } from './ast.js';
+import { SyntaxProblem } from './errors.js';
+import { isCaseSensitiveWord, tokenizeText } from '../tokenize/normalize.js';
 
 /** Minimum letters or digits before a `*`: shorter prefixes match half the dictionary. */
 export const MIN_PREFIX = 3;

@@ -1,10 +1,5 @@
 /** Compressed rows in typed arrays: compact, contiguous lists of ids for the hot path. */
-
-/** Row r is values[start[r] .. start[r + 1]). */
-export interface Rows {
-  start: Int32Array;
-  values: Int32Array;
-}
+import type { Rows } from '../types.js';
 
 /** Packs `count` rows (a missing row is empty). */
 export function packRows(rows: readonly (readonly number[] | undefined)[], count = rows.length): Rows {

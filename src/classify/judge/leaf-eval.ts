@@ -1,27 +1,15 @@
 /** Decides where one compiled term (leaf) occurs in an article. */
-import type { ClassifyInput } from '../types.js';
-import type { Classifier, CompiledLeaf } from './compile.js';
-import type { FoundEntity } from './entities.js';
-import type { FieldMatch } from './match-text.js';
-import type { TextField } from './query-ast.js';
-import { tokenizeText } from './normalize.js';
-import { soundKey } from './ner/keys.js';
+import type { ClassifyInput } from '../../types.js';
+import { soundKey } from '../entities/keys.js';
+import { spansIn } from '../tokenize/match-text.js';
+import { tokenizeText } from '../tokenize/normalize.js';
+import type { TextField } from '../query/ast.js';
+import type { ArticleContext, Classifier, CompiledLeaf, FieldMatch, Occurrence } from '../types.js';
 
-/** One occurrence of a term: the field it is in and character offsets into that field's text. */
-export interface Occurrence {
-  field: string;
-  start: number;
-  end: number;
-}
-
-/** What a leaf is evaluated against: the matched fields, the item, and its entities. */
-export interface ArticleContext {
-  classifier: Classifier;
-  fields: FieldMatch[];
-  input: ClassifyInput;
-  entities: FoundEntity[];
-  /** Snippets already cut, by field and offsets (see snippetKey). */
-  snippets: Map<number | string, string>;
+/** Leaf marks: a leaf hit when leafHit[leaf] === generation. */
+export interface LeafMarks {
+  leafHit: Uint32Array;
+  generation: number;
 }
 
 const NONE: Occurrence[] = [];
@@ -36,8 +24,8 @@ export class LeafHits {
   private readonly hitIds: number[] = [];
   private readonly occurrences = new Map<number, Occurrence[]>();
   private readonly generation: number;
-  /** Used once a later article has reused the classifier's marks. */
-  private hitSet?: Set<number>;
+  /** This article's own marks, made once a later article has reused the classifier's. */
+  private ownMarks?: LeafMarks;
 
   constructor(private readonly ctx: ArticleContext) {
     this.generation = ctx.classifier.scratch.generation;
@@ -63,9 +51,20 @@ export class LeafHits {
   }
 
   has(id: number): boolean {
+    const m = this.marks();
+    return m.leafHit[id] === m.generation;
+  }
+
+  /** The marks to evaluate queries on (evalCode): the classifier's while they are this article's. */
+  marks(): LeafMarks {
     const scratch = this.ctx.classifier.scratch;
-    if (scratch.generation === this.generation) return scratch.leafHit[id] === this.generation;
-    return (this.hitSet ??= new Set(this.hitIds)).has(id);
+    if (scratch.generation === this.generation) return scratch;
+    if (!this.ownMarks) {
+      const leafHit = new Uint32Array(this.ctx.classifier.leaves.length);
+      for (const id of this.hitIds) leafHit[id] = 1;
+      this.ownMarks = { leafHit, generation: 1 };
+    }
+    return this.ownMarks;
   }
 
   /** The leaf's occurrences (none when it does not hit). */
@@ -108,21 +107,6 @@ export function evaluateLeaf(cl: CompiledLeaf, ctx: ArticleContext): Occurrence[
 
 function inField(field: TextField, f: FieldMatch): boolean {
   return field === 'any' || field === f.name;
-}
-
-/** Token spans of any of the seqs in one field, overlaps removed (longest first wins). */
-export function spansIn(f: FieldMatch, seqs: number[]): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const seq of seqs) {
-    const flat = f.seqSpans.get(seq);
-    if (flat) for (let i = 0; i < flat.length; i += 2) spans.push([flat[i]!, flat[i + 1]!]);
-  }
-  if (seqs.length > 1) {
-    spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-    let lastEnd = -1;
-    return spans.filter(([s, e]) => (s >= lastEnd ? ((lastEnd = e), true) : false));
-  }
-  return spans;
 }
 
 function toOccurrence(f: FieldMatch, s: number, e: number): Occurrence {

@@ -2,20 +2,22 @@
  * Says in one line why a watch-list did or did not flag an item: the group of the query that
  * found nothing, the excluded term that was found, or the score against the threshold.
  */
-import type { WatchlistMatch } from '../types.js';
-import type { CompiledNode, CompiledWatchlist } from './compile.js';
-import { evaluateNode, type LeafHits } from './score.js';
+import type { WatchlistMatch } from '../../types.js';
+import { evalCode } from '../compile/flat.js';
+import type { LeafHits } from '../judge/leaf-eval.js';
+import type { Classifier, CompiledNode, CompiledWatchlist } from '../types.js';
 
 const MAX_TERMS = 4;
 
 /** The smallest parts of the query that kept it from matching. */
-function blockers(node: CompiledNode, hits: LeafHits): string[] {
-  if (evaluateNode(node, hits)) return [];
+function blockers(c: Classifier, node: CompiledNode, hits: LeafHits): string[] {
+  const m = hits.marks();
+  if (evalCode(c.flat.code, node.pc, m.leafHit, m.generation)) return [];
   switch (node.op) {
     case 'leaf': return [`nothing found for ${node.text}`];
     case 'or': return [`nothing found for ${node.text}`];
     case 'not': return [`excluded ${node.item.text} was found`];
-    case 'and': return node.items.flatMap((item) => blockers(item, hits));
+    case 'and': return node.items.flatMap((item) => blockers(c, item, hits));
   }
 }
 
@@ -35,8 +37,8 @@ export function explainFlag(match: WatchlistMatch): string {
 }
 
 /** Why the item was not flagged. */
-export function explainMiss(wl: CompiledWatchlist, match: WatchlistMatch, hits: LeafHits): string {
-  if (!match.queryMatched) return `query did not match: ${blockers(wl.query, hits).join('; ')}`;
+export function explainMiss(c: Classifier, wl: CompiledWatchlist, match: WatchlistMatch, hits: LeafHits): string {
+  if (!match.queryMatched) return `query did not match: ${blockers(c, wl.query, hits).join('; ')}`;
   const found = match.hits.length ? ` (hits: ${hitSummary(match)})` : '';
   return `score ${match.score} below threshold ${match.threshold}${found}`;
 }

@@ -62,11 +62,11 @@
  *   one-line snippet; verdicts list hits when the query matched (opt in to all with
  *   `{ hits: 'all' }`).
  */
-import type { FieldName, QueryToken } from './query-lexer.js';
-import { lexQuery } from './query-lexer.js';
-import type { Leaf, Positional, QueryNode, TextField } from './query-ast.js';
-import { SyntaxProblem } from './query-error.js';
-import { parseTermUnits } from './query-terms.js';
+import type { FieldName, QueryToken } from './lexer.js';
+import { lexQuery } from './lexer.js';
+import type { Leaf, Positional, QueryNode, TextField } from './ast.js';
+import { SyntaxProblem } from './errors.js';
+import { parseTermUnits } from './terms.js';
 
 /** What the parser needs to know about the rest of the file. */
 export interface ParseContext {

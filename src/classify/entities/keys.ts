@@ -1,10 +1,4 @@
-/** Comparison keys for names: exact-ish (folded) and by sound (for transliterations). */
-import { tokenizeText } from '../normalize.js';
-
-/** Folded tokens joined by spaces: "U.S. Africa-Command" -> "us africa command". */
-export function foldKey(name: string): string {
-  return tokenizeText(name).folded.join(' ');
-}
+/** Sound keys for names, so transliterations meet (the folded key is tokenize's foldKey). */
 
 /** Names recur from article to article; five regular expressions a name are worth a memo. */
 const soundKeys = new Map<string, string>();

@@ -4,7 +4,7 @@
  * defined in parentheses, spelling variants by sound) covers the rest.
  */
 import type { EntityMention } from '../../types.js';
-import { foldKey } from './keys.js';
+import { foldKey } from '../tokenize/normalize.js';
 
 interface Known {
   name: string;

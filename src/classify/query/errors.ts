@@ -1,5 +1,5 @@
 /** Errors of the classify stage. */
-import { WirewatchError } from '../errors.js';
+import { WirewatchError } from '../../errors.js';
 
 /** Where in watchlists.yaml a query problem sits: which watch-list, which string, which character. */
 export interface QueryErrorPlace {

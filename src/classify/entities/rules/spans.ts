@@ -3,10 +3,9 @@
  * "for", name particles like "al" or "bin"), cut at punctuation, then split around titles
  * ("Secretary of State John Kerry" -> John Kerry, cued as a person) and known names.
  */
-import type { TokenizedText } from '../normalize.js';
+import type { TokenizedText } from '../../tokenize/normalize.js';
+import type { NameType } from '../../types.js';
 import { DEMONYMS, NAME_PARTICLES, ORG_HEADS, ORG_PREFIXES, ORGS, PLACES, STOP_CAPS, TITLES } from './lexicon.js';
-
-export type NameType = 'person' | 'org' | 'place';
 
 /** A token range [start, end) that may be a name. */
 export interface Segment {

@@ -2,25 +2,15 @@
  * The entities of an article: the gazetteer of watchlists.yaml (each entity with its aliases)
  * plus the people, organizations and places the recognizer finds, name variants merged.
  */
-import type { EntityMention } from '../types.js';
-import type { Classifier } from './compile.js';
-import { spansIn } from './leaf-eval.js';
-import type { FieldMatch } from './match-text.js';
-import { recognizeEntities } from './recognize.js';
-
-/** An entity found in one article, with every name it went by and where it was mentioned. */
-export interface FoundEntity extends EntityMention {
-  /** The canonical name first, then every variant seen (and, for the gazetteer, its aliases). */
-  names: string[];
-  mentions: { field: 'title' | 'body'; start: number; end: number }[];
-  /** The names as the article wrote them, folded (foldKey). */
-  seenKeys: string[];
-}
+import type { Mention } from '../../types.js';
+import { spansIn } from '../tokenize/match-text.js';
+import type { Classifier, FieldMatch, FoundEntity } from '../types.js';
+import { recognizeEntities } from './rules/recognize.js';
 
 function findGazetteerEntities(c: Classifier, fields: FieldMatch[]): FoundEntity[] {
   const out: FoundEntity[] = [];
   for (const entity of c.entities) {
-    const mentions: FoundEntity['mentions'] = [];
+    const mentions: Mention[] = [];
     for (const f of fields) {
       for (const [s, e] of spansIn(f, entity.seqs)) {
         mentions.push({ field: f.name, start: f.tokens.starts[s]!, end: f.tokens.ends[e - 1]! });
@@ -35,7 +25,7 @@ function findGazetteerEntities(c: Classifier, fields: FieldMatch[]): FoundEntity
   return out;
 }
 
-function textOf(fields: FieldMatch[], m: { field: 'title' | 'body'; start: number; end: number }): string {
+function textOf(fields: FieldMatch[], m: Mention): string {
   const f = fields.find((x) => x.name === m.field)!;
   return f.tokens.text.slice(m.start, m.end).replace(/\s+/g, ' ');
 }

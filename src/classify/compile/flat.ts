@@ -4,8 +4,8 @@
  * and judging the hundred-odd lists an article touches was bound by cache misses; the same
  * facts in a few contiguous arrays stay in cache. The object form stays for explanations.
  */
-import type { CompiledNode, CompiledWatchlist } from './compile.js';
-import type { Leaf } from './query-ast.js';
+import type { CompiledNode, CompiledWatchlist, FlatClassifier } from '../types.js';
+import type { Leaf } from '../query/ast.js';
 import { packRows } from './rows.js';
 
 /** Query code: a node is [op, size-or-leaf] followed by its children (preorder). */
@@ -14,29 +14,9 @@ const OP_LEAF = 0, OP_NOT = 1, OP_AND = 2, OP_OR = 3;
 /** How a leaf is decided from the seqs found in a field: text in any field, title, body, or otherwise. */
 export const MODE_ANY = 0, MODE_TITLE = 1, MODE_BODY = 2, MODE_OTHER = 3;
 
-export interface FlatClassifier {
-  /** Every query's code, back to back; list i starts at codeStart[i]. */
-  code: Int32Array;
-  codeStart: Int32Array;
-  /** Leaf ids of list i's distinct positive terms: termIds[termStart[i] .. termStart[i + 1]). */
-  termStart: Int32Array;
-  termIds: Int32Array;
-  /** Lists that use leaf l: leafLists[leafListStart[l] .. leafListStart[l + 1]). */
-  leafListStart: Int32Array;
-  leafLists: Int32Array;
-  /** Leaves a seq can make hit: seqLeafIds[seqLeafStart[s] .. seqLeafStart[s + 1]). */
-  seqLeafStart: Int32Array;
-  seqLeafIds: Int32Array;
-  leafMode: Uint8Array;
-  /** list -> 1 when it has weights (its score needs occurrences, not just which terms hit). */
-  weighted: Uint8Array;
-  /** list -> fewest distinct leaves that must hit for its query to match (a lower bound). */
-  minHits: Int32Array;
-  /** list -> 1 when its score is the number of its leaves that hit (each leaf one positive term). */
-  countIsScore: Uint8Array;
-}
-
+/** Appends the node's code to `out` and records where it starts (node.pc), so explanations evaluate its parts with the same code. */
 function emit(node: CompiledNode, out: number[]): void {
+  node.pc = out.length;
   if (node.op === 'leaf') {
     out.push(OP_LEAF, node.id);
     return;
@@ -56,7 +36,9 @@ function modeOf(leaf: Leaf): number {
 export interface FlatSource {
   watchlists: CompiledWatchlist[];
   leaves: { leaf: Leaf }[];
+  /** leaf id -> indices of the watch-lists that use it. */
   leafWatchlists: number[][];
+  /** seq id -> leaves it can make hit. */
   seqLeaves: (number[] | undefined)[];
   seqCount: number;
 }
@@ -104,7 +86,10 @@ function countIsScore(wl: CompiledWatchlist, queryLeaves: Set<number>): boolean 
   return termIds.size === wl.terms.length && termIds.size === queryLeaves.size;
 }
 
-/** Evaluates the node at pc given the leaves marked with `gen` in leafHit. */
+/**
+ * The one query evaluator: the node at pc, given the leaves marked with `gen` in leafHit.
+ * Verdicts run it on the classifier's scratch marks; explanations on a node's own pc.
+ */
 export function evalCode(code: Int32Array, pc: number, leafHit: Uint32Array, gen: number): boolean {
   const op = code[pc]!;
   if (op === OP_LEAF) return leafHit[code[pc + 1]!] === gen;
@@ -115,14 +100,4 @@ export function evalCode(code: Int32Array, pc: number, leafHit: Uint32Array, gen
     if (evalCode(code, at, leafHit, gen) === want) return want;
   }
   return !want;
-}
-
-/** The number of list i's distinct positive terms that hit (the score without weights). */
-export function countTerms(flat: FlatClassifier, list: number, leafHit: Uint32Array, gen: number): number {
-  let n = 0;
-  const ids = flat.termIds;
-  for (let k = flat.termStart[list]!, end = flat.termStart[list + 1]!; k < end; k++) {
-    if (leafHit[ids[k]!] === gen) n++;
-  }
-  return n;
 }

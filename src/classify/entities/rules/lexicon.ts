@@ -3,7 +3,7 @@
  * easy to extend). Everything is matched on folded forms (lower case, no accents).
  */
 
-import { foldKey } from './keys.js';
+import { foldKey } from '../../tokenize/normalize.js';
 
 function set(...lists: string[]): ReadonlySet<string> {
   return new Set(lists.join('|').split('|').map(foldKey).filter(Boolean));
