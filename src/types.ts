@@ -98,6 +98,8 @@ export interface ClassifyInput {
   body: string;
   feedId?: string;
   tags?: string[];
+  /** The article's language (BCP 47), when extraction found one: the recognizer may use it. */
+  lang?: string;
 }
 
 export interface Classification {

@@ -7,12 +7,14 @@
 import type { Classification, ClassifyInput, EntityMention, WatchlistMatch } from '../types.js';
 import { nextGeneration } from './compile/compile.js';
 import { MODE_ANY, MODE_BODY, MODE_OTHER, MODE_TITLE } from './compile/flat.js';
+import { withTokens } from './entities/doc-tokens.js';
 import { findEntities } from './entities/find-entities.js';
+import { recognize } from './entities/recognizer.js';
 import { LeafHits } from './judge/leaf-eval.js';
 import { judgeWatchlist } from './judge/verdict.js';
 import { matchField } from './tokenize/match-text.js';
 import { tokenizeText } from './tokenize/normalize.js';
-import type { ArticleContext, Classifier, FieldMatch, FoundEntity } from './types.js';
+import type { ArticleContext, Classifier, FieldMatch, FoundEntity, NameSpan, RecognizerInput } from './types.js';
 
 export interface ClassifyOptions {
   /** Judge only these watch-lists (by id); default all. */
@@ -100,6 +102,13 @@ function judgeAll(ctx: ArticleContext, hits: LeafHits, only: Set<string> | undef
   return out;
 }
 
+/** The recognizer's names (see entities/recognizer.ts), handed the tokens already made. */
+function recognizeNames(input: ClassifyInput, fields: FieldMatch[]): NameSpan[] {
+  const doc: RecognizerInput = { title: input.title, body: input.body };
+  if (input.lang !== undefined) doc.lang = input.lang;
+  return recognize(withTokens(doc, { title: fields[0]!.tokens, body: fields[1]!.tokens })) ?? [];
+}
+
 function toMentions(entities: FoundEntity[]): EntityMention[] {
   return entities.map((e) => ({ name: e.name, type: e.type, count: e.count }));
 }
@@ -115,7 +124,8 @@ export function classifyDetailed(classifier: Classifier, input: ClassifyInput, o
     matchField(classifier.index, 'title', tokenizeText(input.title)),
     matchField(classifier.index, 'body', tokenizeText(input.body)),
   ];
-  const entities = findEntities(classifier, fields, opts.recognize ?? true);
+  const spans = opts.recognize ?? true ? recognizeNames(input, fields) : undefined;
+  const entities = findEntities(classifier, fields, spans);
   nextGeneration(classifier.scratch);
   const ctx: ArticleContext = { classifier, fields, input, entities, snippets: new Map() };
   const hits = hitLeaves(ctx);

@@ -1,2 +1,12 @@
 /** Kept at its former path for bench/ner.ts (owned by the recognizer work) until it imports from ./index.js; then delete. */
-export { recognizeEntities } from './entities/rules/recognize.js';
+import { entitiesFromSpans } from './entities/recognized.js';
+import { findNamesByRules } from './entities/rules/recognize.js';
+import type { FieldMatch, FoundEntity } from './types.js';
+
+/** The rules' entities of tokenized fields (title first, then body), variants merged. */
+export function recognizeEntities(fields: FieldMatch[]): FoundEntity[] {
+  const spans = findNamesByRules(fields);
+  const title = fields.find((f) => f.name === 'title')?.tokens;
+  const body = fields.find((f) => f.name === 'body')?.tokens;
+  return entitiesFromSpans(spans, { title: title ?? body!, body: body ?? title! });
+}

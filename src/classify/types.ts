@@ -159,6 +159,30 @@ export interface Classifier {
 /** The types a recognizer gives the names it shows. */
 export type NameType = 'person' | 'org' | 'place';
 
+/**
+ * A name a recognizer found: offsets into that field's text as given (JavaScript string
+ * indices). MISC (nationalities, events, works...) is never shown as an entity, but it is a
+ * name: the case rule counts it.
+ */
+export interface NameSpan {
+  field: 'title' | 'body';
+  start: number;
+  end: number;
+  type: NameType | 'misc';
+  text: string;
+}
+
+/** What a recognizer reads. */
+export interface RecognizerInput {
+  title: string;
+  body: string;
+  /** The document's language (BCP 47), when known. */
+  lang?: string;
+}
+
+/** Finds the names of a document; null when it cannot read the document (not its language). */
+export type Recognizer = (doc: RecognizerInput) => NameSpan[] | null;
+
 /** An entity found in one article, with every name it went by and where it was mentioned. */
 export interface FoundEntity extends EntityMention {
   /** The canonical name first, then every variant seen (and, for the gazetteer, its aliases). */

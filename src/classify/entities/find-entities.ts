@@ -4,8 +4,8 @@
  */
 import type { Mention } from '../../types.js';
 import { spansIn } from '../tokenize/match-text.js';
-import type { Classifier, FieldMatch, FoundEntity } from '../types.js';
-import { recognizeEntities } from './rules/recognize.js';
+import type { Classifier, FieldMatch, FoundEntity, NameSpan } from '../types.js';
+import { entitiesFromSpans } from './recognized.js';
 
 function findGazetteerEntities(c: Classifier, fields: FieldMatch[]): FoundEntity[] {
   const out: FoundEntity[] = [];
@@ -35,15 +35,17 @@ function unique(names: string[]): string[] {
 }
 
 /**
- * Gazetteer entities first; then recognized names, except those the article wrote exactly
- * as a name or alias of a gazetteer entity of the same type: they are counted under that
- * entity already ("Islamic State" under ISIS; "Libya" under a NorthAfrica place entity).
+ * Gazetteer entities first; then the recognizer's names (`spans`; none when recognition is
+ * off), except those the article wrote exactly as a name or alias of a gazetteer entity of the
+ * same type: they are counted under that entity already ("Islamic State" under ISIS; "Libya"
+ * under a NorthAfrica place entity).
  */
-export function findEntities(c: Classifier, fields: FieldMatch[], recognize: boolean): FoundEntity[] {
+export function findEntities(c: Classifier, fields: FieldMatch[], spans: readonly NameSpan[] | undefined): FoundEntity[] {
   const gazetteer = findGazetteerEntities(c, fields);
-  if (!recognize) return gazetteer;
+  if (!spans) return gazetteer;
   const known = new Set<string>();
   for (const g of gazetteer) for (const key of g.seenKeys) known.add(`${g.type}\u0000${key}`);
-  const recognized = recognizeEntities(fields).filter((r) => !r.seenKeys.some((key) => known.has(`${r.type}\u0000${key}`)));
+  const tokens = { title: fields[0]!.tokens, body: fields[1]!.tokens };
+  const recognized = entitiesFromSpans(spans, tokens).filter((r) => !r.seenKeys.some((key) => known.has(`${r.type}\u0000${key}`)));
   return [...gazetteer, ...recognized];
 }
