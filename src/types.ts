@@ -66,6 +66,13 @@ export interface EntityMention {
   type: EntityType;
   /** How often it was mentioned. */
   count: number;
+  /**
+   * Every name it went by: the canonical name first, then the variants the article wrote (and
+   * known variants). Absent on items stored before names were kept.
+   */
+  names?: string[];
+  /** Where it is mentioned, in text order per field. Absent on items stored before mentions were kept. */
+  mentions?: Mention[];
 }
 
 /** One reason a watch-list matched: a query term that hit, where, and a snippet around it. */

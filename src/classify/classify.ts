@@ -109,8 +109,9 @@ function recognizeNames(input: ClassifyInput, fields: FieldMatch[]): NameSpan[] 
   return recognize(withTokens(doc, { title: fields[0]!.tokens, body: fields[1]!.tokens })) ?? [];
 }
 
+/** What an item keeps of its entities: name, type, count, every name and every mention. */
 function toMentions(entities: FoundEntity[]): EntityMention[] {
-  return entities.map((e) => ({ name: e.name, type: e.type, count: e.count }));
+  return entities.map((e) => ({ name: e.name, type: e.type, count: e.count, names: e.names, mentions: e.mentions }));
 }
 
 /** The classification with the per-term hits behind it (for explanations and backtests). */

@@ -4,7 +4,7 @@ import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { extractArticle } from '../extract/extract-article.js';
-import type { Classification } from '../types.js';
+import type { Classification, ClassifyInput } from '../types.js';
 import { configDir, type Command } from './command.js';
 import { forEachInput } from './each-input.js';
 import { readInput } from './inputs.js';
@@ -21,16 +21,20 @@ const command: Command = {
     const classifier = compileWatchlists(config.watchlists);
     return forEachInput(args, io, async (source) => {
       const input = await readInput(source, config, io.stdin);
-      const { title, body } = input.kind === 'text' ? input : toText(extractArticle(input.body, { url: input.url, contentType: input.contentType }));
+      const text = input.kind === 'text' ? input : toText(extractArticle(input.body, { url: input.url, contentType: input.contentType }));
+      const { title, body } = text;
       // Hits of lists that did not match too: they show how close a text came, for tuning.
-      const result = classifyItem(classifier, { title, body }, { watchlists: only, hits: 'all' });
-      return { json: { title, ...result }, text: formatResult(source, title, result) };
+      const result = classifyItem(classifier, text, { watchlists: only, hits: 'all' });
+      // The body goes out too: entity mentions and hits are offsets into these two strings.
+      return { json: { title, body, ...result }, text: formatResult(source, title, result) };
     });
   },
 };
 
-function toText(a: { title?: string; text: string }): { title: string; body: string } {
-  return { title: a.title ?? '', body: a.text };
+function toText(a: { title?: string; text: string; lang?: string }): ClassifyInput {
+  const input: ClassifyInput = { title: a.title ?? '', body: a.text };
+  if (a.lang) input.lang = a.lang;
+  return input;
 }
 
 function checkWatchlistIds(config: Config, ids: string[] | undefined): void {

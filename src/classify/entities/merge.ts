@@ -3,6 +3,7 @@
  * Gaddafi), surnames into full names, spellings that sound alike, and acronyms into the
  * names they abbreviate (FSA -> Free Syrian Army).
  */
+import type { Mention } from '../../types.js';
 import type { FoundEntity, NameType } from '../types.js';
 import { soundKey } from './keys.js';
 import { findKnown } from './known.js';
@@ -68,6 +69,12 @@ function mergeAcronyms(groups: Map<string, Group>): void {
   }
 }
 
+/** Mentions as offsets, title first, each field in text order (merged acronyms came last). */
+function inTextOrder(mentions: NameMention[]): Mention[] {
+  const out = mentions.map(({ field, start, end }) => ({ field, start, end }));
+  return out.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1));
+}
+
 /** The entities of one article from its recognized names. */
 export function mergeNames(mentions: NameMention[]): FoundEntity[] {
   const groups = new Map<string, Group>();
@@ -88,7 +95,7 @@ export function mergeNames(mentions: NameMention[]): FoundEntity[] {
     const seen = [...new Set(g.mentions.map((m) => m.surface))];
     const seenKeys = [...new Set(g.mentions.map((m) => m.key))];
     const names = [...new Set([name, ...seen, ...(g.known?.variants ?? [])])];
-    const found: FoundEntity = { name, type: g.type, count: g.mentions.length, names, seenKeys, mentions: g.mentions.map(({ field, start, end }) => ({ field, start, end })) };
+    const found: FoundEntity = { name, type: g.type, count: g.mentions.length, names, seenKeys, mentions: inTextOrder(g.mentions) };
     return found;
   });
 }
