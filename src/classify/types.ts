@@ -24,12 +24,15 @@ export interface Rows {
 export interface SealedLookup {
   /**
    * Per unit, UNIT_INFO ints: the one-unit seq made of it (or -1); where its phrases (seqs of
-   * two or more units that start with it) start and end in `phrases`; its case rule (CASE_*).
+   * two or more units that start with it) start and end in `phrases`; its case rule (CASE_*
+   * of tokenize/match-text.ts).
    */
   unitInfo: Int32Array;
   phrases: Int32Array;
   /** seq -> its units. */
   seqUnits: Rows;
+  /** seq -> 1 when one of its units has a case rule (CASE_EXACT or CASE_CAP). */
+  seqCase: Uint8Array;
 }
 
 /** What an article's matching needs from the term index. */
@@ -51,6 +54,11 @@ export interface FieldMatch {
   tokens: TokenizedText;
   /** seq id -> token spans as a flat list [start, end, start, end, ...] (end exclusive), in order. */
   seqSpans: Map<number, number[]>;
+  /**
+   * Occurrences of case-ruled terms where case says nothing, as [seq, start, end] triples: they
+   * count once the recognizer sees a name there (entities/case-rule.ts).
+   */
+  undecided: number[];
 }
 
 /** One occurrence of a term: the field it is in and character offsets into that field's text. */

@@ -95,6 +95,13 @@ export const feedsFileSchema = z.strictObject({
 export const entitySchema = z.strictObject({
   type: z.enum(['person', 'org', 'place', 'other']).default('other'),
   aliases: z.array(z.string().min(1)).default([]),
+  /**
+   * How the name and aliases treat case. `sensitive` (the default): an alias in capitals
+   * matches only capitals, a capitalized one only a capitalized word, a lower-case one any
+   * case; where case says nothing (sentence starts, headlines) the recognizer decides.
+   * `insensitive`: every alias matches in any case.
+   */
+  case: z.enum(['sensitive', 'insensitive']).optional(),
 });
 
 export const watchlistSchema = z.strictObject({

@@ -52,11 +52,12 @@ class Builder {
   private readonly entityByName = new Map<string, CompiledEntity>();
   private readonly leafIds = new Map<string, number>();
 
-  addEntity(name: string, type: EntityType, aliases: string[]): void {
+  addEntity(name: string, e: { type: EntityType; aliases: string[]; case?: 'sensitive' | 'insensitive' }): void {
+    const { type, aliases } = e;
     const seqs = new Set<number>();
     [name, ...aliases].forEach((alias, i) => {
       try {
-        seqs.add(this.index.addSeq(parseTermUnits(alias, 0)));
+        seqs.add(this.index.addSeq(parseTermUnits(alias, 0, e.case === 'insensitive' ? 'insensitive' : 'name')));
       } catch (err) {
         if (!(err instanceof SyntaxProblem)) throw err;
         const where = i === 0 ? 'its name' : `alias "${alias}"`;
@@ -159,7 +160,7 @@ function compileWeight(b: Builder, key: string, weight: number, ctx: ParseContex
 export function compileWatchlists(file: WatchlistsFile): Classifier {
   const b = new Builder();
   const ctx: ParseContext = { entities: new Map(Object.keys(file.entities).map((name) => [name.toLowerCase(), name])) };
-  for (const [name, e] of Object.entries(file.entities)) b.addEntity(name, e.type, e.aliases);
+  for (const [name, e] of Object.entries(file.entities)) b.addEntity(name, e);
   for (const [id, wl] of Object.entries(file.watchlists)) {
     const index = b.watchlists.length;
     const query = b.compileNode(parseOrThrow(wl.query, ctx, { watchlist: id, field: 'query' }), index, wl.query);

@@ -7,7 +7,7 @@
  */
 import type { Unit } from '../query/ast.js';
 import { FNV_OFFSET, FNV_PRIME, foldForm, hashWord, type TokenizedText } from '../tokenize/normalize.js';
-import { UNIT_INFO } from '../tokenize/match-text.js';
+import { CASE_CAP, CASE_EXACT, CASE_FOLD, UNIT_INFO } from '../tokenize/match-text.js';
 import type { SealedLookup, TermLookup } from '../types.js';
 import { BitFilter, PackedKeys, RECORD } from './token-table.js';
 import { packRows } from './rows.js';
@@ -84,8 +84,9 @@ export class TermIndex implements TermLookup {
     const formRows = packRows(forms.map(([, units]) => units));
     const phrases = packRows(this.phrasesFrom);
     const unitInfo = new Int32Array(UNIT_INFO * this.unitMode.length);
+    const caseOf = (mode: Unit['mode']) => (mode === 'case' ? CASE_EXACT : mode === 'cap' ? CASE_CAP : CASE_FOLD);
     this.unitMode.forEach((mode, u) => {
-      unitInfo.set([this.singleSeqs[u]!, phrases.start[u]!, phrases.start[u + 1]!, mode === 'case' ? 1 : 0], UNIT_INFO * u);
+      unitInfo.set([this.singleSeqs[u]!, phrases.start[u]!, phrases.start[u + 1]!, caseOf(mode)], UNIT_INFO * u);
     });
     const single = (units: number[]) => units.length === 1 && this.unitMode[units[0]!] === 'fold';
     return {
@@ -97,6 +98,7 @@ export class TermIndex implements TermLookup {
       unitInfo,
       phrases: phrases.values,
       seqUnits: packRows(this.seqUnits),
+      seqCase: Uint8Array.from(this.seqUnits, (units) => (units.some((u) => caseOf(this.unitMode[u]!) !== CASE_FOLD) ? 1 : 0)),
     };
   }
 
@@ -134,7 +136,8 @@ export class TermIndex implements TermLookup {
       else {
         for (let k = s.forms.records[at + 2]!, end = k + count; k < end; k++) {
           const unit = s.formUnits[k]!;
-          if (s.unitInfo[UNIT_INFO * unit + 3] === 0 || sameText(this.unitValue[unit]!, text, from, length)) out.push(unit);
+          const rule = s.unitInfo[UNIT_INFO * unit + 3];
+          if (rule === CASE_FOLD || (rule === CASE_CAP ? startsWithCapital(text, from) : sameText(this.unitValue[unit]!, text, from, length))) out.push(unit);
         }
       }
     }
@@ -175,6 +178,14 @@ export class TermIndex implements TermLookup {
   get unitCount(): number {
     return this.unitMode.length;
   }
+}
+
+/** Whether the character at text[from] is a capital letter. */
+function startsWithCapital(text: string, from: number): boolean {
+  const code = text.charCodeAt(from);
+  if (code < 128) return code >= 65 && code <= 90;
+  const ch = String.fromCodePoint(text.codePointAt(from)!);
+  return ch !== ch.toLowerCase();
 }
 
 /** Whether text[from .. from + length) is exactly value. */

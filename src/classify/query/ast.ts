@@ -7,10 +7,12 @@ export type MetaField = 'feed' | 'tag';
 
 /**
  * One token of a term. `fold` compares case-folded forms, `case` compares the case-kept form
- * exactly (query words of 2 to 4 capitals), `prefix` is a case-folded prefix (`word*`).
+ * exactly (query words of 2 to 4 capitals, entity aliases in capitals), `cap` compares folded
+ * forms of a token that starts with a capital (capitalized entity aliases), `prefix` is a
+ * case-folded prefix (`word*`).
  */
 export interface Unit {
-  mode: 'fold' | 'case' | 'prefix';
+  mode: 'fold' | 'case' | 'cap' | 'prefix';
   value: string;
 }
 

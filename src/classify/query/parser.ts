@@ -12,10 +12,14 @@
  *   word joiners inside a word are dropped.
  * - A query word is split like text, so `al-Qaeda` is the phrase "al qaeda", `U.S.-led` is
  *   "US led" and `Libya's` is "Libya s". A piece written in 2 to 4 capital letters (`IS`, `US`,
- *   `U.S.`, `GNA`, `NATO`) matches only that exact capitalization, in phrases and entity
- *   aliases too; 5 or more capitals (`AFRICOM`) and everything else fold case. A text in
- *   capitals still contains the word: `troops` matches "MORE TROOPS", and `IS` matches an
- *   all-caps headline's "IS".
+ *   `U.S.`, `GNA`, `NATO`) matches only that exact capitalization, in phrases too; 5 or more
+ *   capitals (`AFRICOM`) and everything else fold case. A text in capitals still contains the
+ *   word: `troops` matches "MORE TROOPS"; but `IS` in a line in capitals counts only where the
+ *   recognizer sees a name (case says nothing there).
+ * - Entity names and aliases keep their case (README, "Names and case"): capitals match only
+ *   capitals, a leading capital only a capitalized word, lower case anything, unless the entity
+ *   says `case: insensitive`; where case says nothing (sentence starts, Title Case and capitals
+ *   lines) the recognizer decides (tokenize/case-positions.ts, entities/case-rule.ts).
  * - `word*` is a case-insensitive prefix with at least 3 letters or digits before `*`; `*` goes
  *   only at the end of a word (it may end a word inside a phrase: `"special force*"`).
  * - A phrase matches consecutive tokens of one field; punctuation and line breaks between them

@@ -1,9 +1,13 @@
 /** Reads one field of an article once and finds every indexed word and phrase in it. */
 import type { FieldMatch, TermLookup } from '../types.js';
+import { ALL_CAPS_LINE, CasePositions } from './case-positions.js';
 import type { TokenizedText } from './normalize.js';
 
 /** Ints per unit in the index's unitInfo (see SealedLookup). */
 export const UNIT_INFO = 4;
+
+/** A unit's case rule (unitInfo[UNIT_INFO * unit + 3]): any case, exactly as written, or capitalized. */
+export const CASE_FOLD = 0, CASE_EXACT = 1, CASE_CAP = 2;
 
 // Reused by every call (matching is synchronous): the units found per token are needed only
 // until the field's phrases are checked.
@@ -16,12 +20,13 @@ let scratchStarts = new Int32Array(1024);
  */
 export function matchField(index: TermLookup, name: 'title' | 'body', tokens: TokenizedText): FieldMatch {
   const n = tokens.length;
-  const { unitInfo, phrases } = index.sealed;
+  const { unitInfo, phrases, seqCase } = index.sealed;
   const units = scratchUnits;
   units.length = 0;
   if (scratchStarts.length < n + 1) scratchStarts = new Int32Array(2 * n + 2);
   const unitStart = scratchStarts;
   const seqSpans = new Map<number, number[]>();
+  const cased = new CaseCheck(index, tokens);
   const firsts: number[] = [];
   for (let i = 0; i < n; i++) {
     unitStart[i] = units.length;
@@ -29,7 +34,10 @@ export function matchField(index: TermLookup, name: 'title' | 'body', tokens: To
     for (let k = unitStart[i]!; k < units.length; k++) {
       const info = UNIT_INFO * units[k]!;
       const single = unitInfo[info]!;
-      if (single >= 0) pushSpan(seqSpans, single, i, i + 1);
+      if (single >= 0) {
+        if (unitInfo[info + 3] === CASE_FOLD) pushSpan(seqSpans, single, i, i + 1);
+        else cased.add(seqSpans, single, i, i + 1);
+      }
       if (unitInfo[info + 1] !== unitInfo[info + 2]) firsts.push(info, i);
     }
   }
@@ -41,10 +49,41 @@ export function matchField(index: TermLookup, name: 'title' | 'body', tokens: To
     for (let k = unitInfo[info + 1]!, end = unitInfo[info + 2]!; k < end; k++) {
       const seq = phrases[k]!;
       const length = seqMatchesAt(index, seq, units, unitStart, p, n);
-      if (length > 0) pushSpan(seqSpans, seq, p, p + length);
+      if (length === 0) continue;
+      if (seqCase[seq] === 0) pushSpan(seqSpans, seq, p, p + length);
+      else cased.add(seqSpans, seq, p, p + length);
     }
   }
-  return { name, tokens, seqSpans };
+  return { name, tokens, seqSpans, undecided: cased.undecided };
+}
+
+/**
+ * Occurrences of terms with a case rule. Capitals tell a name from a word only where the
+ * writer chose them: an occurrence counts at once when one of its case-ruled words stands where
+ * case is informative; otherwise (every such word at a sentence start or in a Title Case or
+ * capitals line, see case-positions.ts) it is undecided, for the recognizer to settle.
+ */
+class CaseCheck {
+  readonly undecided: number[] = [];
+  private positions: CasePositions | undefined;
+
+  constructor(private readonly index: TermLookup, private readonly tokens: TokenizedText) {}
+
+  add(spans: Map<number, number[]>, seq: number, start: number, end: number): void {
+    const positions = (this.positions ??= new CasePositions(this.tokens));
+    const { unitInfo, seqUnits } = this.index.sealed;
+    const from = seqUnits.start[seq]!;
+    for (let j = 0; j < end - start; j++) {
+      const rule = unitInfo[UNIT_INFO * seqUnits.values[from + j]! + 3];
+      if (rule === CASE_FOLD) continue;
+      const at = positions.at(start + j);
+      if (rule === CASE_CAP ? at === 0 : (at & ALL_CAPS_LINE) === 0) {
+        pushSpan(spans, seq, start, end);
+        return;
+      }
+    }
+    this.undecided.push(seq, start, end);
+  }
 }
 
 function pushSpan(spans: Map<number, number[]>, seq: number, start: number, end: number): void {

@@ -87,8 +87,21 @@ function headlineTokens(t: TokenizedText): boolean[] {
   return flags;
 }
 
+/** Two or more words with letters, none of them with a lower-case letter: a line in capitals. */
+function inCapitals(t: TokenizedText, s: number, e: number): boolean {
+  let words = 0;
+  for (let m = s; m < e; m++) {
+    const raw = t.raw[m]!;
+    if (raw !== raw.toUpperCase()) return false; // a lower-case letter
+    if (raw !== raw.toLowerCase()) words++; // a capital (digits have neither)
+  }
+  return words >= 2;
+}
+
 function isHeadline(t: TokenizedText, s: number, e: number): boolean {
-  if (e - s > 30 || e - s < 3) return false;
+  if (e - s > 30 || e - s < 2) return false;
+  if (inCapitals(t, s, e)) return true;
+  if (e - s < 3) return false;
   // Prose ends its sentences; headlines do not.
   const line = t.text.slice(t.starts[s]!, t.ends[e - 1]! + 1);
   if (/[.!?]\s+\S/.test(line) || /[.!?]["'”’]?$/.test(line)) return false;
