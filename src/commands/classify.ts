@@ -1,10 +1,10 @@
 /** `wirewatch classify URL|FILE|-...`: run the watch-lists over texts or pages and say why each flags or not. */
-import { classifyItem, compileWatchlists } from '../classify/index.js';
+import { classifyDetailed, compileWatchlists, explainMiss, type Classifier, type DetailedClassification } from '../classify/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { extractArticle } from '../extract/extract-article.js';
-import type { Classification, ClassifyInput } from '../types.js';
+import type { ClassifyInput, EntityMention, WatchlistMatch } from '../types.js';
 import { configDir, type Command } from './command.js';
 import { forEachInput } from './each-input.js';
 import { readInput } from './inputs.js';
@@ -24,7 +24,8 @@ const command: Command = {
       const text = input.kind === 'text' ? input : toText(extractArticle(input.body, { url: input.url, contentType: input.contentType }));
       const { title, body } = text;
       // Hits of lists that did not match too: they show how close a text came, for tuning.
-      const result = classifyItem(classifier, text, { watchlists: only, hits: 'all' });
+      const { classification, hits } = classifyDetailed(classifier, text, { watchlists: only, hits: 'all' });
+      const result = { entities: classification.entities, matches: classification.matches.map((m) => explained(classifier, m, hits)) };
       // The body goes out too: entity mentions and hits are offsets into these two strings.
       return { json: { title, body, ...result }, text: formatResult(source, title, result) };
     });
@@ -44,7 +45,14 @@ function checkWatchlistIds(config: Config, ids: string[] | undefined): void {
   }
 }
 
-function formatResult(source: string, title: string, r: Classification): string {
+type Explained = WatchlistMatch & { reason?: string };
+
+/** A verdict that did not flag says why: the part of the query that found nothing, or the score. */
+function explained(classifier: Classifier, m: WatchlistMatch, hits: DetailedClassification['hits']): Explained {
+  return m.flagged ? m : { ...m, reason: explainMiss(classifier, m, hits) };
+}
+
+function formatResult(source: string, title: string, r: { entities: EntityMention[]; matches: Explained[] }): string {
   const lines = [`${source}: ${title || '(no title)'}`];
   const entities = r.entities.slice(0, 12).map((e) => `${e.name} (${e.type}${e.count > 1 ? ` x${e.count}` : ''})`);
   lines.push(`  entities: ${entities.join(', ') || 'none'}`);
@@ -52,6 +60,7 @@ function formatResult(source: string, title: string, r: Classification): string 
     const verdict = m.flagged ? 'FLAGGED' : m.queryMatched ? 'below threshold' : 'no match';
     const alert = m.alert !== undefined && m.score >= m.alert ? ', ALERT level' : '';
     lines.push(`  ${m.watchlist}: ${verdict}, score ${m.score} (threshold ${m.threshold}${alert})`);
+    if (m.reason) lines.push(`    ${m.reason}`);
     for (const h of m.hits.slice(0, 8)) lines.push(`    ${h.field}: ${h.term}  "${h.snippet}"`);
     if (m.hits.length > 8) lines.push(`    ... and ${m.hits.length - 8} more hits`);
   }

@@ -95,3 +95,23 @@ test('checkWatchlists reports every bad watch-list, and a bad alias once with it
   assert.equal(alias!.watchlist, '');
   assert.match(alias!.detail, /entity ISIS, alias "wo\*rd": a wildcard \* goes only at the end/);
 });
+
+test('a lower-case operator is refused at its place, with the operator meant and how to mean the word', () => {
+  assertError('virus or worm', 6, /^"or" is not an operator \(operators are written in capitals\): did you mean OR\? To search for the word, quote it: "or"$/);
+  assertError('virus and worm', 6, /did you mean AND\?/);
+  assertError('virus AND not worm', 10, /did you mean NOT\?.*quote it: "not"/);
+  assertError('(Libya Or Tunisia)', 7, /"Or" is not an operator.*did you mean OR\?/);
+  assertError('ISIS near/5 Sirte', 5, /^"near\/5" is not an operator.*did you mean NEAR\/5\?/);
+  assertError('ISIS Near/12 Sirte', 5, /did you mean NEAR\/12\?/);
+  assertError('title:or', 6, /did you mean OR\?/);
+  assert.doesNotThrow(() => compileOne('virus "or" worm'));
+  assert.doesNotThrow(() => compileOne('"and/or" OR andor OR order'));
+});
+
+test('a lower-case operator in a weights key is refused there', () => {
+  const err = errorOf('virus', { 'virus or worm': 2 });
+  assert.equal(err.field, 'weights');
+  assert.equal(err.weightKey, 'virus or worm');
+  assert.equal(err.offset, 6);
+  assert.match(err.detail, /did you mean OR\?/);
+});

@@ -26,9 +26,11 @@ test('parentheses override precedence', () => {
   assert.equal(matches('Libya AND NOT (Egypt OR Tunisia)', 'Libya and Tunisia'), false);
 });
 
-test('lower-case and/or/not are ordinary words', () => {
-  assert.equal(matches('war and peace', 'peace and war'), true);
-  assert.equal(matches('war or peace', 'war'), false);
+test('quoted, and/or/not are ordinary words', () => {
+  assert.equal(matches('war "and" peace', 'peace and war'), true);
+  assert.equal(matches('"war or peace"', 'war or peace'), true);
+  assert.equal(matches('"war or peace"', 'war'), false);
+  assert.equal(matches('war AND "not"', 'war is not peace'), true);
 });
 
 test('@Entity matches the name and every alias', () => {

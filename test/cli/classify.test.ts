@@ -21,3 +21,19 @@ test('classify --json: every entity has its names and mentions, offsets into the
     for (const m of e.mentions) assert.ok(e.names.includes(text[m.field].slice(m.start, m.end)), `${e.name}: ${text[m.field].slice(m.start, m.end)}`);
   }
 });
+
+const CLOSE = 'Tunisia tourism booms\nHotels in Tunisia are full, and the Pentagon said nothing about ISIS.\n';
+
+test('classify says, for every watch-list that did not flag, which part of the query found nothing', async () => {
+  const json = await runCli(['classify', '--json', '-'], { input: CLOSE });
+  assert.equal(json.code, 0, json.stderr);
+  const matches = (JSON.parse(json.stdout) as Json).matches as Array<{ watchlist: string; flagged: boolean; reason?: string }>;
+  assert.equal(matches.length, 3);
+  for (const m of matches) assert.equal(m.reason === undefined, m.flagged, `${m.watchlist}: a reason exactly when not flagged`);
+  const aid = matches.find((m) => m.watchlist === 'us-military-aid')!;
+  assert.match(aid.reason!, /^query did not match: nothing found for \("security assistance" OR .* OR training\)$/);
+  const arms = matches.find((m) => m.watchlist === 'arms-diversion')!;
+  assert.match(arms.reason!, /nothing found for \(weapons OR/);
+  const text = await runCli(['classify', '-'], { input: CLOSE });
+  assert.match(text.stdout, /us-military-aid: no match, score \d+ \(threshold 4\)\n {4}query did not match: nothing found for \("security assistance"/);
+});

@@ -71,9 +71,8 @@ function runCase(classifier: Classifier, c: BacktestCase): CaseOutcome[] {
   const out: CaseOutcome[] = [];
   for (const [watchlist, expected] of labels) {
     const match = classification.matches.find((m) => m.watchlist === watchlist);
-    const wl = classifier.watchlists.find((w) => w.id === watchlist);
-    if (!match || !wl) continue;
-    const reason = match.flagged ? explainFlag(match) : explainMiss(classifier, wl, match, hits);
+    if (!match) continue;
+    const reason = match.flagged ? explainFlag(match) : explainMiss(classifier, match, hits);
     const ok = match.flagged === (expected === 'flag');
     out.push({ caseId: c.id, watchlist, expected, flagged: match.flagged, ok, score: match.score, threshold: match.threshold, reason });
   }

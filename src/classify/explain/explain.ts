@@ -2,6 +2,7 @@
  * Says in one line why a watch-list did or did not flag an item: the group of the query that
  * found nothing, the excluded term that was found, or the score against the threshold.
  */
+import { WirewatchError } from '../../errors.js';
 import type { WatchlistMatch } from '../../types.js';
 import { evalCode } from '../compile/flat.js';
 import type { LeafHits } from '../judge/leaf-eval.js';
@@ -36,9 +37,23 @@ export function explainFlag(match: WatchlistMatch): string {
   return `flagged by ${hitSummary(match)} (score ${match.score} >= ${match.threshold})${where}`;
 }
 
-/** Why the item was not flagged. */
-export function explainMiss(c: Classifier, wl: CompiledWatchlist, match: WatchlistMatch, hits: LeafHits): string {
-  if (!match.queryMatched) return `query did not match: ${blockers(c, wl.query, hits).join('; ')}`;
+const byId = new WeakMap<Classifier, Map<string, CompiledWatchlist>>();
+
+function watchlistOf(c: Classifier, id: string): CompiledWatchlist {
+  let map = byId.get(c);
+  if (!map) byId.set(c, (map = new Map(c.watchlists.map((wl) => [wl.id, wl]))));
+  const wl = map.get(id);
+  if (!wl) throw new WirewatchError('classify', `no watch-list "${id}" in this classifier`);
+  return wl;
+}
+
+/**
+ * Why the item was not flagged: the parts of the query that found nothing (or the excluded
+ * term found), or the score against the threshold. `hits` are the leaf hits of the same
+ * classification (classifyDetailed).
+ */
+export function explainMiss(c: Classifier, match: WatchlistMatch, hits: LeafHits): string {
+  if (!match.queryMatched) return `query did not match: ${blockers(c, watchlistOf(c, match.watchlist).query, hits).join('; ')}`;
   const found = match.hits.length ? ` (hits: ${hitSummary(match)})` : '';
   return `score ${match.score} below threshold ${match.threshold}${found}`;
 }

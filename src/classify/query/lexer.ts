@@ -32,7 +32,7 @@ function lexOne(q: string, i: number): QueryToken {
   if (c === '(' || c === ')') return { type: c, offset: i, text: c };
   if (c === '"') return lexPhrase(q, i);
   if (c === '@' && q[i + 1] === '"') return lexQuotedEntity(q, i);
-  // Only a slash that starts a token opens a regex: `NEAR/5` and `and/or` are read as words.
+  // Only a slash that starts a token opens a regex: `NEAR/5` and `and/or` are not regexes.
   if (c === '/') return lexRegex(q, i);
   return lexWord(q, i);
 }
@@ -80,7 +80,9 @@ function lexWord(q: string, i: number): QueryToken {
   while (j < q.length && !WORD_END.test(q[j]!)) j++;
   const text = q.slice(i, j);
   if (text === 'AND' || text === 'OR' || text === 'NOT') return { type: text, offset: i, text };
-  if (text.startsWith('NEAR') || /^near\/\d/i.test(text)) return lexNear(text, i);
+  if (OPERATOR_WORDS.has(text.toLowerCase())) throw lowerCaseOperator(text, text.toUpperCase(), i);
+  if (/^near\/\d+$/i.test(text) && !text.startsWith('NEAR')) throw lowerCaseOperator(text, text.toUpperCase(), i);
+  if (text.startsWith('NEAR')) return lexNear(text, i);
   const unknownField = /^(\p{L}+):(?=\S)/u.exec(text);
   if (unknownField && !/^\p{N}/u.test(text)) {
     throw new SyntaxProblem(`unknown field "${unknownField[1]}:" (fields are ${FIELD_NAMES.map((f) => f + ':').join(' ')})`, i);
@@ -92,9 +94,18 @@ function lexWord(q: string, i: number): QueryToken {
   return { type: 'WORD', offset: i, text, value: text };
 }
 
+const OPERATOR_WORDS = new Set(['and', 'or', 'not']);
+
+/**
+ * `virus or worm` would silently mean `virus AND or AND worm`, which never matches what was
+ * meant: operators are written in capitals, and the word itself is quoted.
+ */
+function lowerCaseOperator(text: string, operator: string, offset: number): SyntaxProblem {
+  return new SyntaxProblem(`"${text}" is not an operator (operators are written in capitals): did you mean ${operator}? To search for the word, quote it: "${text}"`, offset);
+}
+
 function lexNear(text: string, i: number): QueryToken {
-  // near/5 in lower case is read as the operator too: nobody searches for the word "near/5".
-  const m = /^NEAR\/(\d+)$/i.exec(text);
+  const m = /^NEAR\/(\d+)$/.exec(text);
   if (!m) {
     if (text === 'NEAR' || text === 'NEAR/') throw new SyntaxProblem('NEAR needs a distance, as in NEAR/5', i);
     if (!text.startsWith('NEAR/')) return { type: 'WORD', offset: i, text, value: text };
