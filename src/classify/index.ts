@@ -6,3 +6,4 @@ export { runBacktest, splitTitle, type BacktestCase, type BacktestReport, type C
 export { parseBacktestCases, type BacktestCaseSpec } from './explain/backtest-cases.js';
 export { explainFlag, explainMiss } from './explain/explain.js';
 export type { Classifier } from './types.js';
+export { topEntities, type EntityCount } from './entities/top-entities.js';

@@ -3,12 +3,12 @@
  * transliterations, abbreviations, informal names. Per-article merging (surnames, acronyms
  * defined in parentheses, spelling variants by sound) covers the rest.
  */
-import type { EntityMention } from '../../types.js';
+import type { NameType } from '../types.js';
 import { foldKey } from '../tokenize/normalize.js';
 
-interface Known {
+export interface Known {
   name: string;
-  type: EntityMention['type'];
+  type: NameType;
   variants: string[];
 }
 
@@ -29,14 +29,18 @@ const KNOWN: Known[] = [
   { name: 'Syrian Democratic Forces', type: 'org', variants: ['SDF'] },
   { name: 'Nusra Front', type: 'org', variants: ['Nusra', 'al-Nusra Front', 'Jabhat al-Nusra'] },
   { name: 'World Health Organization', type: 'org', variants: ['WHO'] },
+  { name: 'Liberal Democrats', type: 'org', variants: ['Lib Dems', 'LibDems', 'Lib Dem', 'LibDem'] },
 ];
 
 const BY_VARIANT = new Map<string, Known>();
 for (const k of KNOWN) {
-  for (const v of [k.name, ...k.variants]) BY_VARIANT.set(`${k.type}\u0000${foldKey(v)}`, k);
+  for (const v of [k.name, ...k.variants]) BY_VARIANT.set(foldKey(v), k);
 }
 
-/** The canonical entry a name (given as its folded key, see foldKey) is a known variant of. */
-export function findKnown(type: EntityMention['type'], key: string): { name: string; variants: string[] } | undefined {
-  return BY_VARIANT.get(`${type}\u0000${key}`);
+/**
+ * The canonical entry a name (given as its folded key, see foldKey) is a known variant of,
+ * whatever type the recognizer guessed: the entry's type is the one to show.
+ */
+export function findKnown(key: string): Known | undefined {
+  return BY_VARIANT.get(key);
 }

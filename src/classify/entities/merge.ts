@@ -6,7 +6,7 @@
 import type { Mention } from '../../types.js';
 import type { FoundEntity, NameType } from '../types.js';
 import { soundKey } from './keys.js';
-import { findKnown } from './known.js';
+import { findKnown, type Known } from './known.js';
 
 /** One recognized name in a field, as text. */
 export interface NameMention {
@@ -21,7 +21,7 @@ export interface NameMention {
 
 interface Group {
   type: NameType;
-  known?: { name: string; variants: string[] };
+  known?: Known;
   mentions: NameMention[];
   canonical?: string;
 }
@@ -29,8 +29,8 @@ interface Group {
 const FILLER = new Set(['of', 'for', 'the', 'and', 'al', 'el', 'de', 'bin', 'to']);
 
 function groupKey(m: NameMention): string {
-  const known = findKnown(m.type, m.key);
-  if (known) return `${m.type}:known:${known.name}`;
+  const known = findKnown(m.key);
+  if (known) return `known:${known.name}`;
   const tokens = m.key.split(' ');
   if (m.type === 'person') return `person:${soundKey(tokens[tokens.length - 1]!)}`;
   return `${m.type}:${tokens.join(' ')}`;
@@ -82,8 +82,8 @@ export function mergeNames(mentions: NameMention[]): FoundEntity[] {
     const key = groupKey(m);
     let g = groups.get(key);
     if (!g) {
-      g = { type: m.type, mentions: [] };
-      const known = findKnown(m.type, m.key);
+      const known = findKnown(m.key);
+      g = { type: known?.type ?? m.type, mentions: [] };
       if (known) g.known = known;
       groups.set(key, g);
     }
