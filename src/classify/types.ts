@@ -10,6 +10,7 @@
  *
  * This file imports types only, from modules that import nothing of the classifier.
  */
+import type { RE2JS } from 're2js';
 import type { ClassifyInput, EntityMention, EntityType, Mention, WatchlistMatch } from '../types.js';
 import type { Leaf } from './query/ast.js';
 import type { TokenizedText } from './tokenize/normalize.js';
@@ -80,7 +81,7 @@ export interface CompiledLeaf {
   seqs: number[];
   left: number[];
   right: number[];
-  regex?: RegExp;
+  regex?: RE2JS;
 }
 
 export interface CompiledEntity {

@@ -44,7 +44,9 @@ export function escapeSlack(text: string): string {
  * allowed_mentions.
  */
 export function escapeDiscord(text: string): string {
-  return text.replace(/[\\`*_~|[\]()<]/g, (c) => `\\${c}`).replace(/^(\s*)([#>+-]|\d+\.)/gm, '$1\\$2');
+  // The indent is spaces and tabs only: \s would run across blank lines, and a text of line
+  // breaks would then cost quadratic time.
+  return text.replace(/[\\`*_~|[\]()<]/g, (c) => `\\${c}`).replace(/^([ \t]*)([#>+-]|\d+\.)/gm, '$1\\$2');
 }
 
 const MAX_URL = 1500;

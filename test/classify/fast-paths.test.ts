@@ -127,3 +127,34 @@ test('snippets collapse every kind of whitespace as before', async () => {
     assert.equal(makeSnippet(text, start, end), reference, JSON.stringify(text));
   }
 });
+
+test('NEAR finds the same occurrences as the former scan of every right-hand occurrence', async () => {
+  const { classifyDetailed } = await import('../../src/classify/index.js');
+  const words = ['alpha', 'beta', 'gamma', 'delta', 'x', 'y'];
+  const rand = lcg(11);
+  for (let n = 0; n < 300; n++) {
+    const distance = 1 + Math.floor(rand() * 4);
+    const c = compileWatchlists(watchlistsFileSchema.parse({ watchlists: { w: { query: `(alpha OR beta) NEAR/${distance} (gamma OR beta)` } } }));
+    const tokens = Array.from({ length: 1 + Math.floor(rand() * 40) }, () => words[Math.floor(rand() * words.length)]!);
+    const body = tokens.join(' ');
+    const { hits } = classifyDetailed(c, { title: '', body }, { recognize: false });
+    const got = hits.get(c.watchlists[0]!.terms[0]!.id).map((o) => [o.start, o.end]);
+    // The former code, spelled out on one-word spans: for each left word in order, the first
+    // right word (in text order) within the distance, not the same token; overlapping pairs skipped.
+    const starts: number[] = [];
+    tokens.reduce((at, t) => (starts.push(at), at + t.length + 1), 0);
+    const lefts = tokens.flatMap((t, i) => (t === 'alpha' || t === 'beta' ? [i] : []));
+    const rights = tokens.flatMap((t, i) => (t === 'gamma' || t === 'beta' ? [i] : []));
+    const want: number[][] = [];
+    let lastEnd = -1;
+    for (const a of lefts) {
+      const b = rights.find((r) => r !== a && Math.abs(r - a) <= distance);
+      if (b === undefined) continue;
+      const s = Math.min(a, b), e = Math.max(a, b) + 1;
+      if (s < lastEnd) continue;
+      lastEnd = e;
+      want.push([starts[s]!, starts[e - 1]! + tokens[e - 1]!.length]);
+    }
+    assert.deepEqual(got, want.slice(0, 50), `${body} NEAR/${distance}`);
+  }
+});

@@ -115,3 +115,17 @@ test('a lower-case operator in a weights key is refused there', () => {
   assert.equal(err.offset, 6);
   assert.match(err.detail, /did you mean OR\?/);
 });
+
+test('a regex RE2 cannot run is refused at the construct, saying why', () => {
+  assertError('Libya AND /(?<=al-)Qaeda/', 11, /^RE2 runs in linear time and has no lookbehind; rewrite without \(\?<=\.\.\.\)$/);
+  assertError('Libya AND /(?<!x)y/', 11, /no lookbehind; rewrite without \(\?<!\.\.\.\)/);
+  assertError('Libya AND /x(?=y)/', 12, /no lookahead; rewrite without \(\?=\.\.\.\)/);
+  assertError('Libya AND /(a)\\1/', 14, /no backreferences; rewrite without \\1/);
+  assertError('Libya AND /(?<w>a)\\k<w>/', 18, /no backreferences/);
+  assertError('Libya AND /(?>ab)c/', 11, /no atomic groups/);
+  assertError('Libya AND /a++b/', 12, /no possessive quantifiers; write \+ instead of \+\+/);
+  assertError('Libya AND /x*/', 10, /matches empty text/);
+  assertError('Libya AND /a{1,5000}/', 10, /invalid regex for RE2.*repeat count/);
+  assert.doesNotThrow(() => compileOne('Libya AND /[(?=]x\\(?<=/'), 'inside a class or escaped, these are characters');
+  assert.doesNotThrow(() => compileOne('Libya AND /(?<year>\\d{4})/'), 'a named group is fine');
+});

@@ -84,3 +84,13 @@ test('hits carry term, field, offsets and a snippet', () => {
   assert.ok(m.hits.some((h) => h.term === '@ISIS' && h.field === 'title'));
   assert.ok(m.hits.some((h) => h.term === 'Libya'));
 });
+
+test('a regex runs on RE2 with JavaScript escapes and the i, s and m flags', () => {
+  assert.equal(matches('/caf\\u00e9/', 'the café'), true);
+  assert.equal(matches('/CAFÉ/i', 'the café'), true);
+  assert.equal(matches('/a.b/', 'a\nb'), false);
+  assert.equal(matches('/a.b/s', 'a\nb'), true);
+  assert.equal(matches('/^Sirte/m', 'In Libya\nSirte fell'), true);
+  assert.equal(matches('/^Sirte/', 'In Libya\nSirte fell'), false);
+  assert.equal(matches('/\\bLibya\\b/', 'Libyan'), false);
+});

@@ -24,3 +24,10 @@ test('a negative threshold or alert score is an error; a negative weight is a pe
   assert.match(lines[0]!, /watchlists\.yaml:5:16: watchlists\.w\.threshold: expected a threshold of 0 or more/);
   assert.match(lines[1]!, /watchlists\.yaml:6:12: watchlists\.w\.alert: expected an alert score of 0 or more/);
 });
+
+test('a regex RE2 cannot run is an error at the construct, at file:line:col', async () => {
+  const dir = writeConfigDir({ watchlists: "watchlists:\n  w:\n    query: 'Libya AND /(?<=al-)Qaeda/i'\n" });
+  const r = await runCli(['check-config', '--config', dir]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /watchlists\.yaml:3:24: watchlists\.w\.query: RE2 runs in linear time and has no lookbehind; rewrite without \(\?<=\.\.\.\)/);
+});

@@ -8,6 +8,7 @@ import type { EntityType, Hit, WatchlistMatch } from '../../types.js';
 import type { Leaf, Positional, QueryNode } from '../query/ast.js';
 import { QueryError, SyntaxProblem, type QueryErrorPlace } from '../query/errors.js';
 import { parseQuery, type ParseContext } from '../query/parser.js';
+import { compileRegex } from '../query/regex.js';
 import { parseTermUnits } from '../query/terms.js';
 import { foldKey } from '../tokenize/normalize.js';
 import type { Classifier, CompiledEntity, CompiledLeaf, CompiledNode, CompiledWeight, CompiledWatchlist, Scratch } from '../types.js';
@@ -101,7 +102,7 @@ class Builder {
       return { leaf, seqs: [...new Set([...left, ...right])], left, right };
     }
     if (leaf.kind === 'named') return { leaf, seqs: [], left: this.seqsOf(leaf.pattern), right: [] };
-    if (leaf.kind === 'regex') return { leaf, seqs: [], left: [], right: [], regex: new RegExp(leaf.source, leaf.flags.replace('g', '') + 'g') };
+    if (leaf.kind === 'regex') return { leaf, seqs: [], left: [], right: [], regex: compileRegex(leaf.source, leaf.flags, 0) };
     return { leaf, seqs: [], left: [], right: [] };
   }
 

@@ -26,13 +26,15 @@ function overlapsName(index: { starts: number[]; reach: number[] }, start: numbe
   return lo > 0 && index.reach[lo - 1]! > start;
 }
 
-/** Adds [start, end) to a seq's spans, keeping them in text order. */
-function insertSpan(spans: Map<number, number[]>, seq: number, start: number, end: number): void {
-  const list = spans.get(seq);
-  if (!list) { spans.set(seq, [start, end]); return; }
-  let at = list.length;
-  while (at > 0 && list[at - 2]! > start) at -= 2;
-  list.splice(at, 0, start, end);
+/** The two lists of spans [start, end, ...], each in text order, merged in text order. */
+function mergeSpans(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0, j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! <= b[j]!)) out.push(a[i++]!, a[i++]!);
+    else out.push(b[j++]!, b[j++]!);
+  }
+  return out;
 }
 
 /** Moves each field's undecided occurrences that a name overlaps into its seqSpans; drops the rest. */
@@ -41,10 +43,16 @@ export function settleUndecided(fields: FieldMatch[], names: readonly NameSpan[]
     if (f.undecided.length === 0) continue;
     const index = nameIndex(names, f.name);
     const { starts, ends } = f.tokens;
+    // Per seq, the confirmed ones: added in text order, so each seq's list merges in one pass.
+    const confirmed = new Map<number, number[]>();
     for (let k = 0; k < f.undecided.length; k += 3) {
       const seq = f.undecided[k]!, s = f.undecided[k + 1]!, e = f.undecided[k + 2]!;
-      if (overlapsName(index, starts[s]!, ends[e - 1]!)) insertSpan(f.seqSpans, seq, s, e);
+      if (!overlapsName(index, starts[s]!, ends[e - 1]!)) continue;
+      const list = confirmed.get(seq);
+      if (list) list.push(s, e);
+      else confirmed.set(seq, [s, e]);
     }
+    for (const [seq, list] of confirmed) f.seqSpans.set(seq, mergeSpans(f.seqSpans.get(seq) ?? [], list));
     f.undecided.length = 0;
   }
 }

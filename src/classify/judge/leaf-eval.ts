@@ -1,4 +1,5 @@
 /** Decides where one compiled term (leaf) occurs in an article. */
+import type { RE2JS } from 're2js';
 import type { ClassifyInput } from '../../types.js';
 import { soundKey } from '../entities/keys.js';
 import { spansIn } from '../tokenize/match-text.js';
@@ -129,6 +130,21 @@ function spanDistance(a: [number, number], b: [number, number]): number {
   return -1;
 }
 
+/**
+ * The first right span within `distance` of a (either side, not overlapping), scanning from
+ * `lo`. Spans are in text order (by start and by end), so the caller moves `lo` forward past
+ * spans too far before a and the scan stops at the first too far after it: linear overall.
+ */
+function nearestWithin(a: [number, number], right: [number, number][], lo: number, distance: number): [number, number] | undefined {
+  for (let k = lo; k < right.length; k++) {
+    const r = right[k]!;
+    if (r[0] > a[1] - 1 + distance) return undefined;
+    const d = spanDistance(a, r);
+    if (d > 0 && d <= distance) return r;
+  }
+  return undefined;
+}
+
 function nearOccurrences(cl: CompiledLeaf, field: TextField, distance: number, fields: FieldMatch[]): Occurrence[] {
   const out: Occurrence[] = [];
   for (const f of fields) {
@@ -136,27 +152,33 @@ function nearOccurrences(cl: CompiledLeaf, field: TextField, distance: number, f
     const right = spansIn(f, cl.right);
     if (right.length === 0) continue;
     let lastEnd = -1;
+    let lo = 0;
     for (const a of spansIn(f, cl.left)) {
-      const b = right.find((r) => { const d = spanDistance(a, r); return d > 0 && d <= distance; });
+      while (lo < right.length && right[lo]![1] <= a[0] && a[0] - (right[lo]![1] - 1) > distance) lo++;
+      const b = nearestWithin(a, right, lo, distance);
       if (!b) continue;
       const s = Math.min(a[0], b[0]);
       const e = Math.max(a[1], b[1]);
       if (s < lastEnd) continue;
       lastEnd = e;
       out.push(toOccurrence(f, s, e));
+      if (out.length === MAX_OCCURRENCES) return out;
     }
   }
-  return out.slice(0, MAX_OCCURRENCES);
+  return out;
 }
 
-function regexOccurrences(re: RegExp, field: TextField, fields: FieldMatch[]): Occurrence[] {
+/** Most matches a regex is asked for per field, empty ones included: bounded work whatever it matches. */
+const MAX_REGEX_FINDS = 4 * MAX_OCCURRENCES;
+
+/** RE2 finds each match in time linear in the text; empty matches (`\b`) are no hits. */
+function regexOccurrences(re: RE2JS, field: TextField, fields: FieldMatch[]): Occurrence[] {
   const out: Occurrence[] = [];
   for (const f of fields) {
     if (!inField(field, f)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(f.tokens.text); m !== null && out.length < MAX_OCCURRENCES; m = re.exec(f.tokens.text)) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
-      out.push({ field: f.name, start: m.index, end: m.index + m[0].length });
+    const m = re.matcher(f.tokens.text);
+    for (let finds = 0; finds < MAX_REGEX_FINDS && out.length < MAX_OCCURRENCES && m.find(); finds++) {
+      if (m.end() > m.start()) out.push({ field: f.name, start: m.start(), end: m.end() });
     }
   }
   return out;

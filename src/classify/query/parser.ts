@@ -57,7 +57,8 @@
  * - `feed:` and `tag:` compare the whole feed id or tag case-insensitively; `feed:libya*` is a
  *   prefix.
  * - `/regex/flags` (flags i, m, s, u) runs on the raw text of title and body, or of the field
- *   given. It is the escape hatch: it runs for every article, per watch-list.
+ *   given, on RE2 (query/regex.ts): linear time, no lookaround or backreferences (refused at
+ *   their place). It is the escape hatch: it runs for every article.
  *
  * Scores and hits
  * - Score: the sum over `weights` of weight x hits, each entry counting at most 3 hits; a
@@ -72,6 +73,7 @@ import type { FieldName, QueryToken } from './lexer.js';
 import { lexQuery } from './lexer.js';
 import type { Leaf, Positional, QueryNode, TextField } from './ast.js';
 import { SyntaxProblem } from './errors.js';
+import { compileRegex } from './regex.js';
 import { parseTermUnits } from './terms.js';
 
 /** What the parser needs to know about the rest of the file. */
@@ -196,7 +198,7 @@ function buildLeaf(t: QueryToken, field: FieldName | undefined, ctx: ParseContex
     if (field === 'person' || field === 'org' || field === 'place') {
       throw new SyntaxProblem(`a /regex/ reads title or body text, not ${field}:`, t.offset);
     }
-    checkRegex(t.value, t.flags, t.offset);
+    compileRegex(t.value, t.flags, t.offset);
     return { kind: 'regex', field: field ?? 'any', source: t.value, flags: t.flags };
   }
   const pattern = buildPositional(t, ctx);
@@ -223,14 +225,6 @@ function buildMeta(t: QueryToken, field: 'feed' | 'tag'): Leaf {
   const prefix = value.endsWith('*');
   if (value.slice(0, -1).includes('*')) throw new SyntaxProblem('a wildcard * goes at the end of a word', t.offset);
   return { kind: 'meta', field, value: prefix ? value.slice(0, -1) : value, prefix };
-}
-
-function checkRegex(source: string, flags: string, offset: number): void {
-  try {
-    new RegExp(source, flags);
-  } catch (err) {
-    throw new SyntaxProblem(`invalid regex: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`, offset);
-  }
 }
 
 /** The positional content of a node usable as a NEAR side, with the field it is pinned to. */
