@@ -85,6 +85,22 @@ export interface Hit {
   snippet: string;
 }
 
+/**
+ * One reason behind a verdict: a weights entry, or a query term (each worth 1 when the list has
+ * no weights, 0 when it has weights but none on this term), with what it added to the score,
+ * how often it occurred and the words in the text that matched it.
+ */
+export interface Reason {
+  /** The term as written in the query or the weights key. */
+  term: string;
+  /** What it added to the score. */
+  points: number;
+  /** Occurrences found (every one, up to 50 a term, not only the hits listed). */
+  count: number;
+  /** The words that matched, as the text wrote them, most frequent first (at most 3). */
+  matched: { text: string; count: number }[];
+}
+
 /** The verdict of one watch-list on one item (src/classify). */
 export interface WatchlistMatch {
   watchlist: string;
@@ -96,6 +112,8 @@ export interface WatchlistMatch {
   threshold: number;
   alert?: number;
   hits: Hit[];
+  /** Why, strongest first (by points, then occurrences); present when hits are listed. */
+  reasons?: Reason[];
 }
 
 /** What the classifier reads: plain text fields of an item. */
@@ -141,6 +159,8 @@ export interface StoredMatch {
   watchlist: string;
   score: number;
   hits: Hit[];
+  /** Why, strongest first (absent on flags stored before reasons were kept). */
+  reasons?: Reason[];
   /** ISO time it was flagged. */
   flaggedAt: string;
 }

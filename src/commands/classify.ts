@@ -1,5 +1,5 @@
 /** `wirewatch classify URL|FILE|-...`: run the watch-lists over texts or pages and say why each flags or not. */
-import { classifyDetailed, compileWatchlists, explainMiss, type Classifier, type DetailedClassification } from '../classify/index.js';
+import { classifyDetailed, compileWatchlists, explainMiss, formatReason, rankReasons, type Classifier, type DetailedClassification } from '../classify/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
@@ -47,6 +47,9 @@ function checkWatchlistIds(config: Config, ids: string[] | undefined): void {
 
 type Explained = WatchlistMatch & { reason?: string };
 
+/** Reasons printed per watch-list, strongest first. */
+const MAX_REASONS = 8;
+
 /** A verdict that did not flag says why: the part of the query that found nothing, or the score. */
 function explained(classifier: Classifier, m: WatchlistMatch, hits: DetailedClassification['hits']): Explained {
   return m.flagged ? m : { ...m, reason: explainMiss(classifier, m, hits) };
@@ -61,8 +64,9 @@ function formatResult(source: string, title: string, r: { entities: EntityMentio
     const alert = m.alert !== undefined && m.score >= m.alert ? ', ALERT level' : '';
     lines.push(`  ${m.watchlist}: ${verdict}, score ${m.score} (threshold ${m.threshold}${alert})`);
     if (m.reason) lines.push(`    ${m.reason}`);
-    for (const h of m.hits.slice(0, 8)) lines.push(`    ${h.field}: ${h.term}  "${h.snippet}"`);
-    if (m.hits.length > 8) lines.push(`    ... and ${m.hits.length - 8} more hits`);
+    const reasons = rankReasons(m);
+    for (const r of reasons.slice(0, MAX_REASONS)) lines.push(`    ${formatReason(r)}${r.snippet ? ` — in ${r.field}: ${r.snippet}` : ''}`);
+    if (reasons.length > MAX_REASONS) lines.push(`    ... and ${reasons.length - MAX_REASONS} more terms`);
   }
   return lines.join('\n');
 }

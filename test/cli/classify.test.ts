@@ -31,9 +31,9 @@ test('classify says, for every watch-list that did not flag, which part of the q
   assert.equal(matches.length, 3);
   for (const m of matches) assert.equal(m.reason === undefined, m.flagged, `${m.watchlist}: a reason exactly when not flagged`);
   const aid = matches.find((m) => m.watchlist === 'us-military-aid')!;
-  assert.match(aid.reason!, /^query did not match: nothing found for \("security assistance" OR .* OR training\)$/);
+  assert.equal(aid.reason, 'query did not match: nothing found for ("security assistance" OR …)', 'a long group shortened');
   const arms = matches.find((m) => m.watchlist === 'arms-diversion')!;
   assert.match(arms.reason!, /nothing found for \(weapons OR/);
   const text = await runCli(['classify', '-'], { input: CLOSE });
-  assert.match(text.stdout, /us-military-aid: no match, score \d+ \(threshold 4\)\n {4}query did not match: nothing found for \("security assistance"/);
+  assert.match(text.stdout, /us-military-aid: no match, score \d+ \(threshold 4\)\n {4}query did not match: nothing found for \("security assistance" OR …\)\n/);
 });

@@ -5,26 +5,7 @@
  * the recognizer believes it is a name), and is dropped otherwise.
  */
 import type { FieldMatch, NameSpan } from '../types.js';
-
-/** The recognized names of one field as sorted starts and, for each prefix, the furthest end. */
-function nameIndex(spans: readonly NameSpan[], field: 'title' | 'body'): { starts: number[]; reach: number[] } {
-  const mine = spans.filter((s) => s.field === field).sort((a, b) => a.start - b.start);
-  const reach: number[] = [];
-  let furthest = -1;
-  for (const s of mine) reach.push((furthest = Math.max(furthest, s.end)));
-  return { starts: mine.map((s) => s.start), reach };
-}
-
-/** Does some name overlap [start, end)? Names starting before `end` are a prefix; one of them must reach past `start`. */
-function overlapsName(index: { starts: number[]; reach: number[] }, start: number, end: number): boolean {
-  let lo = 0, hi = index.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (index.starts[mid]! < end) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && index.reach[lo - 1]! > start;
-}
+import { overlapsAny, rangeIndex } from './overlap.js';
 
 /** The two lists of spans [start, end, ...], each in text order, merged in text order. */
 function mergeSpans(a: number[], b: number[]): number[] {
@@ -41,13 +22,13 @@ function mergeSpans(a: number[], b: number[]): number[] {
 export function settleUndecided(fields: FieldMatch[], names: readonly NameSpan[]): void {
   for (const f of fields) {
     if (f.undecided.length === 0) continue;
-    const index = nameIndex(names, f.name);
+    const index = rangeIndex(names.filter((n) => n.field === f.name));
     const { starts, ends } = f.tokens;
     // Per seq, the confirmed ones: added in text order, so each seq's list merges in one pass.
     const confirmed = new Map<number, number[]>();
     for (let k = 0; k < f.undecided.length; k += 3) {
       const seq = f.undecided[k]!, s = f.undecided[k + 1]!, e = f.undecided[k + 2]!;
-      if (!overlapsName(index, starts[s]!, ends[e - 1]!)) continue;
+      if (!overlapsAny(index, starts[s]!, ends[e - 1]!)) continue;
       const list = confirmed.get(seq);
       if (list) list.push(s, e);
       else confirmed.set(seq, [s, e]);

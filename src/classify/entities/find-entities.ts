@@ -5,6 +5,7 @@
 import type { Mention } from '../../types.js';
 import { spansIn } from '../tokenize/match-text.js';
 import type { Classifier, FieldMatch, FoundEntity, NameSpan } from '../types.js';
+import { overlapsAny, rangeIndex } from './overlap.js';
 import { entitiesFromSpans } from './recognized.js';
 
 function findGazetteerEntities(c: Classifier, fields: FieldMatch[]): FoundEntity[] {
@@ -36,16 +37,15 @@ function unique(names: string[]): string[] {
 
 /**
  * Gazetteer entities first; then the recognizer's names (`spans`; none when recognition is
- * off), except those the article wrote exactly as a name or alias of a gazetteer entity of the
- * same type: they are counted under that entity already ("Islamic State" under ISIS; "Libya"
- * under a NorthAfrica place entity).
+ * off), except where a gazetteer name or alias was found: the gazetteer keeps precedence
+ * ("Islamic State" counts under ISIS; "Labour said" under the Labour org, whatever type the
+ * recognizer guessed).
  */
 export function findEntities(c: Classifier, fields: FieldMatch[], spans: readonly NameSpan[] | undefined): FoundEntity[] {
   const gazetteer = findGazetteerEntities(c, fields);
   if (!spans) return gazetteer;
-  const known = new Set<string>();
-  for (const g of gazetteer) for (const key of g.seenKeys) known.add(`${g.type}\u0000${key}`);
+  const taken = (['title', 'body'] as const).map((field) => rangeIndex(gazetteer.flatMap((g) => g.mentions.filter((m) => m.field === field))));
+  const free = spans.filter((s) => !overlapsAny(taken[s.field === 'title' ? 0 : 1]!, s.start, s.end));
   const tokens = { title: fields[0]!.tokens, body: fields[1]!.tokens };
-  const recognized = entitiesFromSpans(spans, tokens).filter((r) => !r.seenKeys.some((key) => known.has(`${r.type}\u0000${key}`)));
-  return [...gazetteer, ...recognized];
+  return [...gazetteer, ...entitiesFromSpans(free, tokens)];
 }

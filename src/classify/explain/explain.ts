@@ -7,7 +7,9 @@ import type { WatchlistMatch } from '../../types.js';
 import { evalCode } from '../compile/flat.js';
 import type { LeafHits } from '../judge/leaf-eval.js';
 import type { Classifier, CompiledNode, CompiledWatchlist } from '../types.js';
+import { formatReason, rankReasons, shortenTerm } from './rank.js';
 
+/** Reasons named in a one-line explanation. */
 const MAX_TERMS = 4;
 
 /** The smallest parts of the query that kept it from matching. */
@@ -15,26 +17,25 @@ function blockers(c: Classifier, node: CompiledNode, hits: LeafHits): string[] {
   const m = hits.marks();
   if (evalCode(c.flat.code, node.pc, m.leafHit, m.generation)) return [];
   switch (node.op) {
-    case 'leaf': return [`nothing found for ${node.text}`];
-    case 'or': return [`nothing found for ${node.text}`];
-    case 'not': return [`excluded ${node.item.text} was found`];
+    case 'leaf': return [`nothing found for ${shortenTerm(node.text)}`];
+    case 'or': return [`nothing found for ${shortenTerm(node.text)}`];
+    case 'not': return [`excluded ${shortenTerm(node.item.text)} was found`];
     case 'and': return node.items.flatMap((item) => blockers(c, item, hits));
   }
 }
 
-function hitSummary(match: WatchlistMatch): string {
-  const counts = new Map<string, number>();
-  for (const h of match.hits) counts.set(h.term, (counts.get(h.term) ?? 0) + 1);
-  const terms = [...counts].slice(0, MAX_TERMS).map(([t, n]) => (n > 1 ? `${t} x${n}` : t));
-  if (counts.size > MAX_TERMS) terms.push(`and ${counts.size - MAX_TERMS} more`);
-  return terms.join(', ');
+/** The strongest reasons, ranked: `@ISIS: "Islamic State" x2 (+4), title:@ISIS (+3) and 2 more`. */
+function reasonSummary(match: WatchlistMatch): string {
+  const all = rankReasons(match);
+  const named = all.slice(0, MAX_TERMS).map(formatReason);
+  if (all.length > MAX_TERMS) named.push(`and ${all.length - MAX_TERMS} more`);
+  return named.join(', ');
 }
 
-/** Why the item was flagged: the terms that hit and a first snippet. */
+/** Why the item was flagged: its strongest reasons and the snippet of the strongest. */
 export function explainFlag(match: WatchlistMatch): string {
-  const first = match.hits[0];
-  const where = first ? ` — "${first.snippet}"` : '';
-  return `flagged by ${hitSummary(match)} (score ${match.score} >= ${match.threshold})${where}`;
+  const snippet = rankReasons(match, 1)[0]?.snippet;
+  return `flagged by ${reasonSummary(match)} (score ${match.score} >= ${match.threshold})${snippet ? ` — ${snippet}` : ''}`;
 }
 
 const byId = new WeakMap<Classifier, Map<string, CompiledWatchlist>>();
@@ -54,6 +55,6 @@ function watchlistOf(c: Classifier, id: string): CompiledWatchlist {
  */
 export function explainMiss(c: Classifier, match: WatchlistMatch, hits: LeafHits): string {
   if (!match.queryMatched) return `query did not match: ${blockers(c, watchlistOf(c, match.watchlist).query, hits).join('; ')}`;
-  const found = match.hits.length ? ` (hits: ${hitSummary(match)})` : '';
+  const found = match.hits.length ? ` (hits: ${reasonSummary(match)})` : '';
   return `score ${match.score} below threshold ${match.threshold}${found}`;
 }

@@ -3,6 +3,7 @@ import type { Hit, WatchlistMatch } from '../../types.js';
 import { evalCode } from '../compile/flat.js';
 import type { ArticleContext, Classifier, CompiledWatchlist } from '../types.js';
 import type { LeafHits } from './leaf-eval.js';
+import { collectReasons } from './reasons.js';
 import { scoreWatchlist } from './score.js';
 import { snippetOf } from './snippets.js';
 
@@ -39,10 +40,12 @@ export function judgeWatchlist(c: Classifier, i: number, hits: LeafHits, ctx: Ar
   const hitCount = c.scratch.listHits[i]!;
   const queryMatched = hitCount >= c.flat.minHits[i]! && queryMatches(c, i, hits);
   const score = scoreWatchlist(c, i, hits, hitCount);
+  const explain = queryMatched || allHits;
   const match: WatchlistMatch = {
     watchlist: wl.id, flagged: queryMatched && score >= wl.threshold, queryMatched, score,
-    threshold: wl.threshold, hits: queryMatched || allHits ? collectHits(wl, hits, ctx) : [],
+    threshold: wl.threshold, hits: explain ? collectHits(wl, hits, ctx) : [],
   };
   if (wl.alert !== undefined) match.alert = wl.alert;
+  if (explain) match.reasons = collectReasons(wl, hits, ctx);
   return match;
 }
