@@ -88,8 +88,6 @@ export interface CompiledEntity {
   name: string;
   type: EntityType;
   aliases: string[];
-  /** The name and aliases, folded (foldKey). */
-  keys: string[];
   seqs: number[];
 }
 
@@ -197,8 +195,6 @@ export interface FoundEntity extends EntityMention {
   /** The canonical name first, then every variant seen (and, for the gazetteer, its aliases). */
   names: string[];
   mentions: Mention[];
-  /** The names as the article wrote them, folded (foldKey). */
-  seenKeys: string[];
 }
 
 /** What a leaf is evaluated against: the matched fields, the item, and its entities. */

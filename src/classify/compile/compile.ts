@@ -10,7 +10,6 @@ import { QueryError, SyntaxProblem, type QueryErrorPlace } from '../query/errors
 import { parseQuery, type ParseContext } from '../query/parser.js';
 import { compileRegex } from '../query/regex.js';
 import { parseTermUnits } from '../query/terms.js';
-import { foldKey } from '../tokenize/normalize.js';
 import type { Classifier, CompiledEntity, CompiledLeaf, CompiledNode, CompiledWeight, CompiledWatchlist, Scratch } from '../types.js';
 import { flatten } from './flat.js';
 import { TermIndex } from './term-index.js';
@@ -65,8 +64,7 @@ class Builder {
         throw new QueryError(`entity ${name}, ${where}: ${err.message}`, { watchlist: '', field: 'query', offset: err.offset, entity: name, alias: i - 1 });
       }
     });
-    const keys = [...new Set([name, ...aliases].map(foldKey))];
-    const entity: CompiledEntity = { name, type, aliases, keys, seqs: [...seqs] };
+    const entity: CompiledEntity = { name, type, aliases, seqs: [...seqs] };
     this.entities.push(entity);
     this.entityByName.set(name, entity);
   }

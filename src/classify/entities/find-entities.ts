@@ -21,7 +21,7 @@ function findGazetteerEntities(c: Classifier, fields: FieldMatch[]): FoundEntity
     const seen = mentions.map((m) => textOf(fields, m));
     // Names are the key and what the article wrote, not every alias: an entity may group
     // several things (NorthAfrica: Libya, Tunisia...), and place:Tunisia must not match "Libya".
-    out.push({ name: entity.name, type: entity.type, count: mentions.length, names: unique([entity.name, ...seen]), mentions, seenKeys: entity.keys });
+    out.push({ name: entity.name, type: entity.type, count: mentions.length, names: unique([entity.name, ...seen]), mentions });
   }
   return out;
 }

@@ -93,9 +93,8 @@ export function mergeNames(mentions: NameMention[]): FoundEntity[] {
   return [...groups.values()].map((g) => {
     const name = canonicalOf(g);
     const seen = [...new Set(g.mentions.map((m) => m.surface))];
-    const seenKeys = [...new Set(g.mentions.map((m) => m.key))];
     const names = [...new Set([name, ...seen, ...(g.known?.variants ?? [])])];
-    const found: FoundEntity = { name, type: g.type, count: g.mentions.length, names, seenKeys, mentions: inTextOrder(g.mentions) };
+    const found: FoundEntity = { name, type: g.type, count: g.mentions.length, names, mentions: inTextOrder(g.mentions) };
     return found;
   });
 }
