@@ -28,10 +28,9 @@
  * Operators
  * - Operators are AND, OR, NOT and NEAR/n, in capitals. The same words in any other case
  *   (`or`, `Not`, `near/5`) are refused, since `virus or worm` would silently mean three
- *   ANDed words; a quoted `"or"` is the word (`near` without a distance is a word). A NOT
- *   that negates nothing, an AND or OR with a side missing, are refused too. Precedence NEAR > NOT > AND (explicit or
- *   implicit, by adjacency) > OR, so `a OR b c` is `a OR (b AND c)` and `a NOT b` is
- *   `a AND NOT b`. Parentheses group.
+ *   ANDed words; a quoted `"or"` is the word (`near` without a distance is a word).
+ *   Precedence NEAR > NOT > AND (explicit or implicit, by adjacency) > OR, so `a OR b c` is
+ *   `a OR (b AND c)` and `a NOT b` is `a AND NOT b`. Parentheses group.
  * - `A NEAR/n B`: an occurrence of A and one of B that do not overlap, in the same field, whose
  *   token positions differ by at most n (adjacent words differ by 1), in either order; for
  *   phrases the distance runs between their nearest ends. A and B may be words, phrases,
