@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { watchlistsFileSchema } from '../src/config/schema.js';
 import { classifyItem, compileWatchlists } from '../src/classify/index.js';
-import { tokenizeText } from '../src/classify/normalize.js';
+import { tokenizeText } from '../src/classify/tokenize/normalize.js';
 import type { ClassifyInput } from '../src/types.js';
 
 export function rng(seed: number): () => number {

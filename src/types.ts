@@ -49,13 +49,30 @@ export interface ExtractedArticle {
   bodySource: BodySource;
 }
 
+/** The type of an entity: a recognized person, organization or place, or what watchlists.yaml says. */
+export type EntityType = 'person' | 'org' | 'place' | 'other';
+
+/** Where a name is mentioned: a field and JavaScript string offsets into that field's text as given. */
+export interface Mention {
+  field: 'title' | 'body';
+  start: number;
+  end: number;
+}
+
 /** A recognized named entity in an article (src/classify). */
 export interface EntityMention {
   /** Canonical name (the gazetteer key, or the merged form of a recognized name). */
   name: string;
-  type: 'person' | 'org' | 'place' | 'other';
+  type: EntityType;
   /** How often it was mentioned. */
   count: number;
+  /**
+   * Every name it went by: the canonical name first, then the variants the article wrote (and
+   * known variants). Absent on items stored before names were kept.
+   */
+  names?: string[];
+  /** Where it is mentioned, in text order per field. Absent on items stored before mentions were kept. */
+  mentions?: Mention[];
 }
 
 /** One reason a watch-list matched: a query term that hit, where, and a snippet around it. */
@@ -66,6 +83,22 @@ export interface Hit {
   start: number;
   end: number;
   snippet: string;
+}
+
+/**
+ * One reason behind a verdict: a weights entry, or a query term (each worth 1 when the list has
+ * no weights, 0 when it has weights but none on this term), with what it added to the score,
+ * how often it occurred and the words in the text that matched it.
+ */
+export interface Reason {
+  /** The term as written in the query or the weights key. */
+  term: string;
+  /** What it added to the score. */
+  points: number;
+  /** Occurrences found (every one, up to 50 a term, not only the hits listed). */
+  count: number;
+  /** The words that matched, as the text wrote them, most frequent first (at most 3). */
+  matched: { text: string; count: number }[];
 }
 
 /** The verdict of one watch-list on one item (src/classify). */
@@ -79,6 +112,8 @@ export interface WatchlistMatch {
   threshold: number;
   alert?: number;
   hits: Hit[];
+  /** Why, strongest first (by points, then occurrences); present when hits are listed. */
+  reasons?: Reason[];
 }
 
 /** What the classifier reads: plain text fields of an item. */
@@ -88,6 +123,8 @@ export interface ClassifyInput {
   body: string;
   feedId?: string;
   tags?: string[];
+  /** The article's language (BCP 47), when extraction found one: the recognizer may use it. */
+  lang?: string;
 }
 
 export interface Classification {
@@ -122,6 +159,8 @@ export interface StoredMatch {
   watchlist: string;
   score: number;
   hits: Hit[];
+  /** Why, strongest first (absent on flags stored before reasons were kept). */
+  reasons?: Reason[];
   /** ISO time it was flagged. */
   flaggedAt: string;
 }

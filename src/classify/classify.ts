@@ -5,22 +5,29 @@
  * compile time, a watch-list none of whose terms occur can neither match nor score.
  */
 import type { Classification, ClassifyInput, EntityMention, WatchlistMatch } from '../types.js';
-import { nextGeneration, type Classifier } from './compile.js';
-import { MODE_ANY, MODE_BODY, MODE_OTHER, MODE_TITLE } from './flat.js';
-import { findEntities, type FoundEntity } from './entities.js';
-import { LeafHits, type ArticleContext } from './leaf-eval.js';
-import { matchField, type FieldMatch } from './match-text.js';
-import { tokenizeText } from './normalize.js';
-import { judgeWatchlist } from './score.js';
+import { nextGeneration } from './compile/compile.js';
+import { MODE_ANY, MODE_BODY, MODE_OTHER, MODE_TITLE } from './compile/flat.js';
+import { settleUndecided } from './entities/case-rule.js';
+import { withTokens } from './entities/doc-tokens.js';
+import { findEntities } from './entities/find-entities.js';
+import { recognize } from './entities/recognizer.js';
+import { LeafHits } from './judge/leaf-eval.js';
+import { judgeWatchlist } from './judge/verdict.js';
+import { matchField } from './tokenize/match-text.js';
+import { tokenizeText } from './tokenize/normalize.js';
+import type { ArticleContext, Classifier, FieldMatch, FoundEntity, NameSpan, Recognizer, RecognizerInput } from './types.js';
 
 export interface ClassifyOptions {
   /** Judge only these watch-lists (by id); default all. */
   watchlists?: string[];
   /**
    * Recognize people, organizations and places (default true). With false, only the
-   * gazetteer's entities are found, and person:/org:/place: see only those.
+   * gazetteer's entities are found, and person:/org:/place: see only those; names are still
+   * read where the case rule needs them.
    */
   recognize?: boolean;
+  /** The recognizer to use instead of the configured one (entities/recognizer.ts). */
+  recognizer?: Recognizer;
   /**
    * Which verdicts list their hits: 'matched' (default) those whose query matched (every flag,
    * and every near miss by score); 'all' also those that hit terms without matching.
@@ -99,8 +106,16 @@ function judgeAll(ctx: ArticleContext, hits: LeafHits, only: Set<string> | undef
   return out;
 }
 
+/** The recognizer's names (see entities/recognizer.ts), handed the tokens already made. */
+function recognizeNames(recognizer: Recognizer, input: ClassifyInput, fields: FieldMatch[]): NameSpan[] {
+  const doc: RecognizerInput = { title: input.title, body: input.body };
+  if (input.lang !== undefined) doc.lang = input.lang;
+  return recognizer(withTokens(doc, { title: fields[0]!.tokens, body: fields[1]!.tokens })) ?? [];
+}
+
+/** What an item keeps of its entities: name, type, count, every name and every mention. */
 function toMentions(entities: FoundEntity[]): EntityMention[] {
-  return entities.map((e) => ({ name: e.name, type: e.type, count: e.count }));
+  return entities.map((e) => ({ name: e.name, type: e.type, count: e.count, names: e.names, mentions: e.mentions }));
 }
 
 /** The classification with the per-term hits behind it (for explanations and backtests). */
@@ -114,7 +129,12 @@ export function classifyDetailed(classifier: Classifier, input: ClassifyInput, o
     matchField(classifier.index, 'title', tokenizeText(input.title)),
     matchField(classifier.index, 'body', tokenizeText(input.body)),
   ];
-  const entities = findEntities(classifier, fields, opts.recognize ?? true);
+  const entitiesWanted = opts.recognize ?? true;
+  const undecided = fields[0]!.undecided.length > 0 || fields[1]!.undecided.length > 0;
+  // Names are read for the entities, or (recognition off) only when the case rule needs them.
+  const names = entitiesWanted || undecided ? recognizeNames(opts.recognizer ?? recognize, input, fields) : [];
+  if (undecided) settleUndecided(fields, names);
+  const entities = findEntities(classifier, fields, entitiesWanted ? names : undefined);
   nextGeneration(classifier.scratch);
   const ctx: ArticleContext = { classifier, fields, input, entities, snippets: new Map() };
   const hits = hitLeaves(ctx);

@@ -1,7 +1,10 @@
 /** The classify stage: compile watch-lists once, classify each item against all of them. */
-export { compileWatchlists, checkWatchlists, type Classifier } from './compile.js';
-export { classifyItem, classifyDetailed, type ClassifyOptions } from './classify.js';
-export { QueryError } from './query-error.js';
-export { runBacktest, splitTitle, type BacktestCase, type BacktestReport, type CaseOutcome, type WatchlistStats } from './backtest.js';
-export { parseBacktestCases, type BacktestCaseSpec } from './backtest-cases.js';
-export { explainFlag, explainMiss } from './explain.js';
+export { compileWatchlists, checkWatchlists } from './compile/compile.js';
+export { classifyItem, classifyDetailed, type ClassifyOptions, type DetailedClassification } from './classify.js';
+export { QueryError } from './query/errors.js';
+export { runBacktest, splitTitle, type BacktestCase, type BacktestReport, type CaseOutcome, type WatchlistStats } from './explain/backtest.js';
+export { parseBacktestCases, type BacktestCaseSpec } from './explain/backtest-cases.js';
+export { explainFlag, explainMiss } from './explain/explain.js';
+export type { Classifier } from './types.js';
+export { topEntities, type EntityCount } from './entities/top-entities.js';
+export { rankReasons, formatReason, reasonDetail, shortenTerm, type RankedReason, type Explainable } from './explain/rank.js';

@@ -95,18 +95,28 @@ export const feedsFileSchema = z.strictObject({
 export const entitySchema = z.strictObject({
   type: z.enum(['person', 'org', 'place', 'other']).default('other'),
   aliases: z.array(z.string().min(1)).default([]),
+  /**
+   * How the name and aliases treat case. `sensitive` (the default): an alias in capitals
+   * matches only capitals, a capitalized one only a capitalized word, a lower-case one any
+   * case; where case says nothing (sentence starts, headlines) the recognizer decides.
+   * `insensitive`: every alias matches in any case.
+   */
+  case: z.enum(['sensitive', 'insensitive']).optional(),
 });
 
 export const watchlistSchema = z.strictObject({
   description: z.string().optional(),
   /** Boolean query in the language of design.md. */
   query: z.string().min(1, 'expected a query'),
-  /** Term -> weight. Score = sum of weight x hits (at most 3 hits a term). */
+  /**
+   * Term -> weight. Score = sum of weight x hits (at most 3 hits a term). A negative weight is
+   * a penalty: the term lowers the score (it cannot take a flag below the threshold's floor of 0).
+   */
   weights: z.record(z.string(), z.number()).optional(),
-  /** Flag when the query matches and the score reaches this. Default 0. */
-  threshold: z.number().default(0),
-  /** Score at which an immediate alert goes out. */
-  alert: z.number().optional(),
+  /** Flag when the query matches and the score reaches this (0 or more). Default 0. */
+  threshold: z.number().min(0, 'expected a threshold of 0 or more (a score below 0 never flags)').default(0),
+  /** Score at which an immediate alert goes out (0 or more). */
+  alert: z.number().min(0, 'expected an alert score of 0 or more (alerts go out for flagged items, whose score is 0 or more)').optional(),
 });
 
 export const watchlistsFileSchema = z.strictObject({

@@ -49,11 +49,11 @@ export function formatScore(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(2).replace(/0+$/, '');
 }
 
-/** One reason as plain text: `"ISIS" in title: …snippet…`. */
-export function formatWhy(part: WhyPart): string {
-  const snippet = part.snippet ? `: ${part.snippet}` : '';
-  return `"${part.term}" in ${part.field}${snippet}`;
+/** Where a reason's first hit is, as plain text: ` — in title: …snippet…` ('' when unknown). */
+export function whyWhere(part: WhyPart): string {
+  return part.snippet ? ` — in ${part.field}: ${part.snippet}` : '';
 }
+
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

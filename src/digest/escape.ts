@@ -32,6 +32,44 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>!|~&#]/g, (c) => `\\${c}`);
 }
 
+/**
+ * Markdown feed text that stays inert with no invisible character added: CommonMark backslash
+ * escapes for markup (escapeMarkdown) and for what turns into links or mentions: every `@`, the
+ * colon of `://` and the dot of `www.` (GitHub-style autolinks start at those). A Markdown
+ * renderer shows them as written; the raw file reads `\@name`, `https\://...`.
+ */
+export function escapeMarkdownText(text: string): string {
+  return escapeMarkdown(text).replace(/@/g, '\\@').replace(/:\/\//g, '\\://').replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
+}
+
+/** Config text (a query term) on one line, as the code spans below show it. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A CommonMark (and Discord) code span showing config text exactly, query syntax and all: the
+ * fence is longer than any run of backticks inside, and padded when the text starts or ends
+ * with one. Nothing in a code span is markup, a link or a mention.
+ */
+export function markdownCode(text: string): string {
+  const flat = oneLine(text);
+  let longest = 0, run = 0;
+  for (const c of flat) {
+    run = c === '`' ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** Slack's code span (single backticks only; a term holding one is shown as escaped text). */
+export function slackCode(text: string): string {
+  const flat = oneLine(text);
+  return flat.includes('`') ? escapeSlack(flat) : `\`${escapeSlack(flat)}\``;
+}
+
 /** Slack mrkdwn: only &, < and > are control characters (they build links and <!channel>). */
 export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -44,7 +82,9 @@ export function escapeSlack(text: string): string {
  * allowed_mentions.
  */
 export function escapeDiscord(text: string): string {
-  return text.replace(/[\\`*_~|[\]()<]/g, (c) => `\\${c}`).replace(/^(\s*)([#>+-]|\d+\.)/gm, '$1\\$2');
+  // The indent is spaces and tabs only: \s would run across blank lines, and a text of line
+  // breaks would then cost quadratic time.
+  return text.replace(/[\\`*_~|[\]()<]/g, (c) => `\\${c}`).replace(/^([ \t]*)([#>+-]|\d+\.)/gm, '$1\\$2');
 }
 
 const MAX_URL = 1500;

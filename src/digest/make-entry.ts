@@ -2,7 +2,8 @@
  * Turns one stored item (or a cluster of copies of one story) and its matches into a
  * DigestEntry: headline, link, best score, a short "why" from the hits, and every source.
  */
-import type { Hit, StoredItem, StoredMatch } from '../types.js';
+import { rankReasons, reasonDetail } from '../classify/index.js';
+import type { StoredItem, StoredMatch } from '../types.js';
 import type { DigestEntry, DigestSource, WhyPart } from './types.js';
 
 /** Reasons shown an entry: enough to see why, short enough to scan. */
@@ -29,17 +30,9 @@ export function itemTime(item: StoredItem): string | undefined {
   return item.published ?? item.processedAt;
 }
 
-function whyFromHits(hits: Hit[]): WhyPart[] {
-  const out: WhyPart[] = [];
-  const seen = new Set<string>();
-  for (const hit of hits) {
-    const id = `${hit.term}\u0000${hit.field}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push({ term: hit.term, field: hit.field, snippet: shorten(hit.snippet, SNIPPET_CHARS) });
-    if (out.length === MAX_WHY) break;
-  }
-  return out;
+/** The strongest reasons, by their share of the score, each term once. */
+function whyOf(match: StoredMatch): WhyPart[] {
+  return rankReasons(match, MAX_WHY).map((r) => ({ term: r.term, detail: reasonDetail(r), field: r.field ?? '', snippet: shorten(r.snippet ?? '', SNIPPET_CHARS) }));
 }
 
 function sourcesOf(copies: ItemMatches[]): DigestSource[] {
@@ -86,7 +79,7 @@ export function makeEntry(copies: ItemMatches[]): DigestEntry {
     time: latest(copies.map((c) => itemTime(c.item))),
     excerpt: shorten(rep.item.summary || rep.item.body, EXCERPT_CHARS),
     sources: sourcesOf(copies),
-    why: whyFromHits(best.hits),
+    why: whyOf(best),
     alsoMatched: [...watchlists].sort(),
     itemKeys: copies.map((c) => c.item.key),
   };

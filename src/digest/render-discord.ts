@@ -4,8 +4,8 @@
  * backslash-escaped (markdown, and '<' which opens mentions), @ is defused, and every
  * message carries allowed_mentions with nothing allowed, so nothing can ping.
  */
-import { defuseText, encodeUrlDelimiters, escapeDiscord, safeHttpUrl } from './escape.js';
-import { formatScore, formatWhy, type RenderDoc, type RenderSection } from './document.js';
+import { defuseText, encodeUrlDelimiters, escapeDiscord, markdownCode, safeHttpUrl } from './escape.js';
+import { formatScore, whyWhere, type RenderDoc, type RenderSection } from './document.js';
 import { chunkLines } from './chunk-text.js';
 import { fitEscaped } from './fit-text.js';
 import { packSections } from './pack.js';
@@ -43,7 +43,7 @@ function entryEmbeds(entry: DigestEntry, section: string, compact: boolean): Dis
   const lines: string[] = title.cut ? [`**${esc(entry.title)}**`] : [];
   if (!compact) {
     if (entry.excerpt) lines.push(esc(entry.excerpt));
-    for (const w of entry.why) lines.push(`• ${esc(formatWhy(w))}`);
+    for (const w of entry.why) lines.push(`• ${markdownCode(w.term)}${esc(w.detail + whyWhere(w))}`);
     if (entry.alsoMatched.length) lines.push(`Also matched: ${entry.alsoMatched.map(esc).join(', ')}`);
     const sources = entry.sources.map((s) => maskedLink(s.title !== entry.title ? `${s.feedId}: ${s.title}` : s.feedId, s.url));
     lines.push(`Sources (${sources.length}): ${sources.join(' · ')}`);

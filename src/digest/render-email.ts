@@ -4,7 +4,7 @@
  * Feed text is HTML-escaped and defused; links are only ever http(s).
  */
 import { defuseText, escapeHtml, safeHttpUrl } from './escape.js';
-import { formatScore, formatWhy, type RenderDoc } from './document.js';
+import { formatScore, whyWhere, type RenderDoc } from './document.js';
 import { renderText } from './render-text.js';
 import type { DigestEntry } from './types.js';
 
@@ -41,7 +41,7 @@ function entryHtml(e: DigestEntry, compact: boolean): string {
   const out = [`<div style="${S.entry}">`, `<div>${a(e.title, e.url, S.title)} <span style="${S.meta}">· score ${formatScore(e.score)}</span></div>`];
   if (!compact) {
     if (e.excerpt) out.push(`<p style="${S.p}">${esc(e.excerpt)}</p>`);
-    if (e.why.length) out.push(`<ul style="${S.why}">${e.why.map((w) => `<li>${esc(formatWhy(w))}</li>`).join('')}</ul>`);
+    if (e.why.length) out.push(`<ul style="${S.why}">${e.why.map((w) => `<li><code>${escapeHtml(w.term)}</code>${esc(w.detail + whyWhere(w))}</li>`).join('')}</ul>`);
     if (e.alsoMatched.length) out.push(`<p style="${S.src}">Also matched: ${e.alsoMatched.map(esc).join(', ')}</p>`);
     const sources = e.sources.map((s) => a(s.title !== e.title ? `${s.feedId}: ${s.title}` : s.feedId, s.url));
     out.push(`<p style="${S.src}">Sources (${sources.length}): ${sources.join(' · ')}</p>`);

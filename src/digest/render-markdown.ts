@@ -1,12 +1,18 @@
 /**
  * Markdown: the file channel's output, and readable as-is. Feed text is backslash-escaped
- * and never starts a line, so it cannot open headings, lists, links, images or raw HTML.
+ * (markup, and the @, :// and www. that make mentions and autolinks) and never starts a line,
+ * so it cannot open headings, lists, links, images or raw HTML; no invisible character is
+ * added. Query terms are config text, shown as code.
  */
-import { defuseText, encodeUrlDelimiters, escapeMarkdown, safeHttpUrl } from './escape.js';
-import { formatScore, formatWhy, type RenderDoc } from './document.js';
-import type { DigestEntry, DigestSource } from './types.js';
+import { encodeUrlDelimiters, escapeMarkdownText, markdownCode, safeHttpUrl } from './escape.js';
+import { formatScore, whyWhere, type RenderDoc } from './document.js';
+import type { DigestEntry, DigestSource, WhyPart } from './types.js';
 
-const md = (text: string) => escapeMarkdown(defuseText(text));
+const md = escapeMarkdownText;
+
+function why(w: WhyPart): string {
+  return `${markdownCode(w.term)}${md(w.detail + whyWhere(w))}`;
+}
 
 function link(label: string, url: string | undefined): string {
   const safe = safeHttpUrl(url);
@@ -23,7 +29,7 @@ function entryBlock(entry: DigestEntry, n: number, compact: boolean): string[] {
   if (compact) return [head];
   // A trailing backslash is a hard line break: the excerpt goes under the headline, not after it.
   const lines = entry.excerpt ? [`${head}\\`, `    ${md(entry.excerpt)}`] : [head];
-  for (const w of entry.why) lines.push(`    - why: ${md(formatWhy(w))}`);
+  for (const w of entry.why) lines.push(`    - why: ${why(w)}`);
   if (entry.alsoMatched.length) lines.push(`    - also matched: ${entry.alsoMatched.map(md).join(', ')}`);
   if (entry.sources.length > 1) {
     lines.push(`    - sources (${entry.sources.length}):`, ...entry.sources.map((s) => sourceItem(s, entry.title).replace(/^/, '    ')));

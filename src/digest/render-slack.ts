@@ -4,8 +4,8 @@
  * headed "(part i/n)". Feed text has &, < and > escaped (no links, no <!channel>) and
  * mentions defused; link_names is never set.
  */
-import { defuseText, encodeUrlDelimiters, escapeSlack, safeHttpUrl } from './escape.js';
-import { formatScore, formatWhy, type RenderDoc, type RenderSection } from './document.js';
+import { defuseText, encodeUrlDelimiters, escapeSlack, safeHttpUrl, slackCode } from './escape.js';
+import { formatScore, whyWhere, type RenderDoc, type RenderSection } from './document.js';
 import { chunkLines } from './chunk-text.js';
 import { packSections } from './pack.js';
 import type { DigestEntry, DigestSource } from './types.js';
@@ -46,7 +46,7 @@ function entryBlocks(entry: DigestEntry, compact: boolean): SlackBlock[] {
   const lines = [`*${slackLink(entry.title, entry.url)}*  ·  score ${formatScore(entry.score)}`];
   if (!compact) {
     if (entry.excerpt) lines.push(esc(entry.excerpt));
-    if (entry.why.length) lines.push(`_Why:_ ${entry.why.map((w) => esc(formatWhy(w))).join('; ')}`);
+    if (entry.why.length) lines.push('_Why:_', ...entry.why.map((w) => `•  ${slackCode(w.term)}${esc(w.detail + whyWhere(w))}`));
     if (entry.alsoMatched.length) lines.push(`_Also matched:_ ${entry.alsoMatched.map(esc).join(', ')}`);
     const sources = entry.sources.map((s) => sourceText(s, entry.title));
     lines.push(`_Sources (${sources.length}):_ ${sources[0] ?? ''}`, ...sources.slice(1).map((s) => `  ·  ${s}`));

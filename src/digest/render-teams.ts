@@ -4,7 +4,7 @@
  * which Teams never parses as Markdown, and links are TextRun selectActions to http(s) URLs.
  */
 import { defuseText, safeHttpUrl } from './escape.js';
-import { formatScore, formatWhy, type RenderDoc, type RenderSection } from './document.js';
+import { formatScore, whyWhere, type RenderDoc, type RenderSection } from './document.js';
 import { packSections } from './pack.js';
 import type { DigestEntry } from './types.js';
 
@@ -14,6 +14,7 @@ export interface TextRun {
   weight?: 'Bolder';
   isSubtle?: boolean;
   italic?: boolean;
+  fontType?: 'Monospace';
   selectAction?: { type: 'Action.OpenUrl'; url: string };
 }
 
@@ -51,7 +52,8 @@ function entryBlocks(entry: DigestEntry, compact: boolean): RichTextBlock[] {
   if (compact) return [head];
   const out = [head];
   if (entry.excerpt) out.push(block([run(entry.excerpt)], { spacing: 'Small' }));
-  for (const w of entry.why) out.push(block([run('Why: ', { italic: true }), run(formatWhy(w))], { spacing: 'Small' }));
+  // The term is config text, shown as written (in a monospace run); the rest quotes the feed.
+  for (const w of entry.why) out.push(block([run('Why: ', { italic: true }), { type: 'TextRun', text: w.term, fontType: 'Monospace' }, run(w.detail + whyWhere(w))], { spacing: 'Small' }));
   if (entry.alsoMatched.length) out.push(block([run(`Also matched: ${entry.alsoMatched.join(', ')}`, { isSubtle: true })], { spacing: 'Small' }));
   const sources = entry.sources.map((s) => linkRun(s.title !== entry.title ? `${s.feedId}: ${s.title}` : s.feedId, s.url));
   // One block a source keeps every block small, so a large cluster splits between sources.

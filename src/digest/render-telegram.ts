@@ -4,7 +4,7 @@
  * is HTML-escaped and defused; link previews are off so a feed's link cannot pull in a card.
  */
 import { defuseText, escapeHtml, safeHttpUrl } from './escape.js';
-import { formatScore, formatWhy, type RenderDoc, type RenderSection } from './document.js';
+import { formatScore, whyWhere, type RenderDoc, type RenderSection } from './document.js';
 import { chunkLines } from './chunk-text.js';
 import { packSections } from './pack.js';
 import type { DigestEntry } from './types.js';
@@ -36,7 +36,7 @@ function entryPieces(entry: DigestEntry, n: number, compact: boolean): string[] 
   const lines = [`${n}. <b>${anchor(entry.title, entry.url)}</b> · score ${formatScore(entry.score)}`];
   if (!compact) {
     if (entry.excerpt) lines.push(esc(entry.excerpt));
-    if (entry.why.length) lines.push(`<i>Why:</i> ${entry.why.map((w) => esc(formatWhy(w))).join('; ')}`);
+    if (entry.why.length) lines.push('<i>Why:</i>', ...entry.why.map((w) => `• <code>${escapeHtml(w.term)}</code>${esc(w.detail + whyWhere(w))}`));
     if (entry.alsoMatched.length) lines.push(`<i>Also matched:</i> ${entry.alsoMatched.map(esc).join(', ')}`);
     const sources = entry.sources.map((s) => anchor(s.title !== entry.title ? `${s.feedId}: ${s.title}` : s.feedId, s.url));
     lines.push(`<i>Sources (${sources.length}):</i>`, ...sources.map((a) => `  • ${a}`));

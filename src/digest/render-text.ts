@@ -3,7 +3,7 @@
  * mail client does not turn a headline's URL or @name into a link.
  */
 import { defuseText, safeHttpUrl } from './escape.js';
-import { formatScore, formatWhy, type RenderDoc } from './document.js';
+import { formatScore, whyWhere, type RenderDoc } from './document.js';
 import type { DigestEntry } from './types.js';
 
 function sourceLines(entry: DigestEntry): string[] {
@@ -19,7 +19,7 @@ function entryLines(entry: DigestEntry, n: number, compact: boolean): string[] {
   const lines = [`${n}. ${defuseText(entry.title)} [score ${formatScore(entry.score)}]`];
   if (url) lines.push(`   ${url}`);
   if (compact) return lines;
-  if (entry.why.length) lines.push(`   Why: ${entry.why.map((w) => defuseText(formatWhy(w))).join('; ')}`);
+  if (entry.why.length) lines.push('   Why:', ...entry.why.map((w) => `     - ${w.term}${defuseText(w.detail + whyWhere(w))}`));
   if (entry.alsoMatched.length) lines.push(`   Also matched: ${entry.alsoMatched.join(', ')}`);
   if (entry.excerpt) lines.push(`   ${defuseText(entry.excerpt)}`);
   if (entry.sources.length > 1) lines.push(`   Sources (${entry.sources.length}):`, ...sourceLines(entry));

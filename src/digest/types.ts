@@ -12,9 +12,16 @@ export interface DigestSource {
   itemKey?: string;
 }
 
-/** One reason an entry was flagged, taken from a classifier hit. */
+/** One reason an entry was flagged (strongest first, see rankReasons in src/classify). */
 export interface WhyPart {
+  /** The query or weights term as written (config text), long groups shortened. */
   term: string;
+  /**
+   * What matched and what it added, to show after the term: `: "Labour Party" x3 (+6)`, ` x2
+   * (+4)`, or ''. It quotes words of the feed: escape it as feed text.
+   */
+  detail: string;
+  /** Where its first hit is ('' when unknown) and a snippet of feed text around it. */
   field: string;
   snippet: string;
 }

@@ -35,12 +35,12 @@ export function createProcessArticleProcessor(ctx: WorkerContext) {
     const { config, classifier } = ctx.live.current();
     const feed = config.feeds.feeds.find((f) => f.id === item.feedId);
     const article = await readArticle(ctx, config, feed, item, log);
-    const input = { title: article.title || item.title, body: article.text, feedId: item.feedId, tags };
+    const input = { title: article.title || item.title, body: article.text, feedId: item.feedId, tags, lang: article.lang };
     const classification = ctx.metrics.time(ctx.metrics.classifySeconds, () => classifyItem(classifier, input));
     const now = new Date().toISOString();
     const stored = toStoredItem(item, article, tags, classification.entities, now);
     const flagged = classification.matches.filter((m) => m.flagged);
-    const matches: StoredMatch[] = flagged.map((m) => ({ itemKey: item.key, watchlist: m.watchlist, score: m.score, hits: m.hits, flaggedAt: now }));
+    const matches: StoredMatch[] = flagged.map((m) => ({ itemKey: item.key, watchlist: m.watchlist, score: m.score, hits: m.hits, reasons: m.reasons, flaggedAt: now }));
     await ctx.store.items.saveProcessed(stored, matches, pendingTargets(config, flagged));
     await ctx.store.ingest.recordStored({ feedId: item.feedId, bodySource: article.bodySource, flagged: flagged.length > 0 });
     await enqueueAlerts(ctx, config, item.key, flagged);

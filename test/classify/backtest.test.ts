@@ -28,7 +28,7 @@ test('precision, recall and a reason for every miss and false alarm', () => {
   assert.match(reason('no-place'), /nothing found for \(@NorthAfrica OR Sinai\)/);
   assert.match(reason('game'), /excluded "video game" was found/);
   assert.match(reason('low-score'), /score 2 below threshold 4/);
-  assert.match(reason('false-alarm'), /flagged by @ISIS x2, @NorthAfrica \(score 4 >= 4\)/);
+  assert.match(reason('false-alarm'), /^flagged by @ISIS x2 \(\+4\), @NorthAfrica: "Libya" \(score 4 >= 4\)/);
   assert.deepEqual(report.failures.map((f) => f.caseId), ['no-place', 'low-score', 'false-alarm']);
 });
 

@@ -2,9 +2,10 @@
 // other tokens carry their forms. These tests pin that both agree with the spelled-out forms.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hashWord, tokenizeText } from '../../src/classify/normalize.js';
+import { hashWord, tokenizeText } from '../../src/classify/tokenize/normalize.js';
 import { watchlistsFileSchema } from '../../src/config/schema.js';
 import { compileWatchlists } from '../../src/classify/index.js';
+import type { CompiledNode } from '../../src/classify/types.js';
 import { judge, matches } from './helpers.js';
 
 test('lazy forms of ASCII tokens line up with stored forms of the others', () => {
@@ -73,9 +74,18 @@ function randomQuery(rand: () => number, words: string[], depth = 0): string {
   return `(${parts[0]} AND NOT ${parts[1]})`;
 }
 
-test('the flat evaluation agrees with the query tree on random queries and texts', async () => {
+/** The query tree evaluated the plain way, as a reference for the flat code. */
+function evaluateTree(node: CompiledNode, hit: (id: number) => boolean): boolean {
+  switch (node.op) {
+    case 'leaf': return hit(node.id);
+    case 'not': return !evaluateTree(node.item, hit);
+    case 'and': return node.items.every((item) => evaluateTree(item, hit));
+    case 'or': return node.items.some((item) => evaluateTree(item, hit));
+  }
+}
+
+test('the flat evaluation and score agree with the query tree on random queries and texts', async () => {
   const { classifyDetailed } = await import('../../src/classify/index.js');
-  const { evaluateNode, scoreWatchlist } = await import('../../src/classify/score.js');
   const words = ['alpha', 'beta', 'gamma', 'delta', 'omega', 'sigma'];
   const rand = lcg(5);
   const watchlists: Record<string, { query: string }> = {};
@@ -87,8 +97,9 @@ test('the flat evaluation agrees with the query tree on random queries and texts
     const { classification, hits } = classifyDetailed(c, { title: pick(), body: pick() }, { recognize: false });
     c.watchlists.forEach((wl, i) => {
       const m = classification.matches[i]!;
-      assert.equal(m.queryMatched, evaluateNode(wl.query, hits), `${wl.id}: ${wl.query.text}`);
-      assert.equal(m.score, scoreWatchlist(wl, hits), `${wl.id} score`);
+      const hit = (id: number) => hits.has(id);
+      assert.equal(m.queryMatched, evaluateTree(wl.query, hit), `${wl.id}: ${wl.query.text}`);
+      assert.equal(m.score, wl.terms.filter((t) => hit(t.id)).length, `${wl.id} score`);
       if (m.queryMatched) matched++;
       else if (m.score > 0) touchedOnly++;
     });
@@ -97,7 +108,7 @@ test('the flat evaluation agrees with the query tree on random queries and texts
 });
 
 test('snippets collapse every kind of whitespace as before', async () => {
-  const { makeSnippet } = await import('../../src/classify/score.js');
+  const { makeSnippet } = await import('../../src/classify/judge/snippets.js');
   const pieces = ['word', ' ', '  ', '\n', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', 'Égypte', '.', '利比亚'];
   const rand = lcg(9);
   for (let n = 0; n < 2000; n++) {
@@ -114,5 +125,36 @@ test('snippets collapse every kind of whitespace as before', async () => {
       return (from > 0 ? '…' : '') + body + (to < text.length ? '…' : '');
     })();
     assert.equal(makeSnippet(text, start, end), reference, JSON.stringify(text));
+  }
+});
+
+test('NEAR finds the same occurrences as the former scan of every right-hand occurrence', async () => {
+  const { classifyDetailed } = await import('../../src/classify/index.js');
+  const words = ['alpha', 'beta', 'gamma', 'delta', 'x', 'y'];
+  const rand = lcg(11);
+  for (let n = 0; n < 300; n++) {
+    const distance = 1 + Math.floor(rand() * 4);
+    const c = compileWatchlists(watchlistsFileSchema.parse({ watchlists: { w: { query: `(alpha OR beta) NEAR/${distance} (gamma OR beta)` } } }));
+    const tokens = Array.from({ length: 1 + Math.floor(rand() * 40) }, () => words[Math.floor(rand() * words.length)]!);
+    const body = tokens.join(' ');
+    const { hits } = classifyDetailed(c, { title: '', body }, { recognize: false });
+    const got = hits.get(c.watchlists[0]!.terms[0]!.id).map((o) => [o.start, o.end]);
+    // The former code, spelled out on one-word spans: for each left word in order, the first
+    // right word (in text order) within the distance, not the same token; overlapping pairs skipped.
+    const starts: number[] = [];
+    tokens.reduce((at, t) => (starts.push(at), at + t.length + 1), 0);
+    const lefts = tokens.flatMap((t, i) => (t === 'alpha' || t === 'beta' ? [i] : []));
+    const rights = tokens.flatMap((t, i) => (t === 'gamma' || t === 'beta' ? [i] : []));
+    const want: number[][] = [];
+    let lastEnd = -1;
+    for (const a of lefts) {
+      const b = rights.find((r) => r !== a && Math.abs(r - a) <= distance);
+      if (b === undefined) continue;
+      const s = Math.min(a, b), e = Math.max(a, b) + 1;
+      if (s < lastEnd) continue;
+      lastEnd = e;
+      want.push([starts[s]!, starts[e - 1]! + tokens[e - 1]!.length]);
+    }
+    assert.deepEqual(got, want.slice(0, 50), `${body} NEAR/${distance}`);
   }
 });

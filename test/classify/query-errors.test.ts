@@ -95,3 +95,37 @@ test('checkWatchlists reports every bad watch-list, and a bad alias once with it
   assert.equal(alias!.watchlist, '');
   assert.match(alias!.detail, /entity ISIS, alias "wo\*rd": a wildcard \* goes only at the end/);
 });
+
+test('a lower-case operator is refused at its place, with the operator meant and how to mean the word', () => {
+  assertError('virus or worm', 6, /^"or" is not an operator \(operators are written in capitals\): did you mean OR\? To search for the word, quote it: "or"$/);
+  assertError('virus and worm', 6, /did you mean AND\?/);
+  assertError('virus AND not worm', 10, /did you mean NOT\?.*quote it: "not"/);
+  assertError('(Libya Or Tunisia)', 7, /"Or" is not an operator.*did you mean OR\?/);
+  assertError('ISIS near/5 Sirte', 5, /^"near\/5" is not an operator.*did you mean NEAR\/5\?/);
+  assertError('ISIS Near/12 Sirte', 5, /did you mean NEAR\/12\?/);
+  assertError('title:or', 6, /did you mean OR\?/);
+  assert.doesNotThrow(() => compileOne('virus "or" worm'));
+  assert.doesNotThrow(() => compileOne('"and/or" OR andor OR order'));
+});
+
+test('a lower-case operator in a weights key is refused there', () => {
+  const err = errorOf('virus', { 'virus or worm': 2 });
+  assert.equal(err.field, 'weights');
+  assert.equal(err.weightKey, 'virus or worm');
+  assert.equal(err.offset, 6);
+  assert.match(err.detail, /did you mean OR\?/);
+});
+
+test('a regex RE2 cannot run is refused at the construct, saying why', () => {
+  assertError('Libya AND /(?<=al-)Qaeda/', 11, /^RE2 runs in linear time and has no lookbehind; rewrite without \(\?<=\.\.\.\)$/);
+  assertError('Libya AND /(?<!x)y/', 11, /no lookbehind; rewrite without \(\?<!\.\.\.\)/);
+  assertError('Libya AND /x(?=y)/', 12, /no lookahead; rewrite without \(\?=\.\.\.\)/);
+  assertError('Libya AND /(a)\\1/', 14, /no backreferences; rewrite without \\1/);
+  assertError('Libya AND /(?<w>a)\\k<w>/', 18, /no backreferences/);
+  assertError('Libya AND /(?>ab)c/', 11, /no atomic groups/);
+  assertError('Libya AND /a++b/', 12, /no possessive quantifiers; write \+ instead of \+\+/);
+  assertError('Libya AND /x*/', 10, /matches empty text/);
+  assertError('Libya AND /a{1,5000}/', 10, /invalid regex for RE2.*repeat count/);
+  assert.doesNotThrow(() => compileOne('Libya AND /[(?=]x\\(?<=/'), 'inside a class or escaped, these are characters');
+  assert.doesNotThrow(() => compileOne('Libya AND /(?<year>\\d{4})/'), 'a named group is fine');
+});

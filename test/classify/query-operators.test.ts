@@ -26,9 +26,11 @@ test('parentheses override precedence', () => {
   assert.equal(matches('Libya AND NOT (Egypt OR Tunisia)', 'Libya and Tunisia'), false);
 });
 
-test('lower-case and/or/not are ordinary words', () => {
-  assert.equal(matches('war and peace', 'peace and war'), true);
-  assert.equal(matches('war or peace', 'war'), false);
+test('quoted, and/or/not are ordinary words', () => {
+  assert.equal(matches('war "and" peace', 'peace and war'), true);
+  assert.equal(matches('"war or peace"', 'war or peace'), true);
+  assert.equal(matches('"war or peace"', 'war'), false);
+  assert.equal(matches('war AND "not"', 'war is not peace'), true);
 });
 
 test('@Entity matches the name and every alias', () => {
@@ -81,4 +83,14 @@ test('hits carry term, field, offsets and a snippet', () => {
   assert.match(isis.snippet, /Islamic State regrouped/);
   assert.ok(m.hits.some((h) => h.term === '@ISIS' && h.field === 'title'));
   assert.ok(m.hits.some((h) => h.term === 'Libya'));
+});
+
+test('a regex runs on RE2 with JavaScript escapes and the i, s and m flags', () => {
+  assert.equal(matches('/caf\\u00e9/', 'the café'), true);
+  assert.equal(matches('/CAFÉ/i', 'the café'), true);
+  assert.equal(matches('/a.b/', 'a\nb'), false);
+  assert.equal(matches('/a.b/s', 'a\nb'), true);
+  assert.equal(matches('/^Sirte/m', 'In Libya\nSirte fell'), true);
+  assert.equal(matches('/^Sirte/', 'In Libya\nSirte fell'), false);
+  assert.equal(matches('/\\bLibya\\b/', 'Libyan'), false);
 });

@@ -45,3 +45,9 @@ test('term hits of one article stay right after the classifier has read another'
   assert.deepEqual(ids(second), [1]);
   assert.deepEqual(ids(first), [0], 'still the first article after the second');
 });
+
+test('a negative weight is a penalty: it lowers the score, at most 3 hits counted', () => {
+  const m = judge('virus', 'virus virus hoax hoax hoax hoax', { weights: { virus: 3, hoax: -1 }, threshold: 4 });
+  assert.equal(m.score, 3, '3 x 2 - 1 x 3');
+  assert.equal(m.flagged, false);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenizeText } from '../../src/classify/normalize.js';
+import { tokenizeText } from '../../src/classify/tokenize/normalize.js';
 import { matches } from './helpers.js';
 
 test('accents and case fold in Latin, Greek and Cyrillic', () => {

@@ -104,7 +104,7 @@ test('an item matched by two watch-lists appears once, under its best, noting th
   assert.deepEqual(d.itemKeys, ['both']);
 });
 
-test('each entry says why, from its hits', () => {
+test('a flag stored before reasons were kept says why from its hits, each term once with its count', () => {
   const it = makeItem('w', { title: 'ISIS claims attack in Sirte' });
   const match = makeMatch(it, 'libya', 4);
   match.hits = [
@@ -114,8 +114,8 @@ test('each entry says why, from its hits', () => {
   ];
   const d = buildDigest({ ...base, entries: [{ item: it, match }], watchlists: { libya: {} }, maxItems: 10 });
   assert.deepEqual(d.sections[0]!.entries[0]!.why, [
-    { term: '@ISIS', field: 'title', snippet: 'ISIS claims attack' },
-    { term: 'Sirte', field: 'body', snippet: 'in Sirte on Monday' },
+    { term: '@ISIS', detail: ' x2', field: 'title', snippet: 'ISIS claims attack' },
+    { term: 'Sirte', detail: '', field: 'body', snippet: 'in Sirte on Monday' },
   ]);
 });
 

@@ -30,12 +30,15 @@ test('plain text: mentions and bare links are defused', () => {
   assert.doesNotMatch(text!, /javascript:/);
 });
 
-test('markdown: no raw HTML, no injected link, no javascript: link', () => {
+test('markdown: no raw HTML, no injected link, no javascript: link, no live mention, no invisible character', () => {
   const [md] = renderDigest('markdown', digest);
   assert.doesNotMatch(md!, /(^|[^\\])<(img|script|!channel|@)/m, 'raw markup');
   assert.doesNotMatch(md!, /(^|[^\\])\[click\]/, 'a feed link');
   assert.doesNotMatch(md!, /\]\(javascript:/);
-  noLiveMention(md!);
+  assert.doesNotMatch(md!, /(^|[^\\])@/, 'every @ backslash-escaped');
+  assert.doesNotMatch(md!, /https:\/\/evil/, 'no bare feed URL to autolink');
+  assert.ok(md!.includes('https\\://evil.example'), 'the feed URL shown as written');
+  assert.doesNotMatch(md!, /[\u2060\u200b-\u200d\ufeff]/, 'no invisible character');
   assert.ok(md!.includes('\\<img src=x onerror=alert\\(1\\)\\>'));
 });
 
@@ -74,9 +77,9 @@ test('discord: allowed_mentions is empty, every < is escaped, no @everyone', () 
   }
 });
 
-test('telegram: only b, i and http(s) a tags; feed text entity-escaped', () => {
+test('telegram: only b, i, code and http(s) a tags; feed text entity-escaped', () => {
   for (const m of renderDigest('telegram', digest, 1)) {
-    for (const tag of m.text.matchAll(/<\/?([a-z]+)[^>]*>/g)) assert.ok(['b', 'i', 'a'].includes(tag[1]!), tag[0]);
+    for (const tag of m.text.matchAll(/<\/?([a-z]+)[^>]*>/g)) assert.ok(['b', 'i', 'a', 'code'].includes(tag[1]!), tag[0]);
     for (const href of m.text.matchAll(/href="([^"]*)"/g)) assert.match(href[1]!, /^https:\/\/news\.example\//);
     noLiveMention(m.text);
   }

@@ -118,7 +118,7 @@ test('webhook: JSON signed with HMAC-SHA256 of the raw body', async (t) => {
   assert.deepEqual(payload.itemKeys, digest.itemKeys);
   assert.equal(payload.sections[0]!.watchlist, 'libya');
   assert.equal(payload.sections[0]!.entries.length, 5);
-  assert.deepEqual(Object.keys(payload.sections[0]!.entries[0]!.why[0]!), ['term', 'field', 'snippet']);
+  assert.deepEqual(Object.keys(payload.sections[0]!.entries[0]!.why[0]!), ['term', 'detail', 'field', 'snippet']);
 });
 
 test('webhook: no secret, no signature header', async (t) => {

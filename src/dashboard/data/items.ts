@@ -122,7 +122,7 @@ function keep(e: FlaggedEntry, f: ItemFilter): boolean {
   if (f.feed && e.item.feedId !== f.feed && !(e.item.alsoIn ?? []).includes(f.feed)) return false;
   if (f.entity) {
     const want = f.entity.toLowerCase();
-    if (!e.item.entities.some((n) => n.name.toLowerCase() === want)) return false;
+    if (!e.item.entities.some((n) => (n.names ?? [n.name]).some((name) => name.toLowerCase() === want))) return false;
   }
   if (f.q) {
     const text = `${e.item.title}\n${e.item.summary}\n${e.item.body}`.toLowerCase();

@@ -1,13 +1,9 @@
 /** Each watch-list with its query, counts and top entities, for its page and /api/watchlists. */
+import { topEntities, type EntityCount } from '../../classify/index.js';
 import type { WorkerContext } from '../../workers/context.js';
 import { loadTrends, total } from './trends.js';
 
-export interface EntityCount {
-  name: string;
-  type: string;
-  /** Flagged items (of the latest ENTITY_SCAN) that mention it. */
-  items: number;
-}
+export type { EntityCount };
 
 export interface WatchlistRow {
   id: string;
@@ -20,6 +16,7 @@ export interface WatchlistRow {
   flagged: number;
   flagged24h: number;
   flagged30d: number;
+  /** Of the latest ENTITY_SCAN flagged items: merged variants counted once, typed as most mentions were. */
   topEntities: EntityCount[];
 }
 
@@ -35,7 +32,7 @@ export async function listWatchlists(ctx: WorkerContext, now = Date.now()): Prom
     const row: WatchlistRow = {
       id, query: w.query, threshold: w.threshold, flagged,
       flagged24h: total(trends.hours, id), flagged30d: total(trends.days, id),
-      topEntities: topEntities(recent.map((r) => r.item.entities)),
+      topEntities: topEntities(recent.map((r) => r.item.entities), TOP),
     };
     if (w.description) row.description = w.description;
     if (w.weights) row.weights = w.weights;
@@ -43,16 +40,4 @@ export async function listWatchlists(ctx: WorkerContext, now = Date.now()): Prom
     rows.push(row);
   }
   return rows;
-}
-
-function topEntities(lists: Array<Array<{ name: string; type: string }>>): EntityCount[] {
-  const counts = new Map<string, EntityCount>();
-  for (const list of lists) {
-    for (const e of new Map(list.map((x) => [x.name, x])).values()) {
-      const c = counts.get(e.name) ?? { name: e.name, type: e.type, items: 0 };
-      c.items++;
-      counts.set(e.name, c);
-    }
-  }
-  return [...counts.values()].sort((a, b) => b.items - a.items || a.name.localeCompare(b.name)).slice(0, TOP);
 }

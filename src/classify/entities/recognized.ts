@@ -1,0 +1,38 @@
+/** A recognizer's names as entities: MISC left out, variants of one name merged (merge.ts). */
+import { foldKey, type TokenizedText } from '../tokenize/normalize.js';
+import type { FoundEntity, NameSpan } from '../types.js';
+import { mergeNames, type NameMention } from './merge.js';
+
+/** The first token that starts at or after `offset`. */
+function firstTokenFrom(t: TokenizedText, offset: number): number {
+  let lo = 0, hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t.starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The span's folded key (foldKey of its text), read off the field's tokens when the span
+ * starts and ends on token boundaries, as the rules' spans do; a model's other spans are
+ * tokenized on their own.
+ */
+export function keyOfSpan(t: TokenizedText, start: number, end: number, text: string): string {
+  const first = firstTokenFrom(t, start);
+  let last = first;
+  while (last < t.length && t.ends[last]! <= end) last++;
+  if (last === first || t.starts[first] !== start || t.ends[last - 1] !== end) return foldKey(text);
+  return last - first === 1 ? t.folded[first]! : t.folded.slice(first, last).join(' ');
+}
+
+export function entitiesFromSpans(spans: readonly NameSpan[], tokens: { title: TokenizedText; body: TokenizedText }): FoundEntity[] {
+  const mentions: NameMention[] = [];
+  for (const s of spans) {
+    if (s.type === 'misc') continue;
+    const key = keyOfSpan(tokens[s.field], s.start, s.end, s.text);
+    mentions.push({ field: s.field, start: s.start, end: s.end, surface: s.text.replace(/\s+/g, ' '), key, type: s.type });
+  }
+  return mergeNames(mentions);
+}
