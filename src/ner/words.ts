@@ -1,0 +1,83 @@
+/**
+ * What the recognizer knows about one word type, computed once per distinct word in a document:
+ * hashes of its forms, shape, affixes and flags. Shapes are hashed as they are scanned, so no
+ * shape string is ever built.
+ */
+import { isDigitCode, isLowerCode, isUpperCode, isWordCode } from './chars.js';
+import { hashRange, hashString, mix } from './hash.js';
+
+export const F_INITCAP = 1, F_ALLCAPS = 2, F_HASLOWER = 4, F_HASDIGIT = 8, F_ALLDIGIT = 16,
+  F_HYPHEN = 32, F_PERIOD = 64, F_APOS = 128, F_PUNCT = 256, F_SINGLE = 512, F_INNERCAP = 1024;
+
+/** 0 lower-case word, 1 capitalized, 2 all capitals, 3 other (digits, punctuation). */
+export function capClass(flags: number): number {
+  if (flags & F_ALLCAPS) return (flags & F_SINGLE) ? 1 : 2;
+  if (flags & F_INITCAP) return 1;
+  if (flags & F_HASLOWER) return 0;
+  return 3;
+}
+
+export interface WordInfo {
+  lower: string;
+  hLow: number;
+  hRaw: number;
+  hShape: number;
+  hShort: number;
+  /** Hashes of the lower-case prefixes and suffixes of 1 to 4 characters (0 when shorter). */
+  affix: Int32Array;
+  flags: number;
+}
+
+/** Character class of a code unit in a shape: X, x, d or the mark itself. */
+function shapeClass(c: number): number {
+  if (isDigitCode(c)) return 100;
+  if (isUpperCode(c)) return 88;
+  if (isLowerCode(c) || isWordCode(c)) return 120;
+  return c;
+}
+
+function shapes(raw: string): [number, number] {
+  let long = 0x1234567, short = 0x7654321, prev = -1, run = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const cls = shapeClass(raw.charCodeAt(i));
+    run = cls === prev ? run + 1 : 1;
+    if (run <= 4) long = mix(long, cls);
+    if (run === 1) short = mix(short, cls);
+    prev = cls;
+  }
+  return [long, short];
+}
+
+function flagsOf(raw: string): number {
+  let upper = 0, lower = 0, digit = 0, word = 0, f = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (isDigitCode(c)) digit++;
+    else if (isUpperCode(c)) { upper++; if (i > 0 && lower > 0) f |= F_INNERCAP; }
+    else if (isLowerCode(c)) lower++;
+    if (isWordCode(c)) word++;
+    else if (c === 45) f |= F_HYPHEN;
+    else if (c === 46) f |= F_PERIOD;
+    else if (c === 39 || c === 0x2019) f |= F_APOS;
+  }
+  if (isUpperCode(raw.charCodeAt(0))) f |= F_INITCAP;
+  if (upper > 0 && lower === 0) f |= F_ALLCAPS;
+  if (lower > 0) f |= F_HASLOWER;
+  if (digit > 0) f |= F_HASDIGIT;
+  if (digit > 0 && digit === word) f |= F_ALLDIGIT;
+  if (word === 0) f |= F_PUNCT;
+  if (raw.length === 1) f |= F_SINGLE;
+  return f;
+}
+
+export function wordInfo(raw: string): WordInfo {
+  const lower = raw.toLowerCase();
+  const [hShape, hShort] = shapes(raw);
+  const affix = new Int32Array(8);
+  const n = lower.length;
+  for (let k = 1; k <= 4 && k <= n; k++) {
+    affix[k - 1] = hashRange(lower, 0, k);
+    affix[3 + k] = hashRange(lower, n - k, n);
+  }
+  return { lower, hLow: hashString(lower), hRaw: hashString(raw), hShape, hShort, affix, flags: flagsOf(raw) };
+}
