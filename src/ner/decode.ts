@@ -28,6 +28,11 @@ export function labelDoc(title: string, body: string, res: Resources, stage1: St
   const doc = buildDoc(title, body, res);
   const base = new Int32Array(doc.n * BASE_SLOTS);
   baseFeatures(doc, res, base);
+  return labelFeatures(doc, base, stage1, stage2);
+}
+
+/** Both stages over a document whose base features are computed. */
+export function labelFeatures(doc: Doc, base: Int32Array, stage1: Stage, stage2: Stage | null): StagedLabels {
   const emit = new Float32Array(doc.n * LABELS);
   const first = new Uint8Array(doc.n);
   addEmissions(stage1, base, BASE_SLOTS, doc.n, emit);
