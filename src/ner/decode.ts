@@ -3,6 +3,7 @@
  * when the model has one, stage 2, which also sees what stage 1 said about the same words
  * elsewhere in the document. Labels become character spans in their own field.
  */
+import { applyCaseRules } from './consistency.js';
 import { buildDoc, type Doc } from './doc.js';
 import { BASE_SLOTS, DOC_SLOTS, baseFeatures, docFeatures } from './features.js';
 import { LABELS, partOf, typeOf, U, L } from './labels.js';
@@ -24,11 +25,13 @@ export function decodeSentences(doc: Doc, emit: Float32Array, trans: Float32Arra
 
 export interface StagedLabels { doc: Doc; first: Uint8Array; final: Uint8Array }
 
-export function labelDoc(title: string, body: string, res: Resources, stage1: Stage, stage2: Stage | null): StagedLabels {
+export function labelDoc(title: string, body: string, res: Resources, stage1: Stage, stage2: Stage | null, caseRules = true): StagedLabels {
   const doc = buildDoc(title, body, res);
   const base = new Int32Array(doc.n * BASE_SLOTS);
   baseFeatures(doc, res, base);
-  return labelFeatures(doc, base, stage1, stage2);
+  const out = labelFeatures(doc, base, stage1, stage2);
+  if (caseRules) applyCaseRules(doc, out.final);
+  return out;
 }
 
 /** Both stages over a document whose base features are computed. */

@@ -101,7 +101,10 @@ export function decodeModel(file: Buffer): ModelContent {
   try { raw = gunzipSync(file); } catch (e) { throw new NerModelError(`model file is not gzip data (${(e as Error).message})`); }
   if (raw.subarray(0, MAGIC.length).toString() !== MAGIC) throw new NerModelError('model file does not start with the wirewatch-ner magic line');
   const hlen = raw.readUInt32LE(MAGIC.length);
-  const header = JSON.parse(raw.subarray(MAGIC.length + 4, MAGIC.length + 4 + hlen).toString()) as ModelHeader;
+  let header: ModelHeader;
+  try { header = JSON.parse(raw.subarray(MAGIC.length + 4, MAGIC.length + 4 + hlen).toString()) as ModelHeader; } catch (e) {
+    throw new NerModelError(`model file header is not JSON (${(e as Error).message})`);
+  }
   const start = MAGIC.length + 4 + hlen;
   const r = new Reader(raw.subarray(start + ((4 - (start & 3)) & 3)));
   const stages: Stage[] = [];

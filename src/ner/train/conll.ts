@@ -71,6 +71,34 @@ export function sentenceSpans(s: ConllSentence): [number, number, GoldType][] {
   return out;
 }
 
+const SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'as']);
+
+/**
+ * The title sentence rewritten in Title Case (for training: CoNLL titles are nearly all in
+ * capitals, news headlines often are not). A word takes the form the body gives it when the
+ * body has one (so acronyms stay capitals); otherwise its first letter (and each letter after a
+ * hyphen) is capitalized, small words stay lower-case. Lengths do not change, so offsets hold.
+ */
+export function titleCased(doc: ConllDoc): ConllDoc {
+  const forms = new Map<string, string>();
+  for (const s of doc.sentences.slice(1)) {
+    s.words.forEach((w, k) => { if (k > 0 && /[a-z]/.test(w) && !forms.has(w.toLowerCase())) forms.set(w.toLowerCase(), w); });
+  }
+  const title = doc.sentences[0]!;
+  const mixed = title.words.some((w) => /[a-z]/.test(w));
+  const words = title.words.map((w, k) => {
+    const known = forms.get(w.toLowerCase());
+    if (known && /^[A-Z]/.test(known)) return known;
+    const acronym = w.length <= 3 && !/[a-z]/.test(w) && !SMALL.has(w.toLowerCase());
+    if (acronym && (mixed || title.tags[k] !== 'O')) return w;
+    if (w.includes('.') || !/[A-Za-z]/.test(w)) return w;
+    const lower = w.toLowerCase();
+    if (k > 0 && SMALL.has(lower)) return lower;
+    return lower.replace(/(^|-)([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase());
+  });
+  return { sentences: [{ words, tags: title.tags }, ...doc.sentences.slice(1)] };
+}
+
 export function layOut(doc: ConllDoc, layout: Layout): LaidOut {
   const parts: [string, string] = ['', ''];
   const gold: GoldSpan[] = [];

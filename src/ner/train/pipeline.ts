@@ -7,7 +7,7 @@ import { labelFeatures } from '../decode.js';
 import { BASE_SLOTS, DOC_SLOTS, baseFeatures, docFeatures } from '../features.js';
 import type { Stage } from '../table.js';
 import type { Resources } from '../types.js';
-import { type Layout, type ConllDoc, layOut } from './conll.js';
+import { type Layout, type ConllDoc, layOut, titleCased } from './conll.js';
 import { prepare, stage1Example, type Prepared } from './examples.js';
 import { gazetteerOf } from './lexicon.js';
 import { rng, trainStage, type Example } from './perceptron.js';
@@ -21,6 +21,8 @@ export interface TrainSettings {
   prune: number;
   /** 'lines': every training document one sentence a line; 'mixed': each document drawn lines or paragraph. */
   layouts: 'lines' | 'mixed';
+  /** Share of training documents whose title is rewritten in Title Case. */
+  titleCase: number;
   gazetteer: boolean;
   stage2: boolean;
 }
@@ -35,7 +37,10 @@ function layoutOf(settings: TrainSettings, random: () => number): Layout {
 function prepareAll(docs: ConllDoc[], settings: TrainSettings, prior: Map<string, number>): Prepared[] {
   const random = rng(settings.seed ^ 0x5bd1e995);
   const plain: Resources = { prior, gazetteer: new Map(), gazMaxLen: 0, clusters: null };
-  const prepared = docs.map((d) => prepare(layOut(d, layoutOf(settings, random)), plain));
+  const prepared = docs.map((d) => {
+    const layout = layoutOf(settings, random);
+    return prepare(layOut(random() < settings.titleCase ? titleCased(d) : d, layout), plain);
+  });
   if (!settings.gazetteer) return prepared;
   for (let f = 0; f < settings.folds; f++) {
     const gaz = gazetteerOf(prepared.filter((_, i) => i % settings.folds !== f));
