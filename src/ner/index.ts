@@ -2,7 +2,7 @@
  * The named-entity recognizer: a two-stage averaged-perceptron sequence model trained on
  * CoNLL-2003 (see README, "Entity model"). Pure functions over text; the model loads lazily.
  */
-import { labelDoc, spansOf } from './decode.js';
+import { labelDocJoint, spansOf } from './decode.js';
 import { isEnglishText } from './lang.js';
 import { loadNerModel } from './load.js';
 import { TYPES, type RecognizedName } from './types.js';
@@ -21,9 +21,8 @@ export { tokenize } from './tokenize.js';
 export function recognizeNames(doc: { title: string; body: string; lang?: string }): RecognizedName[] | null {
   if (!isEnglishText(doc.title + '\n' + doc.body.slice(0, 20000), doc.lang)) return null;
   const model = loadNerModel();
-  const { doc: d, first, final } = labelDoc(doc.title, doc.body, model.resources, model.stages[0]!, model.stages[1] ?? null);
-  const labels = model.stages.length > 1 ? final : first;
-  return spansOf(d, labels).map((s) => {
+  const { doc: d, final } = labelDocJoint(doc.title, doc.body, model.resources, model.joint, model.stages.map((s) => s.trans));
+  return spansOf(d, final).map((s) => {
     const field = s.field === 0 ? 'title' : 'body';
     const text = s.field === 0 ? doc.title : doc.body;
     return { field, start: s.start, end: s.end, type: TYPES[s.type]!, text: text.slice(s.start, s.end) };

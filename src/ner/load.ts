@@ -5,12 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { JointTable } from './joint.js';
 import { decodeModel, type ModelContent, type ModelHeader } from './model.js';
 import { NerModelError } from './types.js';
 
 export const MODEL_FILE = 'conll2003-en.ner.gz';
 
 export interface LoadedModel extends ModelContent {
+  /** Both stages' weights in the run-time layout. */
+  joint: JointTable;
   path: string;
   bytes: number;
   loadMs: number;
@@ -32,7 +35,8 @@ export function readNerModel(path: string): LoadedModel {
   const t0 = performance.now();
   const file = readFileSync(path);
   const content = decodeModel(file);
-  return { ...content, path, bytes: file.length, loadMs: performance.now() - t0 };
+  const joint = new JointTable(content.stages);
+  return { ...content, joint, path, bytes: file.length, loadMs: performance.now() - t0 };
 }
 
 /** The shipped model, loaded on the first call and kept for the life of the process. */

@@ -7,6 +7,8 @@ import { ALLOWED, LABELS, canEnd, canStart } from './labels.js';
 const NEG = -1e30;
 let delta = new Float64Array(LABELS * 64);
 let back = new Uint8Array(LABELS * 64);
+/** For each label, the labels that may come before it (a well-formed path has few). */
+const FROM: Uint8Array[] = Array.from({ length: LABELS }, (_, to) => Uint8Array.from(Array.from({ length: LABELS }, (_, f) => f).filter((f) => ALLOWED[f * LABELS + to] === 1)));
 const STARTS = Uint8Array.from({ length: LABELS }, (_, l) => (canStart(l) ? 1 : 0));
 const ENDS = Uint8Array.from({ length: LABELS }, (_, l) => (canEnd(l) ? 1 : 0));
 
@@ -27,8 +29,9 @@ export function viterbi(emit: Float32Array, trans: Float32Array, from: number, t
     const d = k * LABELS, p = d - LABELS, e = (from + k) * LABELS;
     for (let to2 = 0; to2 < LABELS; to2++) {
       let best = NEG, arg = 0;
-      for (let fr = 0; fr < LABELS; fr++) {
-        if (ALLOWED[fr * LABELS + to2] === 0) continue;
+      const froms = FROM[to2]!;
+      for (let i = 0; i < froms.length; i++) {
+        const fr = froms[i]!;
         const s = delta[p + fr]! + trans[fr * LABELS + to2]!;
         if (s > best) { best = s; arg = fr; }
       }
