@@ -1,19 +1,20 @@
 /**
  * The run-time form of a two-stage model: one table for the feature keys of both stages, each
- * slot holding key and row side by side, and each row the weights of stage 1 then stage 2 as
- * floats (scale applied). One probe then serves both stages and touches two cache lines, not
- * the four of the file's layout.
+ * slot holding key and row side by side, and each row one 64-byte block: the int8 weights of
+ * stage 1 and stage 2 and their two scales. One probe then serves both stages and a hit reads
+ * one cache line of weights, not the four of the file's layout.
  */
 import { LABELS } from './labels.js';
 import type { Stage } from './table.js';
 
-const W = 2 * LABELS;
+const ROW = 64, SCALE1 = 9, SCALE2 = 10;
 
 export class JointTable {
   private readonly mask: number;
   /** [key, row] pairs; key 0 marks an empty slot. */
   private readonly slots: Int32Array;
-  readonly weights: Float32Array;
+  private readonly q: Int8Array;
+  private readonly scales: Float32Array;
 
   constructor(stages: Stage[]) {
     const rowOf = new Map<number, number>();
@@ -22,11 +23,14 @@ export class JointTable {
     while (size < rowOf.size * 2) size <<= 1;
     this.mask = size - 1;
     this.slots = new Int32Array(size * 2);
-    this.weights = new Float32Array(rowOf.size * W);
+    const buffer = new ArrayBuffer(rowOf.size * ROW);
+    this.q = new Int8Array(buffer);
+    this.scales = new Float32Array(buffer);
     stages.forEach((s, si) => {
       for (let r = 0; r < s.keys.length; r++) {
-        const o = rowOf.get(s.keys[r]!)! * W + si * LABELS, sc = s.scales[r]!;
-        for (let l = 0; l < LABELS; l++) this.weights[o + l] = s.weights[r * LABELS + l]! * sc;
+        const row = rowOf.get(s.keys[r]!)!;
+        this.scales[row * (ROW / 4) + SCALE1 + si] = s.scales[r]!;
+        this.q.set(s.weights.subarray(r * LABELS, (r + 1) * LABELS), row * ROW + si * LABELS);
       }
     });
     for (const [key, row] of rowOf) {
@@ -53,7 +57,7 @@ export class JointTable {
    * into emit2 (when given), each n * LABELS.
    */
   add(keys: Int32Array, slots: number, n: number, emit1: Float32Array | null, emit2: Float32Array | null): void {
-    const w = this.weights;
+    const q = this.q, scales = this.scales;
     for (let k = 0; k < n; k++) {
       const e = k * LABELS;
       for (let s = k * slots, end = s + slots; s < end; s++) {
@@ -61,9 +65,15 @@ export class JointTable {
         if (key === 0) continue;
         const r = this.get(key);
         if (r < 0) continue;
-        const o = r * W;
-        if (emit1) for (let l = 0; l < LABELS; l++) emit1[e + l]! += w[o + l]!;
-        if (emit2) for (let l = 0; l < LABELS; l++) emit2[e + l]! += w[o + LABELS + l]!;
+        const o = r * ROW;
+        if (emit1) {
+          const sc = scales[r * (ROW / 4) + SCALE1]!;
+          for (let l = 0; l < LABELS; l++) emit1[e + l]! += q[o + l]! * sc;
+        }
+        if (emit2) {
+          const sc = scales[r * (ROW / 4) + SCALE2]!, o2 = o + LABELS;
+          for (let l = 0; l < LABELS; l++) emit2[e + l]! += q[o2 + l]! * sc;
+        }
       }
     }
   }

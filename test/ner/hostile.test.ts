@@ -1,17 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpuMs } from './helpers.js';
 import { recognizeNames } from '../../src/ner/index.js';
-
-function cpuMs(run: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const t0 = process.cpuUsage();
-    run();
-    const u = process.cpuUsage(t0);
-    best = Math.min(best, (u.user + u.system) / 1000);
-  }
-  return best;
-}
 
 const CASES: [string, (n: number) => string, number][] = [
   ['a line with no spaces', (n) => 'Xq'.repeat(n / 2), 1 << 20],

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpuMs } from './helpers.js';
 import { tokenize } from '../../src/ner/tokenize.js';
 
 function words(text: string): string[] {
@@ -50,18 +51,6 @@ test('sentences: line breaks, final marks before capitals, not after abbreviatio
 test('rank numbers of a table line stay with their period', () => {
   assert.deepEqual(words('1. Lena Ortiz ( Chile ) 2:31.04'), ['1.', 'Lena', 'Ortiz', '(', 'Chile', ')', '2:31.04']);
 });
-
-/** CPU milliseconds of the best of three runs. */
-function cpuMs(run: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const t0 = process.cpuUsage();
-    run();
-    const u = process.cpuUsage(t0);
-    best = Math.min(best, (u.user + u.system) / 1000);
-  }
-  return best;
-}
 
 test('hostile input: time grows linearly with the size of the input', () => {
   const makers: [string, (n: number) => string][] = [
