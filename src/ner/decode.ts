@@ -7,6 +7,7 @@ import { applyCaseRules } from './consistency.js';
 import { buildDoc, type Doc } from './doc.js';
 import { BASE_SLOTS, DOC_SLOTS, baseFeatures, docFeatures } from './features.js';
 import { LABELS, partOf, typeOf, U, L } from './labels.js';
+import { baseEmissions } from './fast.js';
 import type { JointTable } from './joint.js';
 import { addEmissions, type Stage } from './table.js';
 import type { Resources } from './types.js';
@@ -55,11 +56,9 @@ export function labelFeatures(doc: Doc, base: Int32Array, stage1: Stage, stage2:
 /** The run-time path: both stages' base weights from one pass over one joint table. */
 export function labelDocJoint(title: string, body: string, res: Resources, joint: JointTable, trans: Float32Array[]): StagedLabels {
   const doc = buildDoc(title, body, res);
-  const base = new Int32Array(doc.n * BASE_SLOTS);
-  baseFeatures(doc, res, base);
   const two = trans.length > 1;
   const emit1 = new Float32Array(doc.n * LABELS), emit2 = two ? new Float32Array(doc.n * LABELS) : null;
-  joint.add(base, BASE_SLOTS, doc.n, emit1, emit2);
+  baseEmissions(doc, res, joint, emit1, emit2);
   const first = new Uint8Array(doc.n);
   decodeSentences(doc, emit1, trans[0]!, first);
   let final = first;

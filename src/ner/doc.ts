@@ -21,6 +21,9 @@ export interface Doc {
   /** 1 where case tells nothing: a sentence's first word (after an opening quote) or a headline. */
   uninf: Uint8Array;
   info: WordInfo[];
+  /** Index of the token's word (as written) among the document's distinct words, and those words. */
+  typeId: Int32Array;
+  types: WordInfo[];
   /** Index of the token's lower-cased form among the document's distinct lower-cased forms. */
   lowId: Int32Array;
   lowCount: number;
@@ -105,17 +108,22 @@ export function buildDoc(title: string, body: string, res: Resources): Doc {
   const n = base.n;
   const doc: Doc = {
     ...base, texts: [title, body], pos: new Uint8Array(n), head: new Uint8Array(n), uninf: new Uint8Array(n),
-    info: new Array<WordInfo>(n), lowId: new Int32Array(n), lowCount: 0, docCase: new Uint8Array(n),
+    info: new Array<WordInfo>(n), typeId: new Int32Array(n), types: [], lowId: new Int32Array(n), lowCount: 0, docCase: new Uint8Array(n),
     prior: new Uint8Array(n), cluster: new Int32Array(n),
   };
-  const types = new Map<string, WordInfo>();
+  const types = new Map<string, number>();
   const lows = new Map<string, number>();
   const priors: number[] = [], clusters: number[] = [];
   for (let k = 0; k < n; k++) {
     const raw = doc.texts[doc.field[k]!]!.slice(doc.starts[k], doc.ends[k]);
-    let info = types.get(raw);
-    if (!info) types.set(raw, (info = wordInfo(raw)));
+    let t = types.get(raw);
+    if (t === undefined) {
+      types.set(raw, (t = doc.types.length));
+      doc.types.push(wordInfo(raw));
+    }
+    const info = doc.types[t]!;
     doc.info[k] = info;
+    doc.typeId[k] = t;
     let id = lows.get(info.lower);
     if (id === undefined) {
       lows.set(info.lower, (id = lows.size));

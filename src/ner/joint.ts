@@ -52,6 +52,20 @@ export class JointTable {
     }
   }
 
+  /** Adds the weights of keys[0, n) to out[o .. o + 2 * LABELS): stage 1's, then stage 2's. */
+  addTo(keys: Int32Array, n: number, out: Float32Array, o: number): void {
+    const q = this.q, scales = this.scales;
+    for (let s = 0; s < n; s++) {
+      const key = keys[s]!;
+      if (key === 0) continue;
+      const r = this.get(key);
+      if (r < 0) continue;
+      const w = r * ROW, sc1 = scales[r * (ROW / 4) + SCALE1]!, sc2 = scales[r * (ROW / 4) + SCALE2]!;
+      for (let l = 0; l < LABELS; l++) out[o + l]! += q[w + l]! * sc1;
+      for (let l = 0; l < LABELS; l++) out[o + LABELS + l]! += q[w + LABELS + l]! * sc2;
+    }
+  }
+
   /**
    * Adds the weights of tokens [0, n)'s keys: stage 1's into emit1 (when given) and stage 2's
    * into emit2 (when given), each n * LABELS.
