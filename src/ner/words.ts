@@ -70,14 +70,25 @@ function flagsOf(raw: string): number {
   return f;
 }
 
+/**
+ * The form words are known by: lower-cased, and an abbreviation's final period dropped, so
+ * "Mr" and "Mr.", "Corp" and "Corp." (British and American style) are one word to the model;
+ * the shape still tells them apart.
+ */
+function lexicalForm(lower: string): string {
+  const n = lower.length;
+  return n > 1 && lower.charCodeAt(n - 1) === 46 && isWordCode(lower.charCodeAt(n - 2)) ? lower.slice(0, n - 1) : lower;
+}
+
 export function wordInfo(raw: string): WordInfo {
   const lower = raw.toLowerCase();
+  const form = lexicalForm(lower);
   const [hShape, hShort] = shapes(raw);
   const affix = new Int32Array(8);
-  const n = lower.length;
+  const n = form.length;
   for (let k = 1; k <= 4 && k <= n; k++) {
-    affix[k - 1] = hashRange(lower, 0, k);
-    affix[3 + k] = hashRange(lower, n - k, n);
+    affix[k - 1] = hashRange(form, 0, k);
+    affix[3 + k] = hashRange(form, n - k, n);
   }
-  return { lower, hLow: hashString(lower), hRaw: hashString(raw), hShape, hShort, affix, flags: flagsOf(raw) };
+  return { lower, hLow: hashString(form), hRaw: hashString(raw), hShape, hShort, affix, flags: flagsOf(raw) };
 }
