@@ -2,8 +2,9 @@
  * bench/ner: the learned recognizer (src/ner) against today's rules, on CoNLL-2003 eng.testa
  * (../shared/corpora/ner, when present): exact spans, PER/ORG/LOC, MISC gold dropped and
  * predictions overlapping it not counted, predicted character offsets mapped back to CoNLL
- * tokens. Two layouts of each document (first sentence = title): body one sentence a line,
- * and body sentences joined into one paragraph. Then CPU milliseconds per 800-word article,
+ * tokens. Three layouts of each document (first sentence = title): body one sentence a line,
+ * body sentences joined into one paragraph, and one sentence a line without the spaces a
+ * writer would not type (before , . 's n't ), after ( and opening quotes). Then CPU milliseconds per 800-word article,
  * model size on disk and load time.
  *
  *   node --import tsx bench/ner.ts [--errors N]
@@ -21,6 +22,7 @@ import { filesUnder } from '../src/ner/train/lexicon.js';
 import { formatTally, type Predicted } from '../src/ner/train/score.js';
 
 const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'corpora');
+const LAYOUT_NAMES: Record<Layout, string> = { lines: 'one sentence a line', paragraph: 'body as one paragraph', detok: 'one sentence a line, written as a writer would (Libya\'s, (Germany))' };
 const TYPE_CODE = { person: 'PER', org: 'ORG', place: 'LOC', misc: 'MISC' } as const;
 
 const model: Recognizer = (title, body) =>
@@ -53,10 +55,10 @@ function tokenAgreement(docs: ConllDoc[]): number {
 
 function accuracy(dev: ConllDoc[]): void {
   console.log(`tokenizer: ${(100 * tokenAgreement(dev)).toFixed(2)}% of eng.testa tokens cut exactly as CoNLL cuts them`);
-  for (const layout of ['lines', 'paragraph'] as Layout[]) {
+  for (const layout of ['lines', 'paragraph', 'detok'] as Layout[]) {
     for (const [name, rec] of [['model', model], ['rules (today)', rules]] as const) {
       const tally = evaluate(dev, layout, rec);
-      console.log(formatTally(`eng.testa, ${layout === 'lines' ? 'one sentence a line' : 'body as one paragraph'}, ${name}: micro F1 ${microF1(tally).toFixed(3)}`, tally));
+      console.log(formatTally(`eng.testa, ${LAYOUT_NAMES[layout]}, ${name}: micro F1 ${microF1(tally).toFixed(3)}`, tally));
     }
   }
 }

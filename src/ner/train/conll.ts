@@ -9,7 +9,24 @@ import { readFileSync } from 'node:fs';
 export type GoldType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 export interface ConllSentence { words: string[]; tags: string[] }
 export interface ConllDoc { sentences: ConllSentence[] }
-export type Layout = 'lines' | 'paragraph';
+/**
+ * 'lines': body one sentence a line; 'paragraph': body sentences joined by spaces; 'detok':
+ * one sentence a line, written as a writer would (no space before , . 's n't ) and the like,
+ * none after ( or an opening quote).
+ */
+export type Layout = 'lines' | 'paragraph' | 'detok';
+
+const GLUE_BEFORE = new Set([',', '.', ':', ';', '?', '!', ')', ']', '}', '%', "'s", "'S", "n't", "N'T", "'re", "'ve", "'ll", "'m", "'d", '...']);
+const GLUE_AFTER = new Set(['(', '[', '{', '$']);
+
+/** Whether a space goes between words k-1 and k of a sentence, written as a writer would. */
+function spaceBefore(words: string[], k: number, quoteOpen: boolean): boolean {
+  const w = words[k]!, prev = words[k - 1]!;
+  if (GLUE_BEFORE.has(w) || GLUE_AFTER.has(prev)) return false;
+  if (w === '"') return quoteOpen;
+  if (prev === '"') return !quoteOpen;
+  return true;
+}
 
 export interface GoldSpan { field: 0 | 1; start: number; end: number; type: GoldType }
 export interface LaidOut {
@@ -105,10 +122,12 @@ export function layOut(doc: ConllDoc, layout: Layout): LaidOut {
   const tokens: LaidOut['tokens'] = [];
   doc.sentences.forEach((s, si) => {
     const field: 0 | 1 = si === 0 ? 0 : 1;
-    if (parts[field].length > 0) parts[field] += layout === 'lines' ? '\n' : ' ';
+    if (parts[field].length > 0) parts[field] += layout === 'paragraph' ? ' ' : '\n';
     const first = tokens.length;
+    let quoteOpen = false;
     s.words.forEach((w, k) => {
-      if (k > 0) parts[field] += ' ';
+      if (w === '"' && layout === 'detok') quoteOpen = !quoteOpen;
+      if (k > 0 && (layout !== 'detok' || spaceBefore(s.words, k, quoteOpen))) parts[field] += ' ';
       tokens.push({ field, start: parts[field].length, end: parts[field].length + w.length });
       parts[field] += w;
     });
