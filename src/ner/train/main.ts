@@ -27,9 +27,9 @@ function arg(name: string): string | undefined {
 
 function settingsFromArgs(): TrainSettings {
   return {
-    seed: Number(arg('--seed') ?? 20261126), folds: 5, epochs1: Number(arg('--epochs') ?? 10), epochs2: Number(arg('--epochs2') ?? 10),
+    seed: Number(arg('--seed') ?? 20261126), folds: 5, epochs1: Number(arg('--epochs') ?? 12), epochs2: Number(arg('--epochs2') ?? 12),
     minCount: Number(arg('--min-count') ?? 1), prune: Number(arg('--prune') ?? 0.02),
-    layouts: (arg('--layouts') ?? 'mixed') as TrainSettings['layouts'], titleCase: Number(arg('--title-case') ?? 0.3),
+    layouts: (arg('--layouts') ?? 'mixed') as TrainSettings['layouts'], titleCase: Number(arg('--title-case') ?? 0.5),
     gazetteer: !process.argv.includes('--no-gazetteer'), stage2: !process.argv.includes('--no-stage2'),
   };
 }
