@@ -17,28 +17,31 @@ export class JointTable {
   private readonly scales: Float32Array;
 
   constructor(stages: Stage[]) {
-    const rowOf = new Map<number, number>();
-    for (const s of stages) for (const k of s.keys) if (!rowOf.has(k)) rowOf.set(k, rowOf.size);
+    const upper = stages.reduce((n, s) => n + s.keys.length, 0);
     let size = 16;
-    while (size < rowOf.size * 2) size <<= 1;
+    while (size < upper * 2) size <<= 1;
     this.mask = size - 1;
     this.slots = new Int32Array(size * 2);
-    const buffer = new ArrayBuffer(rowOf.size * ROW);
+    const buffer = new ArrayBuffer(upper * ROW);
     this.q = new Int8Array(buffer);
     this.scales = new Float32Array(buffer);
+    let rows = 0;
     stages.forEach((s, si) => {
       for (let r = 0; r < s.keys.length; r++) {
-        const row = rowOf.get(s.keys[r]!)!;
+        let row = this.get(s.keys[r]!);
+        if (row < 0) this.insert(s.keys[r]!, (row = rows++));
         this.scales[row * (ROW / 4) + SCALE1 + si] = s.scales[r]!;
-        this.q.set(s.weights.subarray(r * LABELS, (r + 1) * LABELS), row * ROW + si * LABELS);
+        const from = r * LABELS, to = row * ROW + si * LABELS;
+        for (let l = 0; l < LABELS; l++) this.q[to + l] = s.weights[from + l]!;
       }
     });
-    for (const [key, row] of rowOf) {
-      let i = (key ^ (key >>> 15)) & this.mask;
-      while (this.slots[i * 2] !== 0) i = (i + 1) & this.mask;
-      this.slots[i * 2] = key;
-      this.slots[i * 2 + 1] = row;
-    }
+  }
+
+  private insert(key: number, row: number): void {
+    let i = (key ^ (key >>> 15)) & this.mask;
+    while (this.slots[i * 2] !== 0) i = (i + 1) & this.mask;
+    this.slots[i * 2] = key;
+    this.slots[i * 2 + 1] = row;
   }
 
   get(key: number): number {
