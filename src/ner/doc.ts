@@ -5,7 +5,7 @@
  */
 import { tokenize } from './tokenize.js';
 import type { Resources, Tokens } from './types.js';
-import { F_ALLCAPS, F_HASLOWER, F_INITCAP, F_PUNCT, capClass, wordInfo, type WordInfo } from './words.js';
+import { F_ALLCAPS, F_HASLOWER, F_INITCAP, F_PUNCT, capClass, wordInfoOf, type WordInfo } from './words.js';
 
 export const HEAD_NONE = 0, HEAD_TITLE = 1, HEAD_CAPS = 2;
 
@@ -119,7 +119,7 @@ export function buildDoc(title: string, body: string, res: Resources): Doc {
     let t = types.get(raw);
     if (t === undefined) {
       types.set(raw, (t = doc.types.length));
-      doc.types.push(wordInfo(raw));
+      doc.types.push(wordInfoOf(raw));
     }
     const info = doc.types[t]!;
     doc.info[k] = info;

@@ -12,24 +12,52 @@ import {
 import type { JointTable } from './joint.js';
 import { LABELS } from './labels.js';
 import type { Resources } from './types.js';
+import type { WordInfo } from './words.js';
 
 const V = 2 * LABELS;
 /** Per word: vectors for itself, as the word before, after, two before, two after. */
 const SELF = 0, BEFORE = 1, AFTER = 2, BEFORE2 = 3, AFTER2 = 4, ROLES = 5;
 
+/**
+ * Per-word vectors of frequent words, kept for the process per model (bounded; a word's
+ * vectors depend on the word and the weights alone, so any document may reuse them).
+ */
+class WordVectors {
+  readonly slot = new Map<string, number>();
+  readonly vec = new Float32Array(WORDS_KEPT * ROLES * V);
+}
+const WORDS_KEPT = 8192;
+const kept = new WeakMap<JointTable, WordVectors>();
+
+function computeVectors(w: WordInfo | null, joint: JointTable, keys: Int32Array, out: Float32Array, o: number): void {
+  const add = (role: number, n: number) => joint.addTo(keys, n, out, o + role * V);
+  if (w) { selfKeys(w, keys, 0); add(SELF, SELF_SLOTS); }
+  beforeKeys(w ? w.hLow : PAD_LEFT, w ? w.hShape : PAD_LEFT, keys, 0); add(BEFORE, 2);
+  afterKeys(w ? w.hLow : PAD_RIGHT, w ? w.hShape : PAD_RIGHT, keys, 0); add(AFTER, 2);
+  keys[0] = twoBeforeKey(w ? w.hLow : PAD_LEFT); add(BEFORE2, 1);
+  keys[0] = twoAfterKey(w ? w.hLow : PAD_RIGHT); add(AFTER2, 1);
+}
+
+/** Vectors of every distinct word of the document (and, last, of the pad beyond a sentence). */
 function typeVectors(doc: Doc, joint: JointTable): Float32Array {
   const nt = doc.types.length;
   const vec = new Float32Array((nt + 1) * ROLES * V);
   const keys = new Int32Array(SELF_SLOTS);
-  const add = (t: number, role: number, n: number) => joint.addTo(keys, n, vec, (t * ROLES + role) * V);
-  for (let t = 0; t <= nt; t++) {
-    const w = t < nt ? doc.types[t]! : null;
-    if (w) { selfKeys(w, keys, 0); add(t, SELF, SELF_SLOTS); }
-    beforeKeys(w ? w.hLow : PAD_LEFT, w ? w.hShape : PAD_LEFT, keys, 0); add(t, BEFORE, 2);
-    afterKeys(w ? w.hLow : PAD_RIGHT, w ? w.hShape : PAD_RIGHT, keys, 0); add(t, AFTER, 2);
-    keys[0] = twoBeforeKey(w ? w.hLow : PAD_LEFT); add(t, BEFORE2, 1);
-    keys[0] = twoAfterKey(w ? w.hLow : PAD_RIGHT); add(t, AFTER2, 1);
+  let cache = kept.get(joint);
+  if (!cache) kept.set(joint, (cache = new WordVectors()));
+  const block = ROLES * V;
+  for (let t = 0; t < nt; t++) {
+    const w = doc.types[t]!;
+    const at = cache.slot.get(w.raw);
+    if (at !== undefined) { vec.set(cache.vec.subarray(at, at + block), t * block); continue; }
+    computeVectors(w, joint, keys, vec, t * block);
+    if (cache.slot.size < WORDS_KEPT && w.raw.length <= 24) {
+      const o = cache.slot.size * block;
+      cache.vec.set(vec.subarray(t * block, (t + 1) * block), o);
+      cache.slot.set(w.raw, o);
+    }
   }
+  computeVectors(null, joint, keys, vec, nt * block);
   return vec;
 }
 

@@ -18,6 +18,7 @@ export function capClass(flags: number): number {
 }
 
 export interface WordInfo {
+  raw: string;
   lower: string;
   hLow: number;
   hRaw: number;
@@ -90,5 +91,18 @@ export function wordInfo(raw: string): WordInfo {
     affix[k - 1] = hashRange(form, 0, k);
     affix[3 + k] = hashRange(form, n - k, n);
   }
-  return { lower, hLow: hashString(form), hRaw: hashString(raw), hShape, hShort, affix, flags: flagsOf(raw) };
+  return { raw, lower, hLow: hashString(form), hRaw: hashString(raw), hShape, hShort, affix, flags: flagsOf(raw) };
+}
+
+/** Word information of frequent words, kept for the process (bounded: the first words seen stay). */
+const known = new Map<string, WordInfo>();
+const KNOWN_MAX = 20000;
+
+/** wordInfo, remembered for short words while there is room. */
+export function wordInfoOf(raw: string): WordInfo {
+  let info = known.get(raw);
+  if (info) return info;
+  info = wordInfo(raw);
+  if (raw.length <= 24 && known.size < KNOWN_MAX) known.set(raw, info);
+  return info;
 }
