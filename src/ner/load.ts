@@ -24,7 +24,8 @@ let loads = 0;
 
 function modelPath(): string {
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const candidates = [join(here, 'model', MODEL_FILE), join(here, '..', '..', '..', 'src', 'ner', 'model', MODEL_FILE)];
+  // Beside the sources; from a compiled build (dist/ner or dist/src/ner), in the package's src/ner/model.
+  const candidates = [join(here, 'model', MODEL_FILE), join(here, '..', '..', 'src', 'ner', 'model', MODEL_FILE), join(here, '..', '..', '..', 'src', 'ner', 'model', MODEL_FILE)];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new NerModelError(`model file ${MODEL_FILE} not found (looked in ${candidates.join(', ')}); run npm run train:ner`);
   return found;
