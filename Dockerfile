@@ -13,6 +13,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The entity model is data, not compiled: src/ner/load.ts finds it here from dist.
+COPY --from=build /app/src/ner/model ./src/ner/model
 COPY package.json ./
 COPY bin ./bin
 COPY config ./config

@@ -1,0 +1,30 @@
+/**
+ * The named-entity recognizer: a two-stage averaged-perceptron sequence model trained on
+ * CoNLL-2003 (see README, "Entity model"). Pure functions over text; the model loads lazily.
+ */
+import { labelDocJoint, spansOf } from './decode.js';
+import { isEnglishText } from './lang.js';
+import { loadNerModel } from './load.js';
+import { TYPES, type RecognizedName } from './types.js';
+
+export type { NameType, RecognizedName } from './types.js';
+export { NerModelError } from './types.js';
+export { isEnglishText } from './lang.js';
+export { loadNerModel, nerModelInfo, readNerModel, type LoadedModel } from './load.js';
+export { tokenize } from './tokenize.js';
+
+/**
+ * Names in an article. start/end are JavaScript string indices into that field's text exactly
+ * as given (text === field.slice(start, end)). Returns null when the text is not English (the
+ * caller keeps its old rules).
+ */
+export function recognizeNames(doc: { title: string; body: string; lang?: string }): RecognizedName[] | null {
+  if (!isEnglishText(doc.title + '\n' + doc.body.slice(0, 20000), doc.lang)) return null;
+  const model = loadNerModel();
+  const { doc: d, final } = labelDocJoint(doc.title, doc.body, model.resources, model.joint, model.stages.map((s) => s.trans));
+  return spansOf(d, final).map((s) => {
+    const field = s.field === 0 ? 'title' : 'body';
+    const text = s.field === 0 ? doc.title : doc.body;
+    return { field, start: s.start, end: s.end, type: TYPES[s.type]!, text: text.slice(s.start, s.end) };
+  });
+}

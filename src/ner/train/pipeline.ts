@@ -1,0 +1,77 @@
+/**
+ * The training pipeline: jackknifed gazetteers, stage 1 on all of eng.train, stage 1's labels
+ * on eng.train by cross-validation (so stage 2 learns from outputs as imperfect as at run
+ * time), then stage 2.
+ */
+import { labelFeatures } from '../decode.js';
+import { BASE_SLOTS, DOC_SLOTS, baseFeatures, docFeatures } from '../features.js';
+import type { Stage } from '../table.js';
+import type { Resources } from '../types.js';
+import { type Layout, type ConllDoc, layOut, titleCased } from './conll.js';
+import { prepare, stage1Example, type Prepared } from './examples.js';
+import { gazetteerOf } from './lexicon.js';
+import { rng, trainStage, type Example } from './perceptron.js';
+
+export interface TrainSettings {
+  seed: number;
+  folds: number;
+  epochs1: number;
+  epochs2: number;
+  minCount: number;
+  prune: number;
+  /** 'lines': every training document one sentence a line; 'mixed': each document drawn lines or paragraph. */
+  layouts: 'lines' | 'mixed';
+  /** Share of training documents whose title is rewritten in Title Case. */
+  titleCase: number;
+  gazetteer: boolean;
+  stage2: boolean;
+}
+
+export interface Trained { stages: Stage[]; resources: Resources }
+
+function layoutOf(settings: TrainSettings, random: () => number): Layout {
+  return settings.layouts === 'lines' || random() < 0.5 ? 'lines' : 'paragraph';
+}
+
+/** Documents prepared with a gazetteer of the other folds' names. */
+function prepareAll(docs: ConllDoc[], settings: TrainSettings, prior: Map<string, number>): Prepared[] {
+  const random = rng(settings.seed ^ 0x5bd1e995);
+  const plain: Resources = { prior, gazetteer: new Map(), gazMaxLen: 0, clusters: null };
+  const prepared = docs.map((d) => {
+    const layout = layoutOf(settings, random);
+    return prepare(layOut(random() < settings.titleCase ? titleCased(d) : d, layout), plain);
+  });
+  if (!settings.gazetteer) return prepared;
+  for (let f = 0; f < settings.folds; f++) {
+    const gaz = gazetteerOf(prepared.filter((_, i) => i % settings.folds !== f));
+    const res: Resources = { prior, gazetteer: gaz.map, gazMaxLen: gaz.maxLen, clusters: null };
+    prepared.forEach((p, i) => { if (i % settings.folds === f) baseFeatures(p.doc, res, p.base); });
+  }
+  return prepared;
+}
+
+function stage2Example(p: Prepared, first: Uint8Array): Example {
+  const extra = new Int32Array(p.doc.n * DOC_SLOTS);
+  docFeatures(p.doc, first, extra);
+  return { n: p.doc.n, blocks: [{ keys: p.base, slots: BASE_SLOTS }, { keys: extra, slots: DOC_SLOTS }], gold: p.gold, sentStart: p.doc.sentStart };
+}
+
+export function trainModel(docs: ConllDoc[], prior: Map<string, number>, settings: TrainSettings, log: (line: string) => void): Trained {
+  const prepared = prepareAll(docs, settings, prior);
+  const p1 = { epochs: settings.epochs1, minCount: settings.minCount, seed: settings.seed, prune: settings.prune };
+  log(`stage 1 on ${prepared.length} documents`);
+  const stage1 = trainStage(prepared.map(stage1Example), p1, log);
+  const gaz = settings.gazetteer ? gazetteerOf(prepared) : { map: new Map<number, number>(), maxLen: 0 };
+  const resources: Resources = { prior, gazetteer: gaz.map, gazMaxLen: gaz.maxLen, clusters: null };
+  if (!settings.stage2) return { stages: [stage1], resources };
+  const firsts = new Array<Uint8Array>(prepared.length);
+  for (let f = 0; f < settings.folds; f++) {
+    log(`stage 1, fold ${f + 1} of ${settings.folds} (for stage 2's inputs)`);
+    const model = trainStage(prepared.filter((_, i) => i % settings.folds !== f).map(stage1Example), p1, () => {});
+    prepared.forEach((p, i) => { if (i % settings.folds === f) firsts[i] = labelFeatures(p.doc, p.base, model, null).first; });
+  }
+  log('stage 2');
+  const p2 = { ...p1, epochs: settings.epochs2, seed: settings.seed + 1 };
+  const stage2 = trainStage(prepared.map((p, i) => stage2Example(p, firsts[i]!)), p2, log);
+  return { stages: [stage1, stage2], resources };
+}
