@@ -12,9 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tokenizeText } from '../src/classify/normalize.js';
-import { recognizeEntities } from '../src/classify/recognize.js';
-import type { FieldMatch } from '../src/classify/match-text.js';
+import { recognizeByRules } from '../src/classify/entities/rules/recognize.js';
 import { loadNerModel, recognizeNames, tokenize } from '../src/ner/index.js';
 import { layOut, readConll, type ConllDoc, type Layout } from '../src/ner/train/conll.js';
 import { evaluate, microF1, type Recognizer } from '../src/ner/train/evaluate.js';
@@ -28,16 +26,11 @@ const TYPE_CODE = { person: 'PER', org: 'ORG', place: 'LOC', misc: 'MISC' } as c
 const model: Recognizer = (title, body) =>
   (recognizeNames({ title, body, lang: 'en' }) ?? []).map((n) => ({ field: n.field === 'title' ? 0 : 1, start: n.start, end: n.end, type: TYPE_CODE[n.type] }));
 
-function field(name: 'title' | 'body', text: string): FieldMatch {
-  return { name, tokens: tokenizeText(text), seqSpans: new Map() };
-}
-
 const rules: Recognizer = (title, body) => {
   const out: Predicted[] = [];
-  for (const e of recognizeEntities([field('title', title), field('body', body)])) {
-    const type = e.type === 'person' ? 'PER' : e.type === 'org' ? 'ORG' : e.type === 'place' ? 'LOC' : null;
-    if (!type) continue;
-    for (const m of e.mentions) out.push({ field: m.field === 'title' ? 0 : 1, start: m.start, end: m.end, type });
+  for (const n of recognizeByRules({ title, body }) ?? []) {
+    if (n.type === 'misc') continue;
+    out.push({ field: n.field === 'title' ? 0 : 1, start: n.start, end: n.end, type: TYPE_CODE[n.type] });
   }
   return out;
 };

@@ -10,7 +10,7 @@ import { MODE_ANY, MODE_BODY, MODE_OTHER, MODE_TITLE } from './compile/flat.js';
 import { settleUndecided } from './entities/case-rule.js';
 import { withTokens } from './entities/doc-tokens.js';
 import { findEntities } from './entities/find-entities.js';
-import { recognize } from './entities/recognizer.js';
+import { isCommonWord, recognize } from './entities/recognizer.js';
 import { LeafHits } from './judge/leaf-eval.js';
 import { judgeWatchlist } from './judge/verdict.js';
 import { matchField } from './tokenize/match-text.js';
@@ -133,7 +133,7 @@ export function classifyDetailed(classifier: Classifier, input: ClassifyInput, o
   const undecided = fields[0]!.undecided.length > 0 || fields[1]!.undecided.length > 0;
   // Names are read for the entities, or (recognition off) only when the case rule needs them.
   const names = entitiesWanted || undecided ? recognizeNames(opts.recognizer ?? recognize, input, fields) : [];
-  if (undecided) settleUndecided(fields, names);
+  if (undecided) settleUndecided(fields, names, isCommonWord);
   const entities = findEntities(classifier, fields, entitiesWanted ? names : undefined);
   nextGeneration(classifier.scratch);
   const ctx: ArticleContext = { classifier, fields, input, entities, snippets: new Map() };

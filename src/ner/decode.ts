@@ -88,6 +88,26 @@ export function spansOf(doc: Doc, labels: Uint8Array): Span[] {
   return out;
 }
 
+/**
+ * Titles and honorifics before a person's name are not part of it (the CoNLL convention, and
+ * what lets "Colonel Qaddafi" and "Muammar Gaddafi" be one person): the model keeps them when
+ * they are rare in its training news ("Mr Blair" in British style, "Colonel").
+ */
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'colonel', 'col',
+  'general', 'gen', 'lieutenant', 'lt', 'major', 'maj', 'captain', 'capt', 'sergeant', 'sgt', 'admiral', 'adm', 'commander',
+  'senator', 'sen', 'rep', 'representative', 'governor', 'gov', 'minister', 'secretary', 'chancellor', 'ambassador', 'mayor',
+  'judge', 'justice', 'rev', 'reverend', 'father', 'pope', 'king', 'queen', 'prince', 'princess', 'sheikh', 'chairman', 'coach',
+]);
+
+const PERSON = 0;
+
+function isTitle(doc: Doc, k: number): boolean {
+  const word = doc.info[k]!.lower;
+  return TITLES.has(word.endsWith('.') ? word.slice(0, -1) : word);
+}
+
 function span(doc: Doc, a: number, b: number, type: number): Span {
+  if (type === PERSON) while (a < b && isTitle(doc, a)) a++;
   return { field: doc.field[a]! as 0 | 1, start: doc.starts[a]!, end: doc.ends[b]!, type };
 }

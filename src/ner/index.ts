@@ -14,6 +14,15 @@ export { loadNerModel, nerModelInfo, readNerModel, type LoadedModel } from './lo
 export { tokenize } from './tokenize.js';
 
 /**
+ * How a word is written where case informs, in the unlabeled news the model was built from:
+ * 1 almost always lower case .. 5 almost always capitalized; undefined when it was seen too
+ * rarely to say. The word is given folded to lower case.
+ */
+export function capitalizationPrior(lowerWord: string): number | undefined {
+  return loadNerModel().resources.prior.get(lowerWord);
+}
+
+/**
  * Names in an article. start/end are JavaScript string indices into that field's text exactly
  * as given (text === field.slice(start, end)). Returns null when the text is not English (the
  * caller keeps its old rules).

@@ -1,11 +1,63 @@
 /**
  * The case rule's last step. An occurrence of a capitalized or all-capitals name where case
  * says nothing (a sentence start, a Title Case or capitals line) was left undecided by the
- * matcher; it counts when the recognizer found a name overlapping it, of any type (MISC too:
- * the recognizer believes it is a name), and is dropped otherwise.
+ * matcher. It counts when the recognizer found a name overlapping it, of any type (MISC too:
+ * the recognizer believes it is a name). Failing that, it still counts when none of its
+ * capitalized words is also a common word: not written in lower case anywhere in the article,
+ * and not mostly lower case in news at large ("Daesh", "Sirte" at a sentence start are names
+ * whatever the recognizer missed; "Labour", "May" are not, unless the recognizer says so).
  */
+import type { TokenizedText } from '../tokenize/normalize.js';
 import type { FieldMatch, NameSpan } from '../types.js';
 import { overlapsAny, rangeIndex } from './overlap.js';
+
+/** Is this folded word a common word of the language (see recognizer.ts)? */
+export type CommonWordTest = (folded: string) => boolean;
+
+function foldedAt(t: TokenizedText, k: number): string {
+  return t.storedFoldedAt(k) ?? t.text.slice(t.starts[k], t.ends[k]).toLowerCase();
+}
+
+function writtenLower(t: TokenizedText, k: number): boolean {
+  const raw = t.storedRawAt(k) ?? t.text.slice(t.starts[k], t.ends[k]);
+  return raw === raw.toLowerCase() && raw !== raw.toUpperCase();
+}
+
+/** The folded words the article writes in lower case somewhere, among those asked about. */
+function lowerInArticle(fields: FieldMatch[], words: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const f of fields) {
+    const t = f.tokens;
+    for (let k = 0; k < t.length; k++) {
+      if (t.capitalizedAt(k)) continue;
+      const w = foldedAt(t, k);
+      if (words.has(w) && writtenLower(t, k)) out.add(w);
+    }
+  }
+  return out;
+}
+
+/** Capitalized words of the occurrences [seq, s, e, ...] of a field, folded. */
+function capitalizedWords(t: TokenizedText, list: number[], into: Set<string>): void {
+  for (let i = 0; i < list.length; i += 3) {
+    for (let k = list[i + 1]!; k < list[i + 2]!; k++) if (t.capitalizedAt(k)) into.add(foldedAt(t, k));
+  }
+}
+
+/** Is none of the occurrence's capitalized words a common word, in this article or at large? */
+function properNoun(t: TokenizedText, s: number, e: number, common: Set<string>): boolean {
+  for (let k = s; k < e; k++) if (t.capitalizedAt(k) && common.has(foldedAt(t, k))) return false;
+  return true;
+}
+
+/** The capitalized words of undecided occurrences that are common words. */
+function commonWords(fields: FieldMatch[], isCommon: CommonWordTest): Set<string> {
+  const words = new Set<string>();
+  for (const f of fields) capitalizedWords(f.tokens, f.undecided, words);
+  const common = lowerInArticle(fields, words);
+  for (const w of words) if (isCommon(w)) common.add(w);
+  return common;
+}
 
 /** The two lists of spans [start, end, ...], each in text order, merged in text order. */
 function mergeSpans(a: number[], b: number[]): number[] {
@@ -18,8 +70,9 @@ function mergeSpans(a: number[], b: number[]): number[] {
   return out;
 }
 
-/** Moves each field's undecided occurrences that a name overlaps into its seqSpans; drops the rest. */
-export function settleUndecided(fields: FieldMatch[], names: readonly NameSpan[]): void {
+/** Moves each field's undecided occurrences that count into its seqSpans; drops the rest. */
+export function settleUndecided(fields: FieldMatch[], names: readonly NameSpan[], isCommon: CommonWordTest): void {
+  const common = commonWords(fields, isCommon);
   for (const f of fields) {
     if (f.undecided.length === 0) continue;
     const index = rangeIndex(names.filter((n) => n.field === f.name));
@@ -28,7 +81,7 @@ export function settleUndecided(fields: FieldMatch[], names: readonly NameSpan[]
     const confirmed = new Map<number, number[]>();
     for (let k = 0; k < f.undecided.length; k += 3) {
       const seq = f.undecided[k]!, s = f.undecided[k + 1]!, e = f.undecided[k + 2]!;
-      if (!overlapsAny(index, starts[s]!, ends[e - 1]!)) continue;
+      if (!overlapsAny(index, starts[s]!, ends[e - 1]!) && !properNoun(f.tokens, s, e, common)) continue;
       const list = confirmed.get(seq);
       if (list) list.push(s, e);
       else confirmed.set(seq, [s, e]);
