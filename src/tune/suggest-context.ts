@@ -25,6 +25,8 @@ export interface SuggestContext {
    * terms); 0 when one of them could not be probed on its own.
    */
   own: number;
+  /** Whether classifying needs the name recognizer (the list's own terms use person:, org: or place:). */
+  recognize: boolean;
   support: number;
   o: Required<SuggestOptions>;
   folds: number;
@@ -57,7 +59,7 @@ export function prepareContext(file: WatchlistsFile, watchlist: string, cases: B
     return Uint8Array.from(probe.terms, (t, i) => (i >= own.length && set.has(t) ? 1 : 0));
   };
   return {
-    file, watchlist, original, cases, base, probe, own: ownProbed ? own.length : 0, support, o, folds, fold,
+    file, watchlist, original, cases, base, probe, own: ownProbed ? own.length : 0, recognize, support, o, folds, fold,
     allowed: { all: allowed(pools.all), folds: pools.folds.map(allowed) },
   };
 }

@@ -9,6 +9,7 @@ import type { BacktestCase } from '../classify/index.js';
 import type { WatchlistsFile } from '../config/schema.js';
 import { WirewatchError } from '../errors.js';
 import { suggestAliases } from './aliases.js';
+import { suggestNear } from './near.js';
 import { bestF1Threshold, figuresAt } from './landscape.js';
 import { scoreWatchlist, watchlistFigures } from './score-cases.js';
 import type { Base } from './search.js';
@@ -16,7 +17,8 @@ import { prepareContext } from './suggest-context.js';
 import { termVariants } from './suggest-terms.js';
 import { weightedVariant } from './suggest-weights.js';
 import type { AliasSuggestion, Suggestion, SuggestOptions } from './suggestion.js';
-import type { ScoredCase, VariantResult } from './types.js';
+import { figuresOf } from './figures.js';
+import type { Figures, ScoredCase, VariantResult } from './types.js';
 
 export { applyMoves } from './suggest-terms.js';
 
@@ -67,6 +69,14 @@ function bestVariant(variants: VariantResult[], penalty: number): VariantResult 
   return variants.reduce((best, v) => (value(v) > value(best) + 1e-9 ? v : best));
 }
 
+/** Held-back figures moved by what a NEAR changed on the held-back folds (hits and false alarms). */
+function shifted(f: Figures, without: Figures, withNear: Figures): Figures {
+  const tp = f.truePositives + withNear.truePositives - without.truePositives;
+  const fp = Math.max(0, f.falsePositives + withNear.falsePositives - without.falsePositives);
+  const positives = f.truePositives + f.falseNegatives, negatives = f.falsePositives + f.trueNegatives;
+  return figuresOf(tp, fp, positives - tp, negatives - fp);
+}
+
 export function suggestWatchlist(file: WatchlistsFile, watchlist: string, allCases: BacktestCase[], options: SuggestOptions = {}): Suggestion {
   const o = { ...DEFAULTS, ...options };
   if (!Object.hasOwn(file.watchlists, watchlist)) {
@@ -84,13 +94,16 @@ export function suggestWatchlist(file: WatchlistsFile, watchlist: string, allCas
   const variants = [...termVariants(ctx), ...weightedVariant(ctx)];
   const v = bestVariant(variants, o.penalty);
   const s = v.finish();
+  const near = suggestNear(ctx, s.watchlist);
+  if (near) { s.watchlist = near.watchlist; s.terms.push(near.term); }
+  const heldOut = near ? shifted(v.path[v.chosen]!.figures, near.heldOut.without, near.heldOut.with) : v.path[v.chosen]!.figures;
   const after = { ...withAliases, watchlists: { ...withAliases.watchlists, [watchlist]: s.watchlist } };
   return {
     watchlist, cases: { must: positives, mustNot: cases.length - positives }, minSupport: support,
     before: figuresAt(scoredBefore, original.threshold), thresholdOnly: { threshold: thresholdOnly, figures: figuresAt(scoredBefore, thresholdOnly) },
     aliases, terms: s.terms, scoring: s.scoring, ...(s.weights ? { weights: s.weights } : {}),
     threshold: s.threshold, after: watchlistFigures(after, watchlist, cases),
-    heldOut: { folds: ctx.folds, thresholdOnly: variants[0]!.path[0]!.figures, after: v.path[v.chosen]!.figures, path: v.path },
+    heldOut: { folds: ctx.folds, thresholdOnly: variants[0]!.path[0]!.figures, after: heldOut, path: v.path },
     watchlistsFile: after,
   };
 }

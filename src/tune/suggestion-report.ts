@@ -3,7 +3,7 @@ import { formatFigures } from './figures.js';
 import type { Suggestion, TermSuggestion } from './suggestion.js';
 
 const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/0$/, ''));
-const SIGNS = { add: '+', exclude: 'NOT', against: '-' } as const;
+const SIGNS = { add: '+', exclude: 'NOT', against: '-', near: 'NEAR' } as const;
 
 function termLine(t: TermSuggestion, s: Suggestion): string {
   const counts = `in ${t.inMisses}/${s.before.falseNegatives} misses, ${t.inPositives}/${s.cases.must} must, ${t.inNegatives}/${s.cases.mustNot} mustNot`;
@@ -17,7 +17,8 @@ function termsHeader(s: Suggestion): string {
     return 'terms with their weights, strongest first (+ ORs a term into the query, - counts against: in the weights only);\n'
       + 'counts are the cases that contain the term, figures are with the list\'s own terms, this term and those above:';
   }
-  return 'changes, in the order they help (+ ORs a term into the query, NOT excludes one found in no must case);\ncounts are the cases that contain the term, figures are with this and the earlier changes:';
+  const near = s.terms.some((t) => t.kind === 'near') ? ', NEAR makes a term of the query count only near another' : '';
+  return `changes, in the order they help (+ ORs a term into the query, NOT excludes one found in no must case${near});\ncounts are the cases that contain the term, figures are with this and the earlier changes:`;
 }
 
 function scoringLines(s: Suggestion): string[] {

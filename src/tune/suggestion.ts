@@ -16,12 +16,13 @@ export interface SuggestOptions {
 }
 
 /**
- * A term to add (ORed into the query), to exclude (AND NOT), or, in a learned list, to count
- * against (a negative weight, not in the query); in the order the search took it, or for a
- * learned list strongest weight first.
+ * A term to add (ORed into the query), to exclude (AND NOT), in a learned list to count
+ * against (a negative weight, not in the query), or a term of the query made to count only
+ * near another (`near`: `term` is the constraint); in the order the search took it, or for a
+ * learned list strongest weight first; a NEAR comes last.
  */
 export interface TermSuggestion {
-  kind: 'add' | 'exclude' | 'against';
+  kind: 'add' | 'exclude' | 'against' | 'near';
   /** Its weight, when the list has learned weights. */
   weight?: number;
   /** As written in the query. */
