@@ -130,7 +130,13 @@ test('the pages\' verdict form: POST-redirect-GET back to the page, same origin 
   const wrong = await postForm(`${d.url}/feedback`, { ...form, verdict: 'relevant' }, { ...auth, accept: 'text/html' });
   assert.equal(wrong.status, 400);
   assert.match(wrong.body, /<main>[\s\S]*did not flag this one/, 'an error page inside the frame');
+  const picked = await postForm(`${d.url}/feedback`, { pick: 'missed:weather', title: 'Gale warning', body: 'A gale is due at the coast.\r\nWinds of 80 km/h.' }, auth);
+  assert.equal(picked.status, 303, picked.body);
+  assert.equal(picked.headers.location, '/watchlists/weather#verdicts', 'a "try it" verdict lands on its watch-list\'s page');
   const page = await request(`${d.url}/watchlists/weather`, { headers: auth });
+  assert.match(page.body, /Gale warning/);
+  const gale = (await request(`${d.url}/api/feedback?watchlist=weather`, { headers: auth })).json().verdicts.find((v: { title: string }) => v.title === 'Gale warning');
+  assert.equal(gale.body, 'A gale is due at the coast.\nWinds of 80 km/h.', 'a form\'s CRLF line ends are kept as \\n');
   assert.equal(page.status, 200);
   assert.match(page.body, /id="verdict-list"[\s\S]*Ferry timetable changes/);
   assert.equal((await request(`${d.url}/watchlists/nope`, { headers: auth })).status, 404);

@@ -85,6 +85,8 @@ for (const vp of VIEWPORTS) {
       await p.locator('#try textarea').fill('Rovers end title drought\nRovers ended a 12-year title drought with a win over City.');
       await p.getByRole('button', { name: 'Classify' }).click();
       const row = p.locator('#try-result tr', { hasText: WL });
+      await fits(p, 'the "try it" result');
+      await shot('try-it');
       await row.getByRole('button', { name: 'Not relevant' }).click();
       await p.waitForURL(/\/watchlists\/water-shortage#verdicts$/);
 

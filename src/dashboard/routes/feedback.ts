@@ -26,9 +26,13 @@ type Form = Record<string, string | undefined>;
 export function registerVerdictPages(app: FastifyInstance, ctx: WorkerContext, sendHtml: (reply: FastifyReply, body: string) => FastifyReply): void {
   // A bad verdict (unknown item, "relevant" on an unflagged one) is thrown and shown as an error page with its status.
   app.post<{ Body: Form }>('/feedback', async (req, reply) => {
-    const { next, ...form } = req.body ?? {};
+    const { next, pick, ...form } = req.body ?? {};
+    // The "try it" box's buttons say `verdict:watch-list` (ids have no ':'), and land on that watch-list's page.
+    const cut = pick?.indexOf(':') ?? -1;
+    if (pick !== undefined && cut > 0) Object.assign(form, { verdict: pick.slice(0, cut), watchlist: pick.slice(cut + 1) });
     await recordVerdict(ctx, form);
-    return reply.redirect(safeNext(next), 303);
+    const to = next ?? (typeof form.watchlist === 'string' ? `/watchlists/${encodeURIComponent(form.watchlist)}#verdicts` : '/');
+    return reply.redirect(safeNext(to), 303);
   });
   app.get<{ Params: { id: string } }>('/watchlists/:id', async (req, reply) => sendHtml(reply, watchlistVerdictsPage(await loadWatchlistVerdicts(ctx, req.params.id))));
 }

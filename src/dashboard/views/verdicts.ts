@@ -37,6 +37,20 @@ function subjectFields(s: VerdictSubject): SafeHtml {
     s.url ? html`<input type="hidden" name="url" value="${s.url}">` : ''}`;
 }
 
+/**
+ * The "try it" box's verdicts: the text rides once in one form, and each watch-list's buttons
+ * (in its row of the result) name that form and say `verdict:watch-list` as their value.
+ */
+export const TEXT_FORM_ID = 'try-verdict';
+
+export function textVerdictForm(subject: { title: string; body: string; url?: string }): SafeHtml {
+  return html`<form id="${TEXT_FORM_ID}" class="verdict" method="post" action="/feedback">${subjectFields(subject)}</form>`;
+}
+
+export function textVerdictButtons(watchlist: string, kinds: VerdictKind[]): SafeHtml {
+  return html`<div class="verdict">${kinds.map((k) => html`<button form="${TEXT_FORM_ID}" name="pick" value="${k}:${watchlist}" class="secondary">${LABELS[k]}</button> `)}</div>`;
+}
+
 export function verdictForm(o: VerdictFormOptions): SafeHtml {
   const which = o.watchlist
     ? html`<input type="hidden" name="watchlist" value="${o.watchlist}">`

@@ -4,7 +4,7 @@ import type { ClassifyResponse } from '../data/classify.js';
 import type { WatchlistRow } from '../data/watchlists.js';
 import { hitList } from './format.js';
 import { page } from './layout.js';
-import { verdictForm } from './verdicts.js';
+import { textVerdictButtons, textVerdictForm } from './verdicts.js';
 
 export interface WatchlistsView {
   rows: WatchlistRow[];
@@ -42,11 +42,9 @@ function resultBlock(r: ClassifyResponse): SafeHtml {
   const sorted = [...r.matches].sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.score - a.score);
   return html`<div class="result" id="try-result"><h3>${r.title || '(no title)'}</h3>${r.url ? html`<p class="small muted url">${r.url}</p>` : ''}
 <p class="small">entities: ${r.entities.length ? r.entities.slice(0, 12).map((e) => `${e.name} (${e.type})`).join(', ') : 'none'}</p>
-<table class="wide"><thead><tr><th>watch-list</th><th>verdict</th><th class="num">score</th><th>why</th><th>right?</th></tr></thead><tbody>
-${sorted.map((m) => html`<tr><td>${m.watchlist}</td><td><span class="pill ${m.flagged ? 'flagged' : m.queryMatched ? 'below' : 'nomatch'}">${m.flagged ? 'flagged' : m.queryMatched ? 'below threshold' : 'no match'}</span></td>
-<td class="num">${m.score} / ${m.threshold}</td><td>${hitList(m.hits, fields)}</td><td>${verdictForm({
-    watchlist: m.watchlist, subject: { title: r.title, body: r.body, ...(r.url ? { url: r.url } : {}) },
-    kinds: m.flagged ? ['relevant', 'not-relevant'] : ['missed', 'not-relevant'], next: `/watchlists/${encodeURIComponent(m.watchlist)}#verdicts`,
-  })}</td></tr>`)}
-</tbody></table></div>`;
+<table class="wide stack"><thead><tr><th>watch-list</th><th>verdict</th><th class="num">score</th><th>why</th><th>right?</th></tr></thead><tbody>
+${sorted.map((m) => html`<tr><td>${m.watchlist}</td><td data-label="verdict"><span class="pill ${m.flagged ? 'flagged' : m.queryMatched ? 'below' : 'nomatch'}">${m.flagged ? 'flagged' : m.queryMatched ? 'below threshold' : 'no match'}</span></td>
+<td class="num" data-label="score">${m.score} / ${m.threshold}</td><td>${hitList(m.hits, fields)}</td><td>${
+    textVerdictButtons(m.watchlist, m.flagged ? ['relevant', 'not-relevant'] : ['missed', 'not-relevant'])}</td></tr>`)}
+</tbody></table>${textVerdictForm({ title: r.title, body: r.body, ...(r.url ? { url: r.url } : {}) })}</div>`;
 }
