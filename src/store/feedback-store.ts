@@ -33,6 +33,13 @@ export class FeedbackStore {
     return raw.map((r) => JSON.parse(r) as Verdict).sort((a, b) => b.at.localeCompare(a.at));
   }
 
+  /** The verdicts on some items of one watch-list, by item key (items without one left out). */
+  async get(watchlist: string, itemKeys: string[]): Promise<Map<string, Verdict>> {
+    if (itemKeys.length === 0) return new Map();
+    const raw = await this.redis.hmget(this.keys.feedback(watchlist), ...itemKeys);
+    return new Map(raw.flatMap((r, i) => (r ? [[itemKeys[i]!, JSON.parse(r) as Verdict] as const] : [])));
+  }
+
   /** The watch-lists that have verdicts. */
   async watchlists(): Promise<string[]> {
     return (await this.redis.smembers(this.keys.feedbackLists)).sort();

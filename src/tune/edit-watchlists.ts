@@ -21,6 +21,8 @@ export interface WatchlistEdit {
   threshold: number;
   /** Weight entries to add. */
   addWeights: Record<string, number>;
+  /** Weight entries the watch-list has, with new values. */
+  changeWeights?: Record<string, number>;
   /** Entity -> aliases to add. */
   addAliases: Record<string, string[]>;
 }
@@ -97,8 +99,13 @@ function splicesFor(text: string, doc: Document, e: WatchlistEdit): Splice[] {
   if (!isScalar(query)) throw new EditError(`watchlists.yaml: watchlists.${e.watchlist}.query is not a string`);
   if (query.value !== e.query) out.push({ at: query.range![0], end: query.range![1], text: scalarText(query, e.query) });
   const weights = Object.entries(e.addWeights);
+  const node = wl.get('weights', true);
+  for (const [k, w] of Object.entries(e.changeWeights ?? {})) {
+    const value = isMap(node) ? node.get(k, true) : undefined;
+    if (!isScalar(value)) throw new EditError(`watchlists.yaml: watchlists.${e.watchlist}.weights has no number for ${k}`);
+    out.push({ at: value.range![0], end: value.range![1], text: String(w) });
+  }
   if (weights.length) {
-    const node = wl.get('weights', true);
     if (node === undefined) out.push(addToMap(text, wl, 'weights', `{ ${weights.map(([k, w]) => `${yamlScalar(k)}: ${w}`).join(', ')} }`));
     else if (!isMap(node)) throw new EditError(`watchlists.yaml: watchlists.${e.watchlist}.weights is not a mapping`);
     else for (const [k, w] of weights) out.push(addToMap(text, node, yamlScalar(k), String(w)));

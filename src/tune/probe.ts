@@ -36,13 +36,14 @@ function compileProbe(terms: string[], entities: WatchlistsFile['entities']): { 
   }
 }
 
-export function probeTerms(terms: string[], inputs: ClassifyInput[], entities: WatchlistsFile['entities'] = {}): Probe {
+/** `recognize`: find names in the texts too, for terms such as `person:X` (slow; off by default). */
+export function probeTerms(terms: string[], inputs: ClassifyInput[], entities: WatchlistsFile['entities'] = {}, recognize = false): Probe {
   const compiled = compileProbe(terms, entities);
   const n = inputs.length;
   const present = compiled.terms.map(() => new Uint8Array(n));
   const counts = compiled.terms.map(() => new Uint8Array(n));
   inputs.forEach((input, c) => {
-    const { matches } = classifyItem(compiled.classifier, input, { recognize: false });
+    const { matches } = classifyItem(compiled.classifier, input, { recognize });
     matches.forEach((m, t) => {
       if (!m.queryMatched) return;
       present[t]![c] = 1;

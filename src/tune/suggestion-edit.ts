@@ -7,8 +7,9 @@ export function suggestionEdit(before: WatchlistsFile, s: Suggestion): [Watchlis
   const wl = s.watchlistsFile.watchlists[s.watchlist]!;
   const oldWeights = before.watchlists[s.watchlist]!.weights ?? {};
   const addWeights = Object.fromEntries(Object.entries(wl.weights ?? {}).filter(([k]) => !Object.hasOwn(oldWeights, k)));
+  const changeWeights = Object.fromEntries(Object.entries(wl.weights ?? {}).filter(([k, w]) => Object.hasOwn(oldWeights, k) && oldWeights[k] !== w));
   const addAliases: Record<string, string[]> = {};
   for (const a of s.aliases) (addAliases[a.entity] ??= []).push(a.alias);
   const aliases = Object.fromEntries(Object.keys(addAliases).map((e) => [e, s.watchlistsFile.entities[e]!.aliases]));
-  return [{ watchlist: s.watchlist, query: wl.query, threshold: wl.threshold, addWeights, addAliases }, { watchlist: wl, aliases }];
+  return [{ watchlist: s.watchlist, query: wl.query, threshold: wl.threshold, addWeights, changeWeights, addAliases }, { watchlist: wl, aliases }];
 }

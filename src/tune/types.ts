@@ -1,5 +1,7 @@
 /** The plain data of tuning: analysts' verdicts, score landscapes and suggestions. */
 import type { WatchlistStats } from '../classify/index.js';
+import type { WatchlistConfig } from '../config/schema.js';
+import type { Scoring, TermSuggestion } from './suggestion.js';
 
 /**
  * What an analyst said about one item for one watch-list: a flag was right (`relevant`), a
@@ -37,4 +39,16 @@ export interface ScoredCase {
   positive: boolean;
   queryMatched: boolean;
   score: number;
+}
+
+/**
+ * One way of suggesting, cross-validated: held-back figures by number of terms, the number
+ * chosen, and the suggestion it makes on all the cases (computed only for the one that wins).
+ */
+export interface VariantResult {
+  scoring: Scoring;
+  path: Array<{ terms: number; figures: Figures }>;
+  /** Index into path. */
+  chosen: number;
+  finish(): { scoring: Scoring; terms: TermSuggestion[]; threshold: number; watchlist: WatchlistConfig; weights?: Record<string, number> };
 }

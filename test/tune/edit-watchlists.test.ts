@@ -57,6 +57,16 @@ test('a flow watch-list and one with no threshold key are edited in place', () =
   assert.equal(parse(bare).watchlists['bare-list'].query, "strike OR walkout OR 'o''clock'");
 });
 
+test('learned weights replace the values of a list\'s own weights in place and add the new ones', () => {
+  const wl = { query: '@Acme AND layoffs OR "job cuts"', threshold: 4.5, weights: { '@Acme': 3, layoffs: -1, '"job cuts"': 5 } };
+  const out = editWatchlistsYaml(FILE, { watchlist: 'block-list', query: wl.query, threshold: 4.5, addWeights: { '"job cuts"': 5 }, changeWeights: { '@Acme': 3, layoffs: -1 }, addAliases: {} },
+    { watchlist: { ...wl, description: 'quoted: with a colon' }, aliases: {} });
+  assert.deepEqual(parse(out).watchlists['block-list'], { description: 'quoted: with a colon', ...wl });
+  assert.match(out, /      '@Acme': 3\n      layoffs: -1\n      '"job cuts"': 5\n    threshold: 4.5\n/);
+  assert.throws(() => editWatchlistsYaml(FILE, { watchlist: 'bare-list', query: 'strike', threshold: 0, addWeights: {}, changeWeights: { strike: 2 }, addAliases: {} },
+    { watchlist: { query: 'strike', threshold: 0, weights: { strike: 2 } }, aliases: {} }), /has no number for strike/);
+});
+
 test('an edit that would not read back as intended writes nothing and says so', () => {
   assert.throws(() => editWatchlistsYaml(FILE, { watchlist: 'bare-list', query: 'strike OR walkout', threshold: 0, addWeights: {}, addAliases: {} },
     { watchlist: { query: 'strike OR something else', threshold: 0 }, aliases: {} }), EditError);

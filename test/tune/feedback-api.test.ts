@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseBacktestCases } from '../../src/classify/index.js';
 import { FEEDBACK_RETENTION_SECONDS } from '../../src/store/feedback-store.js';
-import { request } from '../dashboard/http.js';
+import { postForm, request } from '../dashboard/http.js';
 import { makeConfig } from '../helpers/config.js';
 import { runCli } from '../helpers/cli.js';
 import { TEST_REDIS_URL } from '../helpers/redis.js';
@@ -113,4 +113,31 @@ test('feedback export writes the verdicts as a cases file backtest reads', async
   const unknown = await runCli(['feedback', 'export', '--watchlist', 'nope'], { env });
   assert.equal(unknown.code, 1);
   assert.match(unknown.stderr, /no verdicts for watch-list "nope" \(watch-lists with verdicts: harbour, weather\)/);
+});
+
+test('the pages\' verdict form: POST-redirect-GET back to the page, same origin only, bad verdicts shown as errors', async () => {
+  const form = { watchlist: 'weather', itemKey: 'quiet-1', verdict: 'not-relevant', next: '/items?q=ferry#unflagged-0' };
+  const ok = await postForm(`${d.url}/feedback`, form, auth);
+  assert.equal(ok.status, 303, ok.body);
+  assert.equal(ok.headers.location, '/items?q=ferry#unflagged-0');
+  const listed = await request(`${d.url}/api/feedback?watchlist=weather`, { headers: auth });
+  assert.ok(listed.json().verdicts.some((v: { itemKey: string; verdict: string }) => v.itemKey === 'quiet-1' && v.verdict === 'not-relevant'));
+
+  const offsite = await postForm(`${d.url}/feedback`, { ...form, next: 'https://evil.example/' }, auth);
+  assert.equal(offsite.headers.location, '/', 'never redirected off the dashboard');
+  const cross = await postForm(`${d.url}/feedback`, form, { ...auth, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+  assert.equal(cross.status, 403);
+  const wrong = await postForm(`${d.url}/feedback`, { ...form, verdict: 'relevant' }, { ...auth, accept: 'text/html' });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.body, /<main>[\s\S]*did not flag this one/, 'an error page inside the frame');
+  const picked = await postForm(`${d.url}/feedback`, { pick: 'missed:weather', title: 'Gale warning', body: 'A gale is due at the coast.\r\nWinds of 80 km/h.' }, auth);
+  assert.equal(picked.status, 303, picked.body);
+  assert.equal(picked.headers.location, '/watchlists/weather#verdicts', 'a "try it" verdict lands on its watch-list\'s page');
+  const page = await request(`${d.url}/watchlists/weather`, { headers: auth });
+  assert.match(page.body, /Gale warning/);
+  const gale = (await request(`${d.url}/api/feedback?watchlist=weather`, { headers: auth })).json().verdicts.find((v: { title: string }) => v.title === 'Gale warning');
+  assert.equal(gale.body, 'A gale is due at the coast.\nWinds of 80 km/h.', 'a form\'s CRLF line ends are kept as \\n');
+  assert.equal(page.status, 200);
+  assert.match(page.body, /id="verdict-list"[\s\S]*Ferry timetable changes/);
+  assert.equal((await request(`${d.url}/watchlists/nope`, { headers: auth })).status, 404);
 });

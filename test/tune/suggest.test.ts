@@ -31,7 +31,8 @@ test('every suggested term compiles and hits several must cases; the gap is clos
   assert.ok(s.terms.length > 0 && s.terms.length <= 8, `a few strong terms: ${s.terms.map((t) => t.term).join(', ')}`);
   for (const t of s.terms) {
     if (t.kind === 'add') assert.ok(t.inPositives >= s.minSupport, `${t.term} in ${t.inPositives} must cases`);
-    else assert.equal(t.inPositives, 0, `${t.term} excluded but in a must case`);
+    if (t.kind === 'exclude') assert.equal(t.inPositives, 0, `${t.term} excluded but in a must case`);
+    if (t.kind === 'against') assert.ok(t.inNegatives >= s.minSupport, `${t.term} counts against from ${t.inNegatives} mustNot cases`);
     compileWatchlists(file(t.term));
   }
   assert.ok(s.heldOut.after.f1 > s.before.f1 + 0.3, `cross-validated F1 ${s.before.f1.toFixed(2)} -> ${s.heldOut.after.f1.toFixed(2)}`);

@@ -84,6 +84,11 @@ dl.facts dt { color: var(--muted); font-size: 12px; text-transform: uppercase; l
 dl.facts dd { margin: 0; }
 pre.stack, pre.data { background: #f1f5f9; padding: 8px 10px; border-radius: 5px; font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 480px; overflow-y: auto; }
 tr.feed-failing td:first-child { box-shadow: inset 3px 0 0 var(--bad); }
+.verdict { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 8px; } .verdict button { font-size: 12px; padding: 3px 10px; }
+td .verdict { margin-top: 0; } form#try-verdict { display: none; }
+form.verdict button.chosen { background: #1e40af; color: #fff; } form.verdict label { display: flex; gap: 4px; align-items: center; }
+.pill.given { background: #dbeafe; color: #1e40af; } .pill.verdict-relevant { background: #d1fae5; color: #065f46; }
+.pill.verdict-not-relevant { background: #fee2e2; color: #991b1b; } .pill.verdict-missed { background: #fef3c7; color: #92400e; }
 @media (max-width: 640px) {
   header { padding: 8px 12px; gap: 6px 14px; } header nav { gap: 6px 11px; font-size: 13px; } header .zone { margin-left: 0; }
   table { font-size: 13px; } th { font-size: 10px; letter-spacing: 0; }

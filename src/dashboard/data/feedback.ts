@@ -63,7 +63,9 @@ async function storedSubject(ctx: WorkerContext, watchlist: string, itemKey: str
 
 function textSubject(ctx: WorkerContext, watchlist: string, req: FeedbackRequest): Subject {
   const text = optionalString(req.text, 'text', MAX_TEXT);
-  const { title, body } = text ? splitText(text) : { title: optionalString(req.title, 'title', MAX_TEXT) ?? '', body: optionalString(req.body, 'body', MAX_TEXT) ?? '' };
+  // Browsers send a form's line ends as CRLF: kept as \n, the same text gives the same key either way.
+  const field = (v: unknown, name: string) => optionalString(v, name, MAX_TEXT)?.replace(/\r\n?/g, '\n') ?? '';
+  const { title, body } = text ? splitText(text) : { title: field(req.title, 'title'), body: field(req.body, 'body') };
   if (!title && !body) throw new RequestError(400, 'give itemKey (a stored item), or the text judged: text, or title and body');
   if (title.length + body.length > MAX_TEXT) throw new RequestError(413, `text over ${MAX_TEXT} characters`);
   const itemKey = `text-${createHash('sha1').update(`${title}\n${body}`).digest('hex').slice(0, 16)}`;

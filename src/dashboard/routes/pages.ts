@@ -10,6 +10,7 @@ import { classifyRequest, type ClassifyRequest } from '../data/classify.js';
 import { listDigests, retryDigest } from '../data/digests.js';
 import { listFeeds } from '../data/feeds.js';
 import { filterFromQuery, findFlaggedPage } from '../data/items.js';
+import { findUnflagged, verdictsOn } from '../data/verdict-pages.js';
 import { loadOverview } from '../data/overview.js';
 import { listWatchlists } from '../data/watchlists.js';
 import { RequestError } from '../errors.js';
@@ -21,6 +22,7 @@ import { loginPage, safeNext } from '../views/login.js';
 import { overviewPage } from '../views/overview.js';
 import { pageZone, serverZone, withClock } from '../views/time.js';
 import { watchlistsPage } from '../views/watchlists.js';
+import { registerVerdictPages } from './feedback.js';
 import { registerQueuePages } from './queues.js';
 
 const sendHtml = (reply: FastifyReply, body: string, status = 200) =>
@@ -40,10 +42,15 @@ export function registerPages(app: FastifyInstance, ctx: WorkerContext, token: s
   app.get('/', async (_req, reply) => sendHtml(reply, overviewPage(await loadOverview(ctx, Date.now(), pageZone()))));
   app.get<{ Querystring: Record<string, string> }>('/items', async (req, reply) => {
     const { config } = ctx.live.current();
-    const result = await findFlaggedPage(ctx, filterFromQuery(req.query, DEFAULT_PAGE_SIZE));
+    const filter = filterFromQuery(req.query, DEFAULT_PAGE_SIZE);
+    const result = await findFlaggedPage(ctx, filter);
+    const [verdicts, unflagged] = await Promise.all([
+      verdictsOn(ctx, result.entries.map((e) => ({ watchlist: e.watchlist, itemKey: e.item.key }))),
+      filter.q ? findUnflagged(ctx, filter.q, filter.watchlist) : undefined,
+    ]);
     return sendHtml(reply, itemsPage({
       result, query: req.query, watchlists: Object.keys(config.watchlists.watchlists), feeds: config.feeds.feeds.map((f) => f.id),
-      entities: Object.keys(config.watchlists.entities),
+      entities: Object.keys(config.watchlists.entities), verdicts, ...(unflagged ? { unflagged } : {}),
     }));
   });
   app.get('/feeds', async (_req, reply) => sendHtml(reply, feedsPage(await listFeeds(ctx))));
@@ -66,6 +73,7 @@ export function registerPages(app: FastifyInstance, ctx: WorkerContext, token: s
     return sendHtml(reply, digestsPage({ rows: await listDigests(ctx), notice: { digest: req.params.name, ...result } }));
   });
   registerQueuePages(app, ctx, sendHtml);
+  registerVerdictPages(app, ctx, sendHtml);
   registerZoneSwitch(app);
   registerLogin(app, token);
 }

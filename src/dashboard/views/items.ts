@@ -5,10 +5,13 @@
  */
 import { html, type SafeHtml } from '../html.js';
 import { filterWords, type FlaggedEntry, type FlaggedPage } from '../data/items.js';
+import { verdictKey, type UnflaggedItems } from '../data/verdict-pages.js';
+import type { VerdictKind } from '../../tune/types.js';
 import { hitList, markRanges, wordRanges } from './format.js';
 import { page } from './layout.js';
 import { pager } from './pager.js';
-import { timeTag } from './time.js';
+import { pageHere, timeTag } from './time.js';
+import { unflaggedSection, verdictForm } from './verdicts.js';
 
 export interface ItemsView {
   result: FlaggedPage;
@@ -18,6 +21,10 @@ export interface ItemsView {
   feeds: string[];
   /** Entity names from the config, suggested in the entity box. */
   entities: string[];
+  /** Verdicts already given on the flags shown (by verdictKey). */
+  verdicts?: Map<string, VerdictKind>;
+  /** With a text filter: stored items with its words that were not flagged. */
+  unflagged?: UnflaggedItems;
 }
 
 export const PAGE_SIZES = [25, 50, 100];
@@ -26,10 +33,16 @@ export const DEFAULT_PAGE_SIZE = 25;
 export function itemsPage(v: ItemsView): string {
   const words = filterWords(v.query.q);
   const { result } = v;
+  const here = pageHere() ?? '/items';
+  const verdict = (e: FlaggedEntry, n: number) => verdictForm({
+    watchlist: e.watchlist, subject: { itemKey: e.item.key }, kinds: ['relevant', 'not-relevant'], next: `${here}#flag-${n}`,
+    current: v.verdicts?.get(verdictKey(e.watchlist, e.item.key)),
+  });
   const body = html`${filterForm(v)}
 <p class="muted" id="result-count">${countLine(result)}</p>
-<ol class="items">${result.entries.map((e) => itemCard(e, words))}</ol>
-${pager({ path: '/items', query: v.query, page: result.page, pageSize: result.limit, total: result.total })}`;
+<ol class="items">${result.entries.map((e, n) => itemCard(e, words, n, verdict(e, n)))}</ol>
+${pager({ path: '/items', query: v.query, page: result.page, pageSize: result.limit, total: result.total })}
+${v.unflagged ? unflaggedSection(v.unflagged, v.watchlists, here) : ''}`;
   return page({ title: 'Flagged items', path: '/items', body });
 }
 
@@ -75,15 +88,15 @@ function entityNames(v: ItemsView): string[] {
   return [...new Set([...v.entities, ...v.result.entries.flatMap((e) => e.item.entities.map((n) => n.name))])].slice(0, 200);
 }
 
-function itemCard(e: FlaggedEntry, words: string[]): SafeHtml {
+function itemCard(e: FlaggedEntry, words: string[], n: number, verdict: SafeHtml): SafeHtml {
   const it = e.item;
   const text = it.title || '(no title)';
   const marked = markRanges(text, wordRanges(text, words));
   const title = it.url ? html`<a href="${safeUrl(it.url)}" rel="noopener noreferrer">${marked}</a>` : marked;
-  return html`<li class="item"><div class="item-head"><span class="score" title="score">${e.score}</span> <strong class="item-title">${title}</strong></div>
+  return html`<li class="item" id="flag-${n}"><div class="item-head"><span class="score" title="score">${e.score}</span> <strong class="item-title">${title}</strong></div>
 <div class="meta"><span class="pill wl">${e.watchlist}</span> ${it.feedId}${it.alsoIn?.length ? html` <span class="muted">(also ${it.alsoIn.join(', ')})</span>` : ''} · flagged ${timeTag(e.flaggedAt)}${
     it.entities.length ? html` · <span class="muted">${it.entities.slice(0, 6).map((n) => n.name).join(', ')}</span>` : ''}</div>
-${hitList(e.hits, it, 6, words)}</li>`;
+${hitList(e.hits, it, 6, words)}${verdict}</li>`;
 }
 
 /** Links from feeds go out only as http(s); anything else (javascript:, data:) is dropped. */
