@@ -20,15 +20,15 @@ import { configDir, printJson, type Command } from './command.js';
 const command: Command = {
   name: 'suggest',
   summary: 'terms, exclusions, aliases and a threshold for one watch-list, from cases',
-  usage: 'wirewatch suggest WATCHLIST CASES.yaml [--config DIR] [--apply DIR2 [--force]] [--json]',
-  options: { apply: { type: 'string' }, force: { type: 'boolean', default: false } },
+  usage: 'wirewatch suggest WATCHLIST CASES.yaml [--config DIR] [--penalty F1] [--apply DIR2 [--force]] [--json]',
+  options: { apply: { type: 'string' }, force: { type: 'boolean', default: false }, penalty: { type: 'string' } },
   async run(args, io) {
     const [watchlist, casesFile, ...rest] = args.positionals;
     if (!watchlist || !casesFile || rest.length) throw new UsageError('expected a watch-list id and one cases file');
     const dir = configDir(args);
     const config = loadConfig(dir, { env: io.env });
     const cases = await readCases(casesFile);
-    const suggestion = suggestWatchlist(config.watchlists, watchlist, cases);
+    const suggestion = suggestWatchlist(config.watchlists, watchlist, cases, penaltyOption(args.values.penalty));
     const path = join(dir, 'watchlists.yaml');
     const original = readFileSync(path, 'utf8');
     const edited = editWatchlistsYaml(original, ...suggestionEdit(config.watchlists, suggestion));
@@ -48,5 +48,16 @@ const command: Command = {
     return 0;
   },
 };
+
+/**
+ * --penalty: the held-back F1 each term must earn to be kept (default 0.0003). Raising it
+ * (say to 0.002) trades a little F1 for a much shorter list an analyst can read at a glance.
+ */
+function penaltyOption(value: unknown): { penalty?: number } {
+  if (value === undefined) return {};
+  const penalty = Number(value);
+  if (!Number.isFinite(penalty) || penalty < 0 || penalty > 0.1) throw new UsageError(`--penalty takes an F1 share per term from 0 to 0.1, not "${String(value)}"`);
+  return { penalty };
+}
 
 export default command;

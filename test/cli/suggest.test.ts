@@ -91,4 +91,19 @@ test('suggest --json, and clear errors for an unknown watch-list or too few case
   const few = await runCli(['suggest', WL, casesFile('few.yaml', makeCases(6, 3)), '--config', configDir]);
   assert.equal(few.code, 1);
   assert.match(few.stderr, /too few cases to learn from/);
+  const bad = await runCli(['suggest', WL, cases, '--config', configDir, '--penalty', 'lots']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--penalty takes an F1 share per term from 0 to 0\.1, not "lots"/);
+});
+
+test('a higher --penalty keeps the suggestion shorter', async () => {
+  const cases = casesFile('penalty.yaml', makeCases(60, 5));
+  const terms = async (extra: string[]) => {
+    const r = await runCli(['suggest', '--json', WL, cases, '--config', configDir, ...extra]);
+    assert.equal(r.code, 0, r.stderr);
+    return JSON.parse(r.stdout).terms.length as number;
+  };
+  const loose = await terms(['--penalty', '0']);
+  const strict = await terms(['--penalty', '0.05']);
+  assert.ok(strict < loose, `terms with --penalty 0.05 (${strict}) fewer than with 0 (${loose})`);
 });
