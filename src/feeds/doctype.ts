@@ -7,6 +7,7 @@
  * `]>` inside an entity value does not end the subset.
  */
 import { FeedParseError } from './feed-parse-error.js';
+import { nameAt, skipMisc, startsWithIgnoreCase } from './prolog.js';
 
 /** Most entities one document may declare; real feeds declare a handful. */
 export const MAX_DECLARED_ENTITIES = 10_000;
@@ -26,10 +27,6 @@ function skipSpace(text: string, i: number): number {
   return i;
 }
 
-function startsWithIgnoreCase(text: string, i: number, word: string): boolean {
-  return text.slice(i, i + word.length).toUpperCase() === word;
-}
-
 function neverCloses(start: number): FeedParseError {
   return new FeedParseError(`DOCTYPE declaration at offset ${start} never closes`);
 }
@@ -43,28 +40,8 @@ function past(text: string, from: number, close: string, doctypeStart: number): 
 
 /** Where the prolog's DOCTYPE starts, or -1: only declarations, comments and space may come before it. */
 function findInProlog(text: string): number {
-  let i = 0;
-  for (;;) {
-    i = skipSpace(text, i);
-    if (text.startsWith('<?', i)) {
-      const end = text.indexOf('?>', i + 2);
-      if (end < 0) return -1;
-      i = end + 2;
-    } else if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4);
-      if (end < 0) return -1;
-      i = end + 3;
-    } else {
-      return startsWithIgnoreCase(text, i, '<!DOCTYPE') ? i : -1;
-    }
-  }
-}
-
-/** A name as XML writes it, read from `i`; '' when there is none. */
-function readName(text: string, i: number): string {
-  let end = i;
-  while (end < text.length && /[\w.:-]/.test(text[end]!)) end++;
-  return text.slice(i, end);
+  const i = skipMisc(text);
+  return i >= 0 && startsWithIgnoreCase(text, i, '<!DOCTYPE') ? i : -1;
 }
 
 /** One `<!...>` markup declaration from `i`; an ENTITY's value goes into `entities`. */
@@ -73,7 +50,7 @@ function readDeclaration(text: string, i: number, entities: Map<string, string>,
     let j = skipSpace(text, i + 8);
     const parameter = text[j] === '%';
     if (parameter) j = skipSpace(text, j + 1);
-    const name = readName(text, j);
+    const name = nameAt(text, j);
     j = skipSpace(text, j + name.length);
     const quote = text[j];
     if (!parameter && /^[A-Za-z_]/.test(name) && (quote === '"' || quote === "'")) {

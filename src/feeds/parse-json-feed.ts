@@ -4,7 +4,7 @@
  * and items without an id are all accepted.
  */
 import { FeedParseError } from './feed-parse-error.js';
-import type { RawEntry, RawFeed, RawText } from './raw-feed.js';
+import { MAX_RAW_CATEGORIES, takeEntries, type RawEntry, type RawFeed, type RawText } from './raw-feed.js';
 
 type J = Record<string, unknown>;
 
@@ -43,7 +43,7 @@ function entryOf(item: J, feed: J): RawEntry {
     published: str(item.date_published),
     updated: str(item.date_modified),
     author: authorOf(item, feed),
-    categories: Array.isArray(item.tags) ? item.tags.map(str).filter((t): t is string => t !== undefined) : [],
+    categories: Array.isArray(item.tags) ? item.tags.slice(0, MAX_RAW_CATEGORIES).map(str).filter((t): t is string => t !== undefined) : [],
     enclosure: attachmentUrl === undefined ? undefined : {
       url: attachmentUrl,
       type: str(attachment!.mime_type),
@@ -52,8 +52,28 @@ function entryOf(item: J, feed: J): RawEntry {
   };
 }
 
+/** Deepest nesting of arrays and objects accepted; a JSON Feed is five levels deep. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether the JSON nests deeper than `max`, found in one pass that skips strings. */
+function nestsDeeper(json: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: its brackets are text. An escape skips the character after it.
+      for (i++; i < json.length && json.charCodeAt(i) !== 0x22; i++) if (json.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** Parses a JSON Feed document; FeedParseError when it is not JSON or not a JSON Feed. */
-export function parseJsonFeed(json: string): RawFeed {
+export function parseJsonFeed(json: string, maxEntries = Infinity): RawFeed {
+  // JSON.parse would read a document of 8 million '[' to its end before failing.
+  if (nestsDeeper(json, MAX_JSON_DEPTH)) throw new FeedParseError(`JSON nested more than ${MAX_JSON_DEPTH} deep: not a JSON Feed`);
   let doc: unknown;
   try {
     doc = JSON.parse(json);
@@ -71,6 +91,6 @@ export function parseJsonFeed(json: string): RawFeed {
     title: text(undefined, doc.title),
     link: str(doc.home_page_url),
     base: str(doc.feed_url) ?? str(doc.home_page_url),
-    entries: items.map((item) => entryOf(item, doc as J)),
+    ...takeEntries(items, maxEntries, (item) => entryOf(item, doc as J)),
   };
 }

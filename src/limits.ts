@@ -1,0 +1,47 @@
+/**
+ * Caps on what a hostile feed or page can make wirewatch keep, store or scan. The defaults
+ * hold wherever a caller passes nothing; feeds.yaml `limits:` changes the configurable ones.
+ * README ("Limits") lists every cap, these and the fetch and parser ones.
+ */
+
+/** The configurable caps, with their defaults. */
+export const DEFAULT_LIMITS = {
+  /** Characters of body text kept per item (the extracted page, or the feed's own content). */
+  bodyChars: 200_000,
+  /** Items taken from one poll of one feed, in document order; the rest are counted and logged. */
+  itemsPerPoll: 1_000,
+  /** Characters of text (title and body) that /api/classify and the "try it" box take. */
+  classifyChars: 200_000,
+} as const;
+
+export type Limits = { -readonly [K in keyof typeof DEFAULT_LIMITS]: number };
+
+/** Fixed caps on the other fields of a stored item. */
+export const FIELD_LIMITS = {
+  title: 1_000,
+  summary: 20_000,
+  byline: 300,
+  url: 8_192,
+  entities: 500,
+  entityName: 200,
+  tags: 100,
+} as const;
+
+/**
+ * `text` cut to at most `max` characters, at the last paragraph or word break in the final
+ * tenth when there is one, never inside a surrogate pair.
+ */
+export function cutText(text: string, max: number): { text: string; truncated: boolean } {
+  if (text.length <= max) return { text, truncated: false };
+  let end = max;
+  const floor = Math.floor(max * 0.9);
+  const paragraph = text.lastIndexOf('\n\n', max);
+  if (paragraph >= floor) end = paragraph;
+  else {
+    const space = text.lastIndexOf(' ', max);
+    if (space >= floor) end = space;
+  }
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return { text: text.slice(0, end).trimEnd(), truncated: true };
+}
