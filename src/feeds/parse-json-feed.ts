@@ -3,6 +3,7 @@
  * Lenient like the XML paths: ids given as numbers, 1.0's `author` beside 1.1's `authors`,
  * and items without an id are all accepted.
  */
+import { jsonNestsDeeper } from '../json-depth.js';
 import { FeedParseError } from './feed-parse-error.js';
 import { MAX_RAW_CATEGORIES, takeEntries, type RawEntry, type RawFeed, type RawText } from './raw-feed.js';
 
@@ -55,25 +56,10 @@ function entryOf(item: J, feed: J): RawEntry {
 /** Deepest nesting of arrays and objects accepted; a JSON Feed is five levels deep. */
 export const MAX_JSON_DEPTH = 64;
 
-/** Whether the JSON nests deeper than `max`, found in one pass that skips strings. */
-function nestsDeeper(json: string, max: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if (c === 0x22) {
-      // A string: its brackets are text. An escape skips the character after it.
-      for (i++; i < json.length && json.charCodeAt(i) !== 0x22; i++) if (json.charCodeAt(i) === 0x5c) i++;
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
-}
-
 /** Parses a JSON Feed document; FeedParseError when it is not JSON or not a JSON Feed. */
 export function parseJsonFeed(json: string, maxEntries = Infinity): RawFeed {
   // JSON.parse would read a document of 8 million '[' to its end before failing.
-  if (nestsDeeper(json, MAX_JSON_DEPTH)) throw new FeedParseError(`JSON nested more than ${MAX_JSON_DEPTH} deep: not a JSON Feed`);
+  if (jsonNestsDeeper(json, MAX_JSON_DEPTH)) throw new FeedParseError(`JSON nested more than ${MAX_JSON_DEPTH} deep: not a JSON Feed`);
   let doc: unknown;
   try {
     doc = JSON.parse(json);
