@@ -3,6 +3,7 @@
  * hold wherever a caller passes nothing; feeds.yaml `limits:` changes the configurable ones.
  * README ("Limits") lists every cap, these and the fetch and parser ones.
  */
+import type { StoredItem } from './types.js';
 
 /** The configurable caps, with their defaults. */
 export const DEFAULT_LIMITS = {
@@ -45,3 +46,26 @@ export function cutText(text: string, max: number): { text: string; truncated: b
   if (code >= 0xd800 && code <= 0xdbff) end -= 1;
   return { text: text.slice(0, end).trimEnd(), truncated: true };
 }
+
+/**
+ * A stored item within its caps: body at `bodyChars` (marked truncated when cut), the
+ * other text fields and lists at FIELD_LIMITS. Every stage caps its own output already;
+ * this is the last guard before the item is written for 30 days, so a stored item is at
+ * most bodyChars plus about 140,000 characters whatever produced it.
+ */
+export function capStoredItem(item: StoredItem, bodyChars: number = DEFAULT_LIMITS.bodyChars): StoredItem {
+  const body = cutText(item.body, bodyChars);
+  const out: StoredItem = {
+    ...item,
+    title: cutText(item.title, FIELD_LIMITS.title).text,
+    summary: cutText(item.summary, FIELD_LIMITS.summary).text,
+    body: body.text,
+    tags: item.tags.slice(0, FIELD_LIMITS.tags),
+    entities: item.entities.slice(0, FIELD_LIMITS.entities).map((e) => (e.name.length > FIELD_LIMITS.entityName ? { ...e, name: e.name.slice(0, FIELD_LIMITS.entityName) } : e)),
+  };
+  if (body.truncated) out.truncated = true;
+  if (out.url !== undefined && out.url.length > FIELD_LIMITS.url) delete out.url;
+  if (out.byline !== undefined) out.byline = cutText(out.byline, FIELD_LIMITS.byline).text;
+  return out;
+}
+

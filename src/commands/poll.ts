@@ -18,14 +18,17 @@ const command: Command = {
       const configured = config.feeds.feeds.find((f) => f.id === source);
       // A configured feed is fetched under the config's address policy, as the pipeline would.
       const { body, url, contentType } = await readBytes(configured?.url ?? source, config, FEED_ACCEPT, { trusted: !configured });
-      const feed = await readFeed(body, { url, feedId: configured?.id ?? "cli", contentType, maxBytes: config.feeds.fetch.maxBytes });
-      return { json: { feed: { title: feed.title, link: feed.link, format: feed.format }, items: feed.items }, text: formatFeed(source, feed) };
+      const { limits } = config.feeds;
+      const feed = await readFeed(body, { url, feedId: configured?.id ?? 'cli', contentType, maxBytes: config.feeds.fetch.maxBytes, maxItems: limits.itemsPerPoll, maxContentChars: limits.bodyChars });
+      const json = { feed: { title: feed.title, link: feed.link, format: feed.format, ...(feed.dropped ? { dropped: feed.dropped } : {}) }, items: feed.items };
+      return { json, text: formatFeed(source, feed, limits.itemsPerPoll) };
     });
   },
 };
 
-function formatFeed(source: string, feed: ParsedFeed): string {
+function formatFeed(source: string, feed: ParsedFeed, limit: number): string {
   const lines = [`${source}: ${feed.title ?? '(untitled)'} [${feed.format}], ${feed.items.length} items`];
+  if (feed.dropped) lines.push(`  (${feed.dropped} more items past limits.itemsPerPoll = ${limit} not taken)`);
   for (const item of feed.items) {
     lines.push(`  ${item.published?.slice(0, 16).replace('T', ' ') ?? '(no date)       '}  ${item.title || '(no title)'}`);
     if (item.url) lines.push(`                    ${item.url}`);

@@ -83,9 +83,15 @@ function parsePort(value: string | undefined): number {
   return n;
 }
 
+/** Room for limits.classifyChars characters as JSON, each escaped to six bytes at worst. */
+function bodyLimitFor(classifyChars: number): number {
+  return Math.max(1024 * 1024, classifyChars * 6 + 64 * 1024);
+}
+
 function buildApp(opts: DashboardOptions, token: string | undefined): FastifyInstance {
   const { ctx } = opts;
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
+  const bodyLimit = bodyLimitFor(ctx.live.current().config.feeds.limits.classifyChars);
+  const app = Fastify({ logger: false, bodyLimit, forceCloseConnections: true });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
@@ -108,7 +114,9 @@ function buildApp(opts: DashboardOptions, token: string | undefined): FastifyIns
   });
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = err instanceof RequestError ? err.status : err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
-    const message = status === 500 ? 'dashboard: internal error (see the logs)' : describeError(err);
+    const message = status === 500 ? 'dashboard: internal error (see the logs)'
+      : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `dashboard: request body over the ${bodyLimit}-byte limit`
+      : err instanceof RequestError ? describeError(err) : `dashboard: ${describeError(err)}`;
     if (status === 500) opts.log.error({ err: describeError(err), url: req.url }, 'dashboard request failed');
     if (req.url.startsWith('/api/') || req.url.startsWith('/feeds/')) return reply.code(status).send({ error: message });
     return reply.code(status).type('text/html; charset=utf-8').send(errorPage(status, message));

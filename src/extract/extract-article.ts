@@ -2,6 +2,7 @@
  * The extract stage: a page's HTML in, the article out (title, byline, date, language,
  * lead image and the body as plain text). Plain function over plain data; the workers call it.
  */
+import { cutText, DEFAULT_LIMITS } from '../limits.js';
 import type { ExtractedArticle } from '../types.js';
 import { decodeHtml } from './decode-html.js';
 import { parsePage, removeNodes, type DomNode, type ParsedPage } from './dom.js';
@@ -22,6 +23,8 @@ export interface ExtractOptions {
   exclude?: string[];
   /** Refuse larger pages (bytes or UTF-16 units); the fetch stage caps at 10 MB too. */
   maxBytes?: number;
+  /** Characters of body text kept (limits.bodyChars); the rest is cut and the article marked truncated. Default 200,000. */
+  maxTextChars?: number;
 }
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -33,11 +36,14 @@ export function extractArticle(page: string | Buffer, opts: ExtractOptions = {})
   applyExclude(parsed, opts.exclude);
   const ruled = opts.include ? extractWithRules(parsed, opts.include, meta.title) : undefined;
   const pageText = ruled ?? extractBodyText(parsed.root, meta.title);
-  const body = ruled !== undefined ? { text: ruled, source: 'page' as const } : chooseStructuredBody(pageText, meta.ld?.articleBody);
+  const maxChars = opts.maxTextChars ?? DEFAULT_LIMITS.bodyChars;
+  const body = ruled !== undefined ? { text: ruled, source: 'page' as const } : chooseStructuredBody(pageText, meta.ld?.articleBody, maxChars);
+  const cut = cutText(body.text, maxChars);
   return {
     ...articleMeta(meta, opts.url),
-    text: body.text,
+    text: cut.text,
     bodySource: body.source,
+    ...(cut.truncated ? { truncated: true } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ const MIN_STRUCTURED_CHARS = 200;
  * `maxChars` is the body cap: articleBody is cut to four times it before its markup is
  * stripped (the slack markup needs), since text past the cap would be cut anyway.
  */
-export function chooseStructuredBody(pageText: string, ldBody: string | undefined, maxChars = DEFAULT_LIMITS.bodyChars): { text: string; source: BodySource } {
+export function chooseStructuredBody(pageText: string, ldBody: string | undefined, maxChars: number = DEFAULT_LIMITS.bodyChars): { text: string; source: BodySource } {
   const page = { text: pageText, source: 'page' as const };
   if (!ldBody) return page;
   const structured = normalizeLd(ldBody.slice(0, maxChars * 4));
