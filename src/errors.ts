@@ -1,14 +1,17 @@
 /**
  * Every error wirewatch raises on purpose is a WirewatchError: its message starts with the
  * stage that failed (`fetch: response over 10 MB limit`) and `permanent` tells a worker
- * whether a retry could help (permanent errors become BullMQ UnrecoverableError).
+ * whether a retry could help (permanent errors become BullMQ UnrecoverableError). Messages
+ * quote URLs, which may carry credentials: they are redacted once, here, when made.
  */
+import { redactSecrets } from './redact.js';
+
 export class WirewatchError extends Error {
   readonly stage: string;
   readonly permanent: boolean;
 
   constructor(stage: string, message: string, options: { permanent?: boolean; cause?: unknown } = {}) {
-    super(`${stage}: ${message}`, options.cause === undefined ? undefined : { cause: options.cause });
+    super(`${stage}: ${redactSecrets(message)}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.stage = stage;
     this.permanent = options.permanent ?? false;
@@ -51,9 +54,9 @@ export class RedisUnavailableError extends WirewatchError {
   }
 }
 
-/** A short, single-line description of any thrown value, for logs and CLI output. */
+/** A short, single-line description of any thrown value, for logs and CLI output; secrets masked. */
 export function describeError(err: unknown): string {
-  if (err instanceof WirewatchError) return err.message;
-  if (err instanceof Error) return err.message || err.name;
-  return String(err);
+  if (err instanceof WirewatchError) return redactSecrets(err.message);
+  if (err instanceof Error) return redactSecrets(err.message || err.name);
+  return redactSecrets(String(err));
 }

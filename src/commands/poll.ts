@@ -1,5 +1,6 @@
 /** `wirewatch poll URL|FILE|FEED-ID...`: fetch and parse feeds now and print their items; touches no schedule or store. */
 import { loadConfig } from '../config/load.js';
+import { redactSecrets } from '../redact.js';
 import { readFeed } from '../feeds/read-feed.js';
 import type { ParsedFeed } from '../types.js';
 import { configDir, type Command } from './command.js';
@@ -21,7 +22,7 @@ const command: Command = {
       const { limits } = config.feeds;
       const feed = await readFeed(body, { url, feedId: configured?.id ?? 'cli', contentType, maxBytes: config.feeds.fetch.maxBytes, maxItems: limits.itemsPerPoll, maxContentChars: limits.bodyChars });
       const json = { feed: { title: feed.title, link: feed.link, format: feed.format, ...(feed.dropped ? { dropped: feed.dropped } : {}) }, items: feed.items };
-      return { json, text: formatFeed(source, feed, limits.itemsPerPoll) };
+      return { json, text: formatFeed(redactSecrets(source), feed, limits.itemsPerPoll) };
     });
   },
 };

@@ -15,6 +15,7 @@ import { installGuard } from './routes/guard.js';
 import { registerAssets, registerOps } from './routes/ops.js';
 import { registerPages } from './routes/pages.js';
 import { isLoopbackHost } from './security.js';
+import { redactSecrets, registerSecret } from '../redact.js';
 import { errorPage } from './views/login.js';
 
 /** How to start the dashboard. Unset options come from the environment, then the defaults. */
@@ -54,6 +55,7 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
     throw new DashboardError(`refusing to listen on ${host} without a token: set DASHBOARD_TOKEN, or listen on 127.0.0.1`);
   }
   if (token !== undefined && token.length < 16) throw new DashboardError('DASHBOARD_TOKEN must be at least 16 characters');
+  registerSecret(token);
   const app = buildApp(opts, token);
   try {
     await app.listen({ host, port });
@@ -108,7 +110,7 @@ function buildApp(opts: DashboardOptions, token: string | undefined): FastifyIns
     registerPages(app, ctx, token);
   }
   app.setNotFoundHandler((req, reply) => {
-    const message = `no page ${req.url.split('?')[0]}`;
+    const message = redactSecrets(`dashboard: no page ${req.url.split('?')[0]}`);
     if (req.url.startsWith('/api/')) return reply.code(404).send({ error: message });
     return reply.code(404).type('text/html; charset=utf-8').send(errorPage(404, message));
   });

@@ -10,6 +10,7 @@ import { describeError, WirewatchError } from '../../errors.js';
 import type { Classification } from '../../types.js';
 import type { WorkerContext } from '../../workers/context.js';
 import { cutText, FIELD_LIMITS } from '../../limits.js';
+import { redactSecrets } from '../../redact.js';
 import { RequestError } from '../errors.js';
 
 /** One of: `text` (first line is the title), `url`, or `title` and `body`. */
@@ -41,7 +42,7 @@ export async function classifyRequest(ctx: WorkerContext, req: ClassifyRequest):
   const max = config.feeds.limits.classifyChars;
   const input = fitInput(await readRequest(ctx, req, max), max);
   const result = classifyItem(classifier, { title: input.title, body: input.body });
-  return { ...input, ...result };
+  return { ...input, ...(input.url !== undefined ? { url: redactSecrets(input.url) } : {}), ...result };
 }
 
 type Input = Pick<ClassifyResponse, 'source' | 'title' | 'body' | 'url' | 'truncated'>;

@@ -3,6 +3,7 @@ import { digestSchedulerId, QUEUES } from '../../jobs/definitions.js';
 import type { DigestRun } from '../../store/digest-store.js';
 import { runDigest, type DigestResult } from '../../workers/send-digest.js';
 import type { WorkerContext } from '../../workers/context.js';
+import { redactValue } from '../../redact.js';
 import { RequestError } from '../errors.js';
 
 export interface DigestRow {
@@ -31,7 +32,8 @@ export async function listDigests(ctx: WorkerContext, runLimit = 10): Promise<Di
     ]);
     const latest = runs[0];
     const failedChannels = latest ? Object.entries(latest.channels).filter(([, c]) => c.status === 'failed').map(([ch]) => ch) : [];
-    const row: DigestRow = { name, schedule: d.schedule, timezone: d.timezone, watchlists: d.watchlists, channels: d.channels, pending: pending.length, runs, failedChannels };
+    // Delivery errors quote webhook URLs, whose path or query is often the secret.
+    const row: DigestRow = { name, schedule: d.schedule, timezone: d.timezone, watchlists: d.watchlists, channels: d.channels, pending: pending.length, runs: redactValue(runs), failedChannels };
     if (scheduler?.next) row.nextRun = new Date(scheduler.next).toISOString();
     return row;
   }));
