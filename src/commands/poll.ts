@@ -1,5 +1,6 @@
 /** `wirewatch poll URL|FILE|FEED-ID...`: fetch and parse feeds now and print their items; touches no schedule or store. */
 import { loadConfig } from '../config/load.js';
+import { feedById } from '../config/lookup.js';
 import { redactSecrets } from '../redact.js';
 import { readFeed } from '../feeds/read-feed.js';
 import type { ParsedFeed } from '../types.js';
@@ -16,7 +17,7 @@ const command: Command = {
   async run(args, io) {
     const config = loadConfig(configDir(args), { env: io.env });
     return forEachInput(args, io, async (source) => {
-      const configured = config.feeds.feeds.find((f) => f.id === source);
+      const configured = feedById(config, source);
       // A configured feed is fetched under the config's address policy, as the pipeline would.
       const { body, url, contentType } = await readBytes(configured?.url ?? source, config, FEED_ACCEPT, { trusted: !configured });
       const { limits } = config.feeds;

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, type ConfigProblem } from '../errors.js';
 import { checkQueries } from './check-queries.js';
 import { crossCheck } from './cross-check.js';
+import { ownRecords } from './lookup.js';
 import { registerConfigSecrets } from './secrets.js';
 import { digestsFileSchema, feedsFileSchema, watchlistsFileSchema, type Config } from './schema.js';
 import { validateFile } from './validate-file.js';
@@ -44,6 +45,7 @@ export function loadConfig(dir: string, options: LoadOptions = {}): Config {
   if (problems.length) throw new ConfigError(problems);
   resolveFileUrls(feeds.value!, absDir);
   const config = { dir: absDir, feeds: feeds.value!, watchlists: watchlists.value!, digests: digests.value! };
+  ownRecords(config);
   registerConfigSecrets(config);
   return config;
 }
@@ -65,7 +67,7 @@ function readSource(dir: string, name: string, env: NodeJS.ProcessEnv, problems:
     return undefined;
   }
   const { source, problems: syntax } = parsed;
-  problems.push(...syntax);
+  problems.push(...syntax, ...source.reservedKeys());
   if (syntax.length === 0) problems.push(...source.interpolate(env));
   return source;
 }

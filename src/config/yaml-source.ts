@@ -96,6 +96,22 @@ export class YamlSource {
     return pair && isScalar(pair.key) ? pair.key : undefined;
   }
 
+  /**
+   * `__proto__` as a key: JavaScript objects cannot hold it as a name (the schema would drop
+   * it without a word), so it is refused where it is written.
+   */
+  reservedKeys(): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    visit(this.doc, {
+      Pair: (_key, pair) => {
+        if (isScalar(pair.key) && pair.key.value === '__proto__') {
+          problems.push(this.at(pair.key.range?.[0] ?? 0, '"__proto__" cannot be a name (pick another key)'));
+        }
+      },
+    });
+    return problems;
+  }
+
   /** Replaces `${NAME}` in every string value with the environment's value. */
   interpolate(env: NodeJS.ProcessEnv): ConfigProblem[] {
     const problems: ConfigProblem[] = [];

@@ -7,6 +7,7 @@ import { silentLogger } from '../../src/log.js';
 import { XSS, XSS_ESCAPED } from './fixtures.js';
 import { postForm, request } from './http.js';
 import { seedDashboard, type Seeded } from './seed.js';
+import { testRedis } from '../helpers/redis.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
 let s: Seeded;
@@ -151,3 +152,43 @@ function inlineCode(page: string): string[] {
   }
   return found;
 }
+
+const INHERITED = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+
+/** Keys under the test prefix whose name mentions `word`: a run, a lease, anything the runner would write. */
+async function keysNaming(word: string): Promise<string[]> {
+  const redis = testRedis();
+  try {
+    const found: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${s.prefix}:*${word}*`, 'COUNT', 1000);
+      found.push(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    return found;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+test('names inherited from Object are unknown names everywhere: 404, nothing written, no runner reached', async () => {
+  const runsBefore = (await request(`${open.url}/api/digests`)).json().digests.map((d: { runs: unknown[] }) => d.runs.length);
+  for (const name of INHERITED) {
+    const api = await request(`${open.url}/api/digests/${encodeURIComponent(name)}/retry`, { method: 'POST', headers: { origin: open.url } });
+    assert.equal(api.status, 404, name);
+    assert.equal(api.json().error, `dashboard: no digest "${name}"`);
+    const form = await postForm(`${open.url}/digests/${encodeURIComponent(name)}/retry`, {});
+    assert.equal(form.status, 404, `form ${name}`);
+    const atom = await request(`${open.url}/feeds/${encodeURIComponent(name)}.atom`);
+    assert.equal(atom.status, 404, `atom ${name}`);
+    assert.match(atom.json().error, /^dashboard: no watch-list feed/);
+    const items = await request(`${open.url}/api/items?watchlist=${encodeURIComponent(name)}`);
+    assert.equal(items.status, 404, `items ${name}`);
+    assert.equal(items.json().error, `dashboard: no watch-list "${name}"`);
+    assert.deepEqual(await keysNaming(name.replace(/_/g, '?')), [], `nothing written for ${name}`);
+  }
+  const runsAfter = (await request(`${open.url}/api/digests`)).json().digests.map((d: { runs: unknown[] }) => d.runs.length);
+  assert.deepEqual(runsAfter, runsBefore, 'no digest ran');
+  assert.equal((await request(`${open.url}/api/digests/brief/retry`, { method: 'POST', headers: { origin: open.url } })).status, 200, 'a real name still works');
+});

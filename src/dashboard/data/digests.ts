@@ -1,4 +1,5 @@
 /** Digests with their run history, and the retry the digests page offers. */
+import { digestByName } from '../../config/lookup.js';
 import { digestSchedulerId, QUEUES } from '../../jobs/definitions.js';
 import type { DigestRun } from '../../store/digest-store.js';
 import { runDigest, type DigestResult } from '../../workers/send-digest.js';
@@ -46,6 +47,7 @@ export async function listDigests(ctx: WorkerContext, runLimit = 10): Promise<Di
  */
 export async function retryDigest(ctx: WorkerContext, name: string, now = new Date()): Promise<DigestResult> {
   const { config } = ctx.live.current();
-  if (!config.digests.digests[name]) throw new RequestError(404, `no digest "${name}"`);
+  // Own keys only: "constructor" or "__proto__" must not reach the runner (or write its lease).
+  if (!digestByName(config, name)) throw new RequestError(404, `no digest "${name}"`);
   return runDigest(ctx, config, name, `${name}-manual-${now.getTime()}`, now.toISOString(), true);
 }

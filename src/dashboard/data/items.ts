@@ -4,6 +4,7 @@
  * each watch-list are read and filtered here by feed, entity and text, which is plenty for a
  * page a person reads.
  */
+import { watchlistById } from '../../config/lookup.js';
 import type { Hit, StoredItem } from '../../types.js';
 import type { WorkerContext } from '../../workers/context.js';
 import { RequestError } from '../errors.js';
@@ -37,8 +38,9 @@ export const DEFAULT_LIMIT = 100;
 
 export async function findFlagged(ctx: WorkerContext, filter: ItemFilter): Promise<FlaggedEntry[]> {
   const { config } = ctx.live.current();
+  if (filter.watchlist !== undefined && !watchlistById(config, filter.watchlist)) throw new RequestError(404, `no watch-list "${filter.watchlist}"`);
   const ids = Object.keys(config.watchlists.watchlists);
-  const lists = filter.watchlist ? ids.filter((w) => w === filter.watchlist) : ids;
+  const lists = filter.watchlist ? [filter.watchlist] : ids;
   const limit = filter.limit ?? DEFAULT_LIMIT;
   // Without filters read here, the newest `limit` of each watch-list hold the newest `limit` of all.
   const scan = filter.feed || filter.entity || filter.q ? Math.max(SCAN_LIMIT, limit) : limit;
