@@ -14,7 +14,7 @@ import { registerApi } from './routes/api.js';
 import { installGuard } from './routes/guard.js';
 import { registerAssets, registerOps } from './routes/ops.js';
 import { registerPages } from './routes/pages.js';
-import { isLoopbackHost } from './security.js';
+import { isLoopbackHost, parseTrustProxy } from './security.js';
 import { redactSecrets, registerSecret } from '../redact.js';
 import { errorPage } from './views/login.js';
 
@@ -39,6 +39,8 @@ export interface DashboardOptions {
   pages?: boolean;
   /** How long /readyz waits for Redis and the worker check. Default 2 s. */
   readyTimeoutMs?: number;
+  /** Default DASHBOARD_TRUST_PROXY: which proxies' X-Forwarded-Proto (HTTPS, hence a Secure cookie) to believe. */
+  trustProxy?: boolean | string;
 }
 
 export interface Dashboard {
@@ -56,7 +58,7 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
   }
   if (token !== undefined && token.length < 16) throw new DashboardError('DASHBOARD_TOKEN must be at least 16 characters');
   registerSecret(token);
-  const app = buildApp(opts, token);
+  const app = buildApp({ ...opts, trustProxy: opts.trustProxy ?? parseTrustProxy(env.DASHBOARD_TRUST_PROXY) }, token);
   try {
     await app.listen({ host, port });
   } catch (err) {
@@ -93,7 +95,7 @@ function bodyLimitFor(classifyChars: number): number {
 function buildApp(opts: DashboardOptions, token: string | undefined): FastifyInstance {
   const { ctx } = opts;
   const bodyLimit = bodyLimitFor(ctx.live.current().config.feeds.limits.classifyChars);
-  const app = Fastify({ logger: false, bodyLimit, forceCloseConnections: true });
+  const app = Fastify({ logger: false, bodyLimit, forceCloseConnections: true, trustProxy: opts.trustProxy ?? false });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
