@@ -13,8 +13,10 @@ export interface GrowthCase<T> {
   run: (input: T) => unknown;
   /** Runs per size; the least CPU time counts. Default 3. */
   runs?: number;
-  /** Largest allowed ratio between two consecutive sizes. Default 2.5. */
+  /** Largest allowed growth per doubling, as the geometric mean of the judged steps. Default 2.5. */
   maxRatio?: number;
+  /** Largest allowed single step: one step may be noisy, not two. Default 3. */
+  maxStep?: number;
   /** CPU milliseconds allowed at the largest size. */
   budgetMs: number;
   /** Ratios are judged only when the smaller time is at least this (below it timer noise rules). Default 8 ms. */
@@ -58,6 +60,7 @@ export async function measureGrowth<T>(c: GrowthCase<T>): Promise<Growth> {
     ms.push(await fastest(c.run, input(size), runs));
     const i = ms.length - 1;
     if (i > 0 && ms[i - 1]! >= (c.floorMs ?? 8) && ms[i]! / ms[i - 1]! > (c.maxRatio ?? 2.5)) {
+      // Over the limit: measured once more, both sizes, before it counts.
       ms[i - 1] = Math.min(ms[i - 1]!, await fastest(c.run, input(c.sizes[i - 1]!), runs));
       ms[i] = Math.min(ms[i]!, await fastest(c.run, input(size), runs));
     }
@@ -76,15 +79,26 @@ export function formatSize(n: number): string {
   return String(n);
 }
 
-/** Measures and asserts: at most maxRatio per doubling, and within the budget at the cap. */
+/**
+ * Measures and asserts: time grows about `maxRatio` per doubling at most (the geometric mean
+ * of the steps whose smaller time is over the floor, and no single step over `maxStep`), and
+ * stays within the budget at the cap. A quadratic stage grows 4x a step and fails both.
+ */
 export async function assertLinear<T>(name: string, c: GrowthCase<T>): Promise<Growth> {
   const g = await measureGrowth(c);
   const floor = c.floorMs ?? 8;
   const maxRatio = c.maxRatio ?? 2.5;
+  const maxStep = c.maxStep ?? 3;
+  const ratios: number[] = [];
   for (let i = 1; i < g.ms.length; i++) {
     if (g.ms[i - 1]! < floor) continue;
     const ratio = g.ms[i]! / g.ms[i - 1]!;
-    assert.ok(ratio <= maxRatio, `${name}: time grew ${ratio.toFixed(2)}x from ${formatSize(g.sizes[i - 1]!)} to ${formatSize(g.sizes[i]!)} (limit ${maxRatio}x): ${describeGrowth(g)}`);
+    ratios.push(ratio);
+    assert.ok(ratio <= maxStep, `${name}: time grew ${ratio.toFixed(2)}x from ${formatSize(g.sizes[i - 1]!)} to ${formatSize(g.sizes[i]!)} (limit ${maxStep}x a step): ${describeGrowth(g)}`);
+  }
+  if (ratios.length > 0) {
+    const mean = Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length);
+    assert.ok(mean <= maxRatio, `${name}: time grew ${mean.toFixed(2)}x per doubling (limit ${maxRatio}x): ${describeGrowth(g)}`);
   }
   const atCap = g.ms[g.ms.length - 1]!;
   assert.ok(atCap <= c.budgetMs, `${name}: ${atCap.toFixed(0)} ms CPU at ${formatSize(g.sizes[g.sizes.length - 1]!)}, over the ${c.budgetMs} ms budget: ${describeGrowth(g)}`);

@@ -82,9 +82,17 @@ export function parseTime(value: string, now = Date.now()): number {
   return at;
 }
 
+/** Longest filter value taken: names and search words are short, a megabyte of `q` is not a search. */
+export const MAX_PARAM_CHARS = 1_000;
+
 /** Reads a filter from query parameters (strings), ignoring empty ones. */
 export function filterFromQuery(query: Record<string, unknown>): ItemFilter {
-  const str = (k: string) => (typeof query[k] === 'string' && (query[k] as string).trim() !== '' ? (query[k] as string).trim() : undefined);
+  const str = (k: string) => {
+    const v = Object.hasOwn(query, k) ? query[k] : undefined;
+    if (typeof v !== 'string' || v.trim() === '') return undefined;
+    if (v.length > MAX_PARAM_CHARS) throw new RequestError(400, `parameter ${k} is over ${MAX_PARAM_CHARS} characters`);
+    return v.trim();
+  };
   const filter: ItemFilter = {};
   for (const k of ['watchlist', 'feed', 'entity', 'q'] as const) {
     const v = str(k);
