@@ -6,12 +6,21 @@
  */
 import { redactSecrets } from './redact.js';
 
+/** Longest message kept: errors quote their input (a URL, a selector, a query), which can be megabytes. */
+export const MAX_MESSAGE_CHARS = 1_000;
+
+function bounded(message: string): string {
+  if (message.length <= MAX_MESSAGE_CHARS) return message;
+  return `${message.slice(0, MAX_MESSAGE_CHARS)}… (${message.length - MAX_MESSAGE_CHARS} more characters)`;
+}
+
 export class WirewatchError extends Error {
   readonly stage: string;
   readonly permanent: boolean;
 
-  constructor(stage: string, message: string, options: { permanent?: boolean; cause?: unknown } = {}) {
-    super(`${stage}: ${redactSecrets(message)}`, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(stage: string, message: string, options: { permanent?: boolean; cause?: unknown; unbounded?: boolean } = {}) {
+    const text = redactSecrets(message);
+    super(`${stage}: ${options.unbounded ? text : bounded(text)}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.stage = stage;
     this.permanent = options.permanent ?? false;
@@ -31,7 +40,8 @@ export class ConfigError extends WirewatchError {
   readonly problems: ConfigProblem[];
 
   constructor(problems: ConfigProblem[]) {
-    super('config', problems.map(formatProblem).join('\n'), { permanent: true });
+    // One line a problem, each quoting the user's own file: all of them are kept.
+    super('config', problems.map(formatProblem).join('\n'), { permanent: true, unbounded: true });
     this.problems = problems;
   }
 }

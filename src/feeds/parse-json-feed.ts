@@ -64,7 +64,9 @@ export function parseJsonFeed(json: string, maxEntries = Infinity): RawFeed {
   try {
     doc = JSON.parse(json);
   } catch (err) {
-    throw new FeedParseError(`not valid JSON (${(err as Error).message})`, { cause: err });
+    // V8 quotes the source around the fault, line breaks included: one short line of it is enough.
+    const why = (err as Error).message.replace(/\s+/g, ' ').slice(0, 160);
+    throw new FeedParseError(`not valid JSON (${why})`, { cause: err });
   }
   if (!isObject(doc)) throw new FeedParseError('JSON document is not an object: not a JSON Feed');
   const version = str(doc.version) ?? '';
