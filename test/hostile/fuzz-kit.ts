@@ -160,10 +160,19 @@ async function runOne(stage: Stage, input: string, corpus: Corpus): Promise<void
   }
 }
 
+/** The next input of a stage: a fixture, mutated. Drawing it costs little, so a run can be replayed to any trial. */
+export function nextInput(stage: Stage, r: Rand, corpus: Corpus, maxChars: number): { text: string; kinds: MutationKind[] } {
+  const [pool, tokens] = stage === 'feeds' ? [corpus.feeds, FEED_TOKENS] : stage === 'pages' ? [corpus.pages, HTML_TOKENS] : [corpus.queries, QUERY_TOKENS];
+  return mutate(pick(r, pool), r, tokens, pool, stage === 'queries' ? Math.min(maxChars, 4_000) : maxChars);
+}
+
 /** Mutates a fixture of the stage and runs it through, timing it and judging the outcome. */
 export async function trial(stage: Stage, r: Rand, corpus: Corpus, maxChars: number): Promise<Trial> {
-  const [pool, tokens] = stage === 'feeds' ? [corpus.feeds, FEED_TOKENS] : stage === 'pages' ? [corpus.pages, HTML_TOKENS] : [corpus.queries, QUERY_TOKENS];
-  const { text, kinds } = mutate(pick(r, pool), r, tokens, pool, stage === 'queries' ? Math.min(maxChars, 4_000) : maxChars);
+  return runInput(stage, nextInput(stage, r, corpus, maxChars), corpus);
+}
+
+/** Runs one input through its stage, timing it and judging the outcome. */
+export async function runInput(stage: Stage, { text, kinds }: { text: string; kinds: MutationKind[] }, corpus: Corpus): Promise<Trial> {
   const started = performance.now();
   let verdict: Pick<Trial, 'refusedBy' | 'message' | 'problem'> = {};
   try {
