@@ -4,8 +4,10 @@
  * nesting depth, so 100,000 nested divs take seconds, and so do millions of close tags that
  * close nothing under a deep stack. Real pages nest fewer than 100 levels. Before parsing,
  * one forward scan measures both; when either is past its limit a second pass drops the
- * tags nested too deep (their text stays) and the close tags that close nothing.
+ * tags nested too deep (their text stays) and the close tags that close nothing. Tags are
+ * read as the parser reads them (src/markup-tags.ts).
  */
+import { scanTags, type MarkupTag } from '../markup-tags.js';
 
 /** Tags that never nest: void elements, and those the parser closes implicitly. */
 const FLAT = new Set([
@@ -13,58 +15,12 @@ const FLAT = new Set([
   'keygen', 'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'rp', 'rt',
 ]);
 
-/** Elements whose content the parser reads as text, not tags. */
+/** Elements whose content the parser reads as text: the scan skips it, so they never nest. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
 
 export const MAX_DEPTH = 256;
 /** Open elements searched in vain by close tags that close nothing, summed; above this they are dropped. */
 export const MAX_STRAY_COST = 5_000_000;
-
-interface Tag {
-  start: number;
-  end: number;
-  name: string;
-  close: boolean;
-  selfClosing: boolean;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
-
-function isNameChar(c: number): boolean {
-  return isLetter(c) || (c >= 48 && c <= 57) || c === 45;
-}
-
-/** Index past the end of a comment or raw-text element starting its content at `from`, or the end of the page. */
-function skipTo(html: string, from: number, pattern: RegExp): number {
-  pattern.lastIndex = from;
-  return pattern.exec(html) === null ? html.length : pattern.lastIndex;
-}
-
-/** Calls `visit` for every start and end tag, skipping comments and the content of script, style and the like. */
-function forEachTag(html: string, visit: (tag: Tag) => void): void {
-  for (let i = html.indexOf('<'); i >= 0 && i < html.length; i = html.indexOf('<', i)) {
-    if (html.startsWith('<!--', i)) {
-      i = skipTo(html, i + 4, /-->/g);
-      continue;
-    }
-    const close = html.charCodeAt(i + 1) === 47;
-    const nameStart = close ? i + 2 : i + 1;
-    let nameEnd = nameStart;
-    while (nameEnd < html.length && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
-    if (nameEnd === nameStart || !isLetter(html.charCodeAt(nameStart))) {
-      i += 1;
-      continue;
-    }
-    const gt = html.indexOf('>', nameEnd);
-    if (gt < 0) return;
-    const name = html.slice(nameStart, nameEnd).toLowerCase();
-    visit({ start: i, end: gt + 1, name, close, selfClosing: html.charCodeAt(gt - 1) === 47 });
-    i = gt + 1;
-    if (!close && RAW_TEXT.has(name)) i = skipTo(html, i, new RegExp(`</${name}`, 'gi'));
-  }
-}
 
 /**
  * Follows the parser's stack: a start tag pushes (unless flat or self-closing), an end tag
@@ -80,8 +36,8 @@ class StackModel {
 
   constructor(private readonly maxDepth: number) {}
 
-  keep(tag: Tag): boolean {
-    // Raw-text elements are skipped whole by the scan, end tag included: they never nest.
+  keep(tag: MarkupTag): boolean {
+    // Raw-text elements: their text is skipped by the scan, and they never nest.
     if (FLAT.has(tag.name) || RAW_TEXT.has(tag.name) || (!tag.close && tag.selfClosing)) return true;
     if (!tag.close) {
       if (this.stack.length >= this.maxDepth) {
@@ -114,12 +70,12 @@ class StackModel {
 /** The page as is when it is shallow enough, else without the tags that would make the parser slow. */
 export function limitDepth(html: string, maxDepth = MAX_DEPTH): string {
   const probe = new StackModel(maxDepth);
-  forEachTag(html, (tag) => probe.keep(tag));
+  scanTags(html, 'html', (tag) => { probe.keep(tag); });
   if (probe.deepest <= maxDepth && probe.strayCost <= MAX_STRAY_COST) return html;
   const model = new StackModel(maxDepth);
   const out: string[] = [];
   let last = 0;
-  forEachTag(html, (tag) => {
+  scanTags(html, 'html', (tag) => {
     if (model.keep(tag)) return;
     out.push(html.slice(last, tag.start));
     last = tag.end;

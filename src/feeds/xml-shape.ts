@@ -1,20 +1,20 @@
 /**
- * Two measures of an XML document taken in one linear pass before any parser sees it:
+ * Measures of an XML document taken in one linear pass before any parser sees it, with tags
+ * read the way htmlparser2's XML mode reads them (src/markup-tags.ts):
  *
  * - nesting depth: htmlparser2 keeps its open-element stack with unshift/indexOf, so a
  *   document nested 100,000 deep (or with 100,000 unclosed tags) costs it minutes; the scan
  *   stops counting as soon as the limit is passed, so a refusal costs little;
- * - the longest tag: sax (under rss-parser) reports an error for every character of an
- *   attribute past 64 KB, which made a feed with one huge attribute superlinear; such
- *   documents go to the lenient pass directly.
+ * - the longest tag or declaration: sax (under rss-parser) reports an error for every
+ *   character of an attribute past 64 KB, and rescans a declaration that does not close at
+ *   every character; such documents go to the lenient pass directly.
  */
-
-const TAG = /<(\/?)([A-Za-z_][\w:.-]*)[^<>]*?(\/?)>|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)/g;
+import { scanTags, type MarkupTag } from '../markup-tags.js';
 
 export interface XmlShape {
   /** Deepest element nesting as a forgiving parser would build it; counting stops just past `maxDepth`. */
   depth: number;
-  /** Characters in the longest start or end tag (attributes included). */
+  /** Characters in the longest tag, declaration or processing instruction. */
   longestTag: number;
   /**
    * Open elements the parser searches in vain, summed over close tags that close nothing:
@@ -35,67 +35,72 @@ export interface XmlShape {
 /** Above this stray-tag cost the stray close tags are dropped before parsing (they close nothing anyway). */
 export const MAX_STRAY_COST = 5_000_000;
 
-export function xmlShape(xml: string, maxDepth: number): XmlShape {
-  const stack: string[] = [];
-  const open = new Map<string, number>();
-  let longestTag = 0;
-  let deepest = 0;
-  let strayCost = 0;
-  let strays = 0;
-  let implied = 0;
-  for (const m of xml.matchAll(TAG)) {
-    const name = m[2];
-    if (name === undefined) continue;
-    if (m[0].length > longestTag) longestTag = m[0].length;
-    if (m[3] === '/') continue;
-    if (m[1] === '') {
-      stack.push(name);
-      open.set(name, (open.get(name) ?? 0) + 1);
-      if (stack.length > deepest) deepest = stack.length;
-      if (deepest > maxDepth) return { depth: deepest, longestTag, strayCost, balanced: false };
-      continue;
-    }
-    // A close tag closes everything opened after its match, as the parser does; a stray
-    // close tag with no open match is ignored, also as the parser does.
-    if ((open.get(name) ?? 0) === 0) {
-      strays += 1;
-      strayCost += stack.length;
-      continue;
-    }
-    if (stack[stack.length - 1] !== name) implied += 1;
-    closeUpTo(stack, open, name);
-    if (stack.length === 0) {
-      return { depth: deepest, longestTag, strayCost, balanced: strays === 0 && implied === 0, rootEnd: m.index + m[0].length };
+/** The parser's open elements, with a count per name so a close tag knows at once whether it closes anything. */
+class OpenElements {
+  readonly stack: string[] = [];
+  private readonly open = new Map<string, number>();
+
+  push(name: string): void {
+    this.stack.push(name);
+    this.open.set(name, (this.open.get(name) ?? 0) + 1);
+  }
+
+  has(name: string): boolean {
+    return (this.open.get(name) ?? 0) > 0;
+  }
+
+  /** Closes `name` and everything opened after it, as the parser does. */
+  closeUpTo(name: string): void {
+    for (let top = this.stack.pop(); top !== undefined; top = this.stack.pop()) {
+      this.open.set(top, this.open.get(top)! - 1);
+      if (top === name) break;
     }
   }
-  return { depth: deepest, longestTag, strayCost, balanced: false };
 }
 
-function closeUpTo(stack: string[], open: Map<string, number>, name: string): void {
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    open.set(top, open.get(top)! - 1);
-    if (top === name) break;
-  }
+export function xmlShape(xml: string, maxDepth: number): XmlShape {
+  const open = new OpenElements();
+  let deepest = 0;
+  let strayCost = 0;
+  let unbalanced = false;
+  let rootEnd: number | undefined;
+  const visit = (tag: MarkupTag): boolean => {
+    if (tag.selfClosing) return true;
+    if (!tag.close) {
+      open.push(tag.name);
+      deepest = Math.max(deepest, open.stack.length);
+      return deepest <= maxDepth;
+    }
+    if (!open.has(tag.name)) {
+      unbalanced = true;
+      strayCost += open.stack.length;
+      return true;
+    }
+    if (open.stack[open.stack.length - 1] !== tag.name) unbalanced = true;
+    open.closeUpTo(tag.name);
+    if (open.stack.length > 0) return true;
+    rootEnd = tag.end;
+    return false;
+  };
+  const { longest } = scanTags(xml, 'xml', visit);
+  const closed = rootEnd !== undefined;
+  return { depth: deepest, longestTag: longest, strayCost, balanced: closed && !unbalanced, ...(closed ? { rootEnd } : {}) };
 }
 
 /** The document without its close tags that close nothing: what the parser reads, at a cost linear in the size. */
 export function dropStrayCloseTags(xml: string): string {
-  const stack: string[] = [];
-  const open = new Map<string, number>();
+  const open = new OpenElements();
   const parts: string[] = [];
   let last = 0;
-  for (const m of xml.matchAll(TAG)) {
-    const name = m[2];
-    if (name === undefined || m[3] === '/') continue;
-    if (m[1] === '') {
-      stack.push(name);
-      open.set(name, (open.get(name) ?? 0) + 1);
-    } else if ((open.get(name) ?? 0) > 0) closeUpTo(stack, open, name);
+  scanTags(xml, 'xml', (tag) => {
+    if (tag.selfClosing) return;
+    if (!tag.close) open.push(tag.name);
+    else if (open.has(tag.name)) open.closeUpTo(tag.name);
     else {
-      parts.push(xml.slice(last, m.index));
-      last = m.index + m[0].length;
+      parts.push(xml.slice(last, tag.start));
+      last = tag.end;
     }
-  }
+  });
   parts.push(xml.slice(last));
   return parts.join('');
 }
