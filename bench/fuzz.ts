@@ -37,6 +37,7 @@ function table(title: string, map: Map<string, number>): void {
   for (const [key, n] of [...map].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(7)}  ${key}`);
 }
 
+/** Each stage draws from its own sequence (seed + its index), so the stages do not mutate in lockstep. */
 /** Workers do not inherit --import tsx: the worker registers tsx itself, then loads its TypeScript. */
 const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('./fuzz-worker.ts', import.meta.url).href)}); });`;
 
@@ -45,7 +46,7 @@ type Started = { i: number; kinds: MutationKind[]; chars: number; head: string }
 /** Runs trials `from`..count-1 of a stage in a worker; resolves with the index to go on from (count when done). */
 function runStage(stage: Stage, from: number, onTrial: (t: Trial) => void): Promise<number> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { stage, seed, count, from, maxChars } });
+    const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { stage, seed: seed + STAGES.indexOf(stage), count, from, maxChars } });
     let current: Started | undefined;
     let timer: NodeJS.Timeout | undefined;
     const arm = () => {
