@@ -1,14 +1,26 @@
 /**
  * Every error wirewatch raises on purpose is a WirewatchError: its message starts with the
  * stage that failed (`fetch: response over 10 MB limit`) and `permanent` tells a worker
- * whether a retry could help (permanent errors become BullMQ UnrecoverableError).
+ * whether a retry could help (permanent errors become BullMQ UnrecoverableError). Messages
+ * quote URLs, which may carry credentials: they are redacted once, here, when made.
  */
+import { redactSecrets } from './redact.js';
+
+/** Longest message kept: errors quote their input (a URL, a selector, a query), which can be megabytes. */
+export const MAX_MESSAGE_CHARS = 1_000;
+
+function bounded(message: string): string {
+  if (message.length <= MAX_MESSAGE_CHARS) return message;
+  return `${message.slice(0, MAX_MESSAGE_CHARS)}… (${message.length - MAX_MESSAGE_CHARS} more characters)`;
+}
+
 export class WirewatchError extends Error {
   readonly stage: string;
   readonly permanent: boolean;
 
-  constructor(stage: string, message: string, options: { permanent?: boolean; cause?: unknown } = {}) {
-    super(`${stage}: ${message}`, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(stage: string, message: string, options: { permanent?: boolean; cause?: unknown; unbounded?: boolean } = {}) {
+    const text = redactSecrets(message);
+    super(`${stage}: ${options.unbounded ? text : bounded(text)}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.stage = stage;
     this.permanent = options.permanent ?? false;
@@ -28,7 +40,8 @@ export class ConfigError extends WirewatchError {
   readonly problems: ConfigProblem[];
 
   constructor(problems: ConfigProblem[]) {
-    super('config', problems.map(formatProblem).join('\n'), { permanent: true });
+    // One line a problem, each quoting the user's own file: all of them are kept.
+    super('config', problems.map(formatProblem).join('\n'), { permanent: true, unbounded: true });
     this.problems = problems;
   }
 }
@@ -51,9 +64,9 @@ export class RedisUnavailableError extends WirewatchError {
   }
 }
 
-/** A short, single-line description of any thrown value, for logs and CLI output. */
+/** A short, single-line description of any thrown value, for logs and CLI output; secrets masked. */
 export function describeError(err: unknown): string {
-  if (err instanceof WirewatchError) return err.message;
-  if (err instanceof Error) return err.message || err.name;
-  return String(err);
+  if (err instanceof WirewatchError) return redactSecrets(err.message);
+  if (err instanceof Error) return redactSecrets(err.message || err.name);
+  return redactSecrets(String(err));
 }

@@ -6,6 +6,7 @@
  * LOG_LEVEL sets the level (default info).
  */
 import { pino, type Logger, type LoggerOptions } from 'pino';
+import { logRedaction } from './log-redaction.js';
 import { PrettyDestination } from './log-stream.js';
 
 export type { Logger };
@@ -36,7 +37,7 @@ export function wantsColor(stream: OutputStream, env: NodeJS.ProcessEnv = proces
 
 /** pino's options in one place, so redaction paths and serializers apply to every format. */
 export function loggerOptions(level: string): LoggerOptions {
-  return { name: 'wirewatch', level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime };
+  return { name: 'wirewatch', level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, ...logRedaction() };
 }
 
 export interface CreateLoggerOptions {

@@ -17,6 +17,8 @@ export interface FeedItem {
   summary: string;
   /** Plain text of the feed's full content (content:encoded, Atom content), when present. */
   content?: string;
+  /** The content was cut at the body cap (limits.bodyChars). */
+  truncated?: boolean;
   /** ISO 8601 date, when the entry had a date that could be read. */
   published?: string;
   author?: string;
@@ -31,6 +33,8 @@ export interface ParsedFeed {
   title?: string;
   link?: string;
   items: FeedItem[];
+  /** Entries past the per-poll cap (limits.itemsPerPoll), not taken; absent when none. */
+  dropped?: number;
 }
 
 /** Where an article's body came from. */
@@ -47,6 +51,8 @@ export interface ExtractedArticle {
   /** The article body as plain text, paragraphs separated by blank lines. */
   text: string;
   bodySource: BodySource;
+  /** The body was cut at the body cap (limits.bodyChars). */
+  truncated?: boolean;
 }
 
 /** The type of an entity: a recognized person, organization or place, or what watchlists.yaml says. */
@@ -144,6 +150,8 @@ export interface StoredItem {
   summary: string;
   body: string;
   bodySource: BodySource;
+  /** The body was cut at the body cap (limits.bodyChars): the page or feed had more. */
+  truncated?: boolean;
   byline?: string;
   lang?: string;
   published?: string;

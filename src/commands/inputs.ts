@@ -4,12 +4,13 @@
  * line is the title and the rest the body. URLs typed on the command line are the user's own
  * choice, so they may point at private addresses; feeds and their links may not.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Config } from '../config/schema.js';
 import { WirewatchError } from '../errors.js';
 import { fetchResource } from '../fetch/fetch-resource.js';
+import { formatBytes } from '../fetch/read-body.js';
 
 export type Input =
   | { source: string; kind: 'bytes'; body: Buffer; url?: string; contentType?: string; html: boolean }
@@ -34,6 +35,14 @@ export async function readBytes(source: string, config: Config, accept?: string,
     if (res.kind !== 'ok') throw new InputError(`${source}: server answered 304 to an unconditional request`);
     return { body: res.body, url: res.url, contentType: res.contentType };
   }
+  let size: number;
+  try {
+    size = (await stat(source)).size;
+  } catch (err) {
+    throw new InputError(`cannot read ${source}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  // The same cap as a fetched body: a file is read whole into memory.
+  if (size > config.feeds.fetch.maxBytes) throw new InputError(`${source} is over the ${formatBytes(config.feeds.fetch.maxBytes)} limit (fetch.maxBytes)`);
   try {
     return { body: await readFile(source), url: pathToFileURL(await realpath(source)).href };
   } catch (err) {
@@ -43,7 +52,7 @@ export async function readBytes(source: string, config: Config, accept?: string,
 
 /** Reads one input as a page or a text, for `extract` and `classify`. */
 export async function readInput(source: string, config: Config, stdin: NodeJS.ReadableStream): Promise<Input> {
-  if (source === '-') return splitText(source, await readStream(stdin));
+  if (source === '-') return splitText(source, await readStream(stdin, config.feeds.fetch.maxBytes));
   const { body, url, contentType } = await readBytes(source, config, 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5');
   const fromWeb = isUrl(source);
   const html = fromWeb ? /html|xml/i.test(contentType ?? 'text/html') : /^\.html?$/i.test(extname(source));
@@ -61,8 +70,14 @@ function splitText(source: string, text: string): Input {
   return { source, kind: 'text', title, body };
 }
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += bytes.length;
+    if (total > maxBytes) throw new InputError(`standard input is over the ${formatBytes(maxBytes)} limit (fetch.maxBytes)`);
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }

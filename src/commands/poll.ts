@@ -1,5 +1,7 @@
 /** `wirewatch poll URL|FILE|FEED-ID...`: fetch and parse feeds now and print their items; touches no schedule or store. */
 import { loadConfig } from '../config/load.js';
+import { feedById } from '../config/lookup.js';
+import { redactSecrets } from '../redact.js';
 import { readFeed } from '../feeds/read-feed.js';
 import type { ParsedFeed } from '../types.js';
 import { configDir, type Command } from './command.js';
@@ -15,17 +17,20 @@ const command: Command = {
   async run(args, io) {
     const config = loadConfig(configDir(args), { env: io.env });
     return forEachInput(args, io, async (source) => {
-      const configured = config.feeds.feeds.find((f) => f.id === source);
+      const configured = feedById(config, source);
       // A configured feed is fetched under the config's address policy, as the pipeline would.
       const { body, url, contentType } = await readBytes(configured?.url ?? source, config, FEED_ACCEPT, { trusted: !configured });
-      const feed = await readFeed(body, { url, feedId: configured?.id ?? "cli", contentType, maxBytes: config.feeds.fetch.maxBytes });
-      return { json: { feed: { title: feed.title, link: feed.link, format: feed.format }, items: feed.items }, text: formatFeed(source, feed) };
+      const { limits } = config.feeds;
+      const feed = await readFeed(body, { url, feedId: configured?.id ?? 'cli', contentType, maxBytes: config.feeds.fetch.maxBytes, maxItems: limits.itemsPerPoll, maxContentChars: limits.bodyChars });
+      const json = { feed: { title: feed.title, link: feed.link, format: feed.format, ...(feed.dropped ? { dropped: feed.dropped } : {}) }, items: feed.items };
+      return { json, text: formatFeed(redactSecrets(source), feed, limits.itemsPerPoll) };
     });
   },
 };
 
-function formatFeed(source: string, feed: ParsedFeed): string {
+function formatFeed(source: string, feed: ParsedFeed, limit: number): string {
   const lines = [`${source}: ${feed.title ?? '(untitled)'} [${feed.format}], ${feed.items.length} items`];
+  if (feed.dropped) lines.push(`  (${feed.dropped} more items past limits.itemsPerPoll = ${limit} not taken)`);
   for (const item of feed.items) {
     lines.push(`  ${item.published?.slice(0, 16).replace('T', ' ') ?? '(no date)       '}  ${item.title || '(no title)'}`);
     if (item.url) lines.push(`                    ${item.url}`);

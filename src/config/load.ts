@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, type ConfigProblem } from '../errors.js';
 import { checkQueries } from './check-queries.js';
 import { crossCheck } from './cross-check.js';
+import { ownRecords } from './lookup.js';
+import { registerConfigSecrets } from './secrets.js';
 import { digestsFileSchema, feedsFileSchema, watchlistsFileSchema, type Config } from './schema.js';
 import { validateFile } from './validate-file.js';
 import { YamlSource } from './yaml-source.js';
@@ -42,7 +44,10 @@ export function loadConfig(dir: string, options: LoadOptions = {}): Config {
   ));
   if (problems.length) throw new ConfigError(problems);
   resolveFileUrls(feeds.value!, absDir);
-  return { dir: absDir, feeds: feeds.value!, watchlists: watchlists.value!, digests: digests.value! };
+  const config = { dir: absDir, feeds: feeds.value!, watchlists: watchlists.value!, digests: digests.value! };
+  ownRecords(config);
+  registerConfigSecrets(config);
+  return config;
 }
 
 function readSource(dir: string, name: string, env: NodeJS.ProcessEnv, problems: ConfigProblem[]): YamlSource | undefined {
@@ -62,7 +67,7 @@ function readSource(dir: string, name: string, env: NodeJS.ProcessEnv, problems:
     return undefined;
   }
   const { source, problems: syntax } = parsed;
-  problems.push(...syntax);
+  problems.push(...syntax, ...source.reservedKeys());
   if (syntax.length === 0) problems.push(...source.interpolate(env));
   return source;
 }

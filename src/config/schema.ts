@@ -3,6 +3,7 @@
  * key is an error, because a typo that silently does nothing is worse than a refusal.
  */
 import { z } from 'zod';
+import { DEFAULT_LIMITS } from '../limits.js';
 import { parseDuration, parseSize } from './units.js';
 
 const duration = (what: string) =>
@@ -81,8 +82,19 @@ export const feedSchema = z.strictObject({
   extract: extractRuleSchema.optional(),
 });
 
+/** Caps on what one feed or page can make wirewatch keep and scan (README, "Limits"). */
+export const limitsSchema = z.strictObject({
+  /** Characters of body text kept per item; the rest is cut and the item marked truncated. Default 200,000. */
+  bodyChars: z.number().int().min(1_000).max(5_000_000).default(DEFAULT_LIMITS.bodyChars),
+  /** Items taken from one poll of one feed; the rest are counted and logged. Default 1,000. */
+  itemsPerPoll: z.number().int().min(1).max(100_000).default(DEFAULT_LIMITS.itemsPerPoll),
+  /** Characters of text /api/classify takes; longer is refused with 413. Default 200,000. */
+  classifyChars: z.number().int().min(1_000).max(5_000_000).default(DEFAULT_LIMITS.classifyChars),
+});
+
 export const feedsFileSchema = z.strictObject({
   fetch: fetchSchema.default(fetchSchema.parse({})),
+  limits: limitsSchema.default(limitsSchema.parse({})),
   defaults: z
     .strictObject({
       interval: interval('defaults.interval').default(600_000),
@@ -170,6 +182,7 @@ export const digestsFileSchema = z.strictObject({
 });
 
 export type FetchOptions = z.infer<typeof fetchSchema>;
+export type LimitsOptions = z.infer<typeof limitsSchema>;
 export type FeedConfig = z.infer<typeof feedSchema>;
 export type FeedsFile = z.infer<typeof feedsFileSchema>;
 export type EntityConfig = z.infer<typeof entitySchema>;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Document, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { ConfigProblem } from '../errors.js';
+import { isSecretName, registerSecret } from '../redact.js';
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -95,6 +96,22 @@ export class YamlSource {
     return pair && isScalar(pair.key) ? pair.key : undefined;
   }
 
+  /**
+   * `__proto__` as a key: JavaScript objects cannot hold it as a name (the schema would drop
+   * it without a word), so it is refused where it is written.
+   */
+  reservedKeys(): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    visit(this.doc, {
+      Pair: (_key, pair) => {
+        if (isScalar(pair.key) && pair.key.value === '__proto__') {
+          problems.push(this.at(pair.key.range?.[0] ?? 0, '"__proto__" cannot be a name (pick another key)'));
+        }
+      },
+    });
+    return problems;
+  }
+
   /** Replaces `${NAME}` in every string value with the environment's value. */
   interpolate(env: NodeJS.ProcessEnv): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
@@ -117,8 +134,12 @@ export class YamlSource {
 export function interpolateString(text: string, env: NodeJS.ProcessEnv, missing: (name: string) => void): string {
   return text.replace(/\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (whole, escape: string, name: string, fallback?: string) => {
     if (escape) return whole.slice(1);
-    const value = env[name];
-    if (value !== undefined && value !== '') return value;
+    // Own keys only: ${constructor} or ${__proto__} must not find Object's members.
+    const value = Object.hasOwn(env, name) ? env[name] : undefined;
+    if (value !== undefined && value !== '') {
+      if (isSecretName(name)) registerSecret(value);
+      return value;
+    }
     if (fallback !== undefined) return fallback;
     missing(name);
     return '';

@@ -1,8 +1,9 @@
 /**
  * Who may use the dashboard. Without a token it listens on loopback only, and a Host check
  * keeps other sites out through DNS rebinding. With a token every request needs it (a
- * Bearer header, or the cookie the login form or `?token=` sets). Every POST must also come
- * from this origin (Origin / Sec-Fetch-Site), so another site cannot act with the cookie.
+ * Bearer header, the cookie the login form sets, or `?token=` on /feeds/* and /metrics
+ * only). Every POST must also come from this origin (Origin / Sec-Fetch-Site), so another
+ * site cannot act with the cookie.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -52,8 +53,21 @@ export function checkToken(candidate: string, token: string): boolean {
   return sameSecret(candidate, token);
 }
 
-export function sessionCookie(token: string): string {
-  return `${COOKIE_NAME}=${sessionValue(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${30 * 86_400}`;
+/** The login cookie; `secure` when the request came over HTTPS, so the browser never sends it in clear. */
+export function sessionCookie(token: string, secure: boolean): string {
+  return `${COOKIE_NAME}=${sessionValue(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${30 * 86_400}${secure ? '; Secure' : ''}`;
+}
+
+/**
+ * DASHBOARD_TRUST_PROXY as fastify's trustProxy: unset, "false" or "0" trusts no proxy (the
+ * request's own connection says HTTP or HTTPS, X-Forwarded-* are ignored); "true" or "1"
+ * trusts any; anything else is a comma-separated list of proxy addresses or CIDR ranges.
+ */
+export function parseTrustProxy(value: string | undefined): boolean | string {
+  const v = (value ?? '').trim();
+  if (v === '' || /^(false|0|no)$/i.test(v)) return false;
+  if (/^(true|1|yes)$/i.test(v)) return true;
+  return v.split(',').map((a) => a.trim()).filter((a) => a !== '').join(',');
 }
 
 /**

@@ -15,7 +15,8 @@ import { registerFeedback } from './routes/feedback.js';
 import { installGuard } from './routes/guard.js';
 import { registerAssets, registerOps } from './routes/ops.js';
 import { registerPages } from './routes/pages.js';
-import { isLoopbackHost } from './security.js';
+import { isLoopbackHost, parseTrustProxy } from './security.js';
+import { redactSecrets, registerSecret } from '../redact.js';
 import { errorPage } from './views/login.js';
 
 /** How to start the dashboard. Unset options come from the environment, then the defaults. */
@@ -39,6 +40,8 @@ export interface DashboardOptions {
   pages?: boolean;
   /** How long /readyz waits for Redis and the worker check. Default 2 s. */
   readyTimeoutMs?: number;
+  /** Default DASHBOARD_TRUST_PROXY: which proxies' X-Forwarded-Proto (HTTPS, hence a Secure cookie) to believe. */
+  trustProxy?: boolean | string;
 }
 
 export interface Dashboard {
@@ -55,7 +58,8 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
     throw new DashboardError(`refusing to listen on ${host} without a token: set DASHBOARD_TOKEN, or listen on 127.0.0.1`);
   }
   if (token !== undefined && token.length < 16) throw new DashboardError('DASHBOARD_TOKEN must be at least 16 characters');
-  const app = buildApp(opts, token);
+  registerSecret(token);
+  const app = buildApp({ ...opts, trustProxy: opts.trustProxy ?? parseTrustProxy(env.DASHBOARD_TRUST_PROXY) }, token);
   try {
     await app.listen({ host, port });
   } catch (err) {
@@ -84,9 +88,15 @@ function parsePort(value: string | undefined): number {
   return n;
 }
 
+/** Room for limits.classifyChars characters as JSON, each escaped to six bytes at worst. */
+function bodyLimitFor(classifyChars: number): number {
+  return Math.max(1024 * 1024, classifyChars * 6 + 64 * 1024);
+}
+
 function buildApp(opts: DashboardOptions, token: string | undefined): FastifyInstance {
   const { ctx } = opts;
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
+  const bodyLimit = bodyLimitFor(ctx.live.current().config.feeds.limits.classifyChars);
+  const app = Fastify({ logger: false, bodyLimit, forceCloseConnections: true, trustProxy: opts.trustProxy ?? false });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
@@ -104,13 +114,15 @@ function buildApp(opts: DashboardOptions, token: string | undefined): FastifyIns
     registerPages(app, ctx, token);
   }
   app.setNotFoundHandler((req, reply) => {
-    const message = `no page ${req.url.split('?')[0]}`;
+    const message = redactSecrets(`dashboard: no page ${req.url.split('?')[0]}`);
     if (req.url.startsWith('/api/')) return reply.code(404).send({ error: message });
     return reply.code(404).type('text/html; charset=utf-8').send(errorPage(404, message));
   });
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = err instanceof RequestError ? err.status : err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
-    const message = status === 500 ? 'dashboard: internal error (see the logs)' : describeError(err);
+    const message = status === 500 ? 'dashboard: internal error (see the logs)'
+      : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `dashboard: request body over the ${bodyLimit}-byte limit`
+      : err instanceof RequestError ? describeError(err) : `dashboard: ${describeError(err)}`;
     if (status === 500) opts.log.error({ err: describeError(err), url: req.url }, 'dashboard request failed');
     if (req.url.startsWith('/api/') || req.url.startsWith('/feeds/')) return reply.code(status).send({ error: message });
     return reply.code(status).type('text/html; charset=utf-8').send(errorPage(status, message));

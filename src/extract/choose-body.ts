@@ -3,12 +3,15 @@
  * feed's own content or summary (a page that failed to fetch, was not HTML, or renders
  * its text with JavaScript).
  */
+import { cutText, DEFAULT_LIMITS } from '../limits.js';
 import type { ExtractedArticle, FeedItem } from '../types.js';
 
 /** Options for chooseArticleBody. */
 export interface ChooseBodyOptions {
   /** Page text shorter than this (in characters) counts as no text. Default 200. */
   minChars?: number;
+  /** The body cap (limits.bodyChars): the chosen text is cut to it and marked truncated. Default 200,000. */
+  maxChars?: number;
 }
 
 const DEFAULT_MIN_CHARS = 200;
@@ -18,12 +21,19 @@ export function chooseArticleBody(extracted: ExtractedArticle | undefined, item:
   const pageText = extracted?.text.trim() ?? '';
   const feedText = pickFeedText(item);
   // The page wins when it has enough text, or when the feed has even less to offer.
-  if (extracted && (pageText.length >= min || pageText.length >= feedText.length)) return extracted;
+  if (extracted && (pageText.length >= min || pageText.length >= feedText.length)) return capped(extracted, opts.maxChars);
   const out: ExtractedArticle = { ...(extracted ?? {}), text: feedText, bodySource: 'feed' };
+  delete out.truncated;
+  if (item.truncated && feedText === item.content?.trim()) out.truncated = true;
   if (!out.title && item.title) out.title = item.title;
   if (!out.byline && item.author) out.byline = item.author;
   if (!out.published && item.published) out.published = item.published;
-  return out;
+  return capped(out, opts.maxChars);
+}
+
+function capped(article: ExtractedArticle, maxChars: number = DEFAULT_LIMITS.bodyChars): ExtractedArticle {
+  const cut = cutText(article.text, maxChars);
+  return cut.truncated ? { ...article, text: cut.text, truncated: true } : article;
 }
 
 function pickFeedText(item: FeedItem): string {

@@ -5,6 +5,7 @@
  * (`<html lang="ru">` is windows-1251), or windows-1251 when most letters are high bytes
  * as in Cyrillic text, else windows-1252.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 const PRESCAN_BYTES = 4096;
@@ -32,7 +33,7 @@ function charsetFromContentType(contentType: string | undefined): string | undef
 function charsetFromMeta(bytes: Buffer): string | undefined {
   // latin1 maps each byte to one char, so ASCII markup reads the same whatever the charset.
   const head = bytes.subarray(0, PRESCAN_BYTES).toString('latin1');
-  const metas = head.match(/<meta\b[^>]*>/gi) ?? [];
+  const metas = head.match(/<meta\b[^<>]*>/gi) ?? [];
   for (const tag of metas) {
     const m = /charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
     if (m && isKnown(m[1]!)) return normalizeLabel(m[1]!);
@@ -50,15 +51,12 @@ const LEGACY_BY_LANG: Record<string, string> = {
 };
 
 function guessCharset(bytes: Buffer): string {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'utf-8';
-  } catch {
-    const head = bytes.subarray(0, PRESCAN_BYTES).toString('latin1');
-    const lang = /<html\b[^>]*\blang\s*=\s*["']?([a-z]{2,3})/i.exec(head)?.[1]?.toLowerCase();
-    if (lang && LEGACY_BY_LANG[lang]) return LEGACY_BY_LANG[lang]!;
-    return mostlyHighBytes(bytes) ? 'windows-1251' : 'windows-1252';
-  }
+  // Validates without building the string a fatal TextDecoder would.
+  if (isUtf8(bytes)) return 'utf-8';
+  const head = bytes.subarray(0, PRESCAN_BYTES).toString('latin1');
+  const lang = /<html\b[^<>]*\blang\s*=\s*["']?([a-z]{2,3})/i.exec(head)?.[1]?.toLowerCase();
+  if (lang && Object.hasOwn(LEGACY_BY_LANG, lang)) return LEGACY_BY_LANG[lang]!;
+  return mostlyHighBytes(bytes) ? 'windows-1251' : 'windows-1252';
 }
 
 /** In Cyrillic text most letters are bytes 0xC0-0xFF; in Western European text few are. */

@@ -16,6 +16,8 @@ export interface DomNode {
   attribs?: Record<string, string>;
   children?: DomNode[];
   parent: DomNode | null;
+  prev?: DomNode | null;
+  next?: DomNode | null;
 }
 
 export interface ParsedPage {
@@ -75,6 +77,22 @@ export function rawText(root: DomNode): string {
   return parts.join('');
 }
 
+/** The first `max` characters of the text below a node: for metadata, where a huge element must cost no more than a small one. */
+export function rawTextUpTo(root: DomNode, max: number): string {
+  if (root.type === 'text') return (root.data ?? '').slice(0, max);
+  const parts: string[] = [];
+  let n = 0;
+  walk(root, (node) => {
+    if (n >= max) return false;
+    if (node.type === 'text') {
+      const data = (node.data ?? '').slice(0, max - n);
+      parts.push(data);
+      n += data.length;
+    } else if (node.type === 'script' || node.type === 'style' || node.type === 'comment') return false;
+  });
+  return parts.join('');
+}
+
 /** Characters of text below a node (raw), counting no further than `stopAt`. */
 export function textLength(root: DomNode, stopAt = Infinity): number {
   let n = 0;
@@ -84,6 +102,26 @@ export function textLength(root: DomNode, stopAt = Infinity): number {
     else if (node.type === 'script' || node.type === 'style') return false;
   });
   return n;
+}
+
+/**
+ * Raw text characters below every element, in one bottom-up pass (script and style not
+ * counted, as in textLength). Asking textLength of each of 300 nested elements walked the
+ * same subtree 300 times.
+ */
+export function subtreeTextLengths(root: DomNode): Map<DomNode, number> {
+  const lengths = new Map<DomNode, number>();
+  const sum = (node: DomNode) => {
+    let n = 0;
+    for (const c of node.children ?? []) {
+      if (c.type === 'text') n += c.data?.length ?? 0;
+      else if (c.type !== 'script' && c.type !== 'style') n += lengths.get(c) ?? 0;
+    }
+    return n;
+  };
+  for (const el of postOrder(root)) lengths.set(el, sum(el));
+  lengths.set(root, sum(root));
+  return lengths;
 }
 
 export function collapse(text: string): string {
@@ -96,6 +134,15 @@ export function removeNodes(nodes: DomNode[]): void {
   const doomed = new Set(nodes);
   const parents = new Set<DomNode>();
   for (const n of nodes) if (n.parent?.children) parents.add(n.parent);
-  for (const p of parents) p.children = p.children!.filter((c) => !doomed.has(c));
-  for (const n of nodes) n.parent = null;
+  for (const p of parents) {
+    const kept = p.children!.filter((c) => !doomed.has(c));
+    // Sibling links too, so that a later selector (`h2 + p`) never walks into a removed node.
+    kept.forEach((c, i) => { c.prev = kept[i - 1] ?? null; c.next = kept[i + 1] ?? null; });
+    p.children = kept;
+  }
+  for (const n of nodes) {
+    n.parent = null;
+    n.prev = null;
+    n.next = null;
+  }
 }

@@ -3,6 +3,7 @@
  * for search engines, so when present it is the most reliable source of title, author and
  * dates, and sometimes of the whole body (`articleBody`).
  */
+import { jsonNestsDeeper } from '../json-depth.js';
 import { rawText, type DomNode } from './dom.js';
 
 /** What the extractor uses from a page's schema.org Article object. */
@@ -17,6 +18,10 @@ export interface ArticleLd {
 
 const ARTICLE_TYPE = /(Article|BlogPosting|LiveBlogPosting|Report)$/;
 const MAX_OBJECTS = 500;
+/** Values looked at while searching for objects; a page may carry a million-element array. */
+const MAX_VALUES = 20_000;
+/** Characters kept of a short field (headline, author, date): enough for any real one. */
+const SHORT_FIELD = 4_000;
 
 /** The article object among the page's `<script type="application/ld+json">` elements. */
 export function readArticleLd(scripts: DomNode[]): ArticleLd | undefined {
@@ -31,7 +36,11 @@ export function readArticleLd(scripts: DomNode[]): ArticleLd | undefined {
   return best ? toArticleLd(best) : undefined;
 }
 
+/** JSON-LD objects sit a few levels deep; deeper is not worth parsing. */
+const MAX_DEPTH = 64;
+
 function parseJson(text: string): unknown {
+  if (jsonNestsDeeper(text, MAX_DEPTH)) return undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -44,13 +53,18 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Objects in breadth-first order; an index, not shift(), and no spread of a huge array into push(). */
 function flatten(value: unknown): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const queue: unknown[] = [value];
-  while (queue.length > 0 && out.length < MAX_OBJECTS) {
-    const v = queue.shift();
-    if (Array.isArray(v)) queue.push(...v);
-    else if (v && typeof v === 'object') {
+  for (let i = 0; i < queue.length && i < MAX_VALUES && out.length < MAX_OBJECTS; i++) {
+    const v = queue[i];
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        if (queue.length >= MAX_VALUES) break;
+        queue.push(x);
+      }
+    } else if (v && typeof v === 'object') {
       const obj = v as Record<string, unknown>;
       out.push(obj);
       if (obj['@graph']) queue.push(obj['@graph']);
@@ -68,12 +82,12 @@ function isArticle(obj: Record<string, unknown>): boolean {
 
 function toArticleLd(obj: Record<string, unknown>): ArticleLd {
   return {
-    headline: str(obj.headline) ?? str(obj.name),
+    headline: short(obj.headline) ?? short(obj.name),
     articleBody: str(obj.articleBody),
     authors: names(obj.author),
-    datePublished: str(obj.datePublished) ?? str(obj.dateCreated),
+    datePublished: short(obj.datePublished) ?? short(obj.dateCreated),
     image: imageUrl(obj.image),
-    inLanguage: str(obj.inLanguage),
+    inLanguage: short(obj.inLanguage),
   };
 }
 
@@ -81,19 +95,23 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
+function short(v: unknown): string | undefined {
+  return str(typeof v === 'string' ? v.slice(0, SHORT_FIELD) : v);
+}
+
 function names(v: unknown): string[] {
-  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  const list = Array.isArray(v) ? v.slice(0, 50) : v === undefined ? [] : [v];
   const out: string[] = [];
   for (const a of list) {
-    const name = typeof a === 'string' ? str(a) : a && typeof a === 'object' ? str((a as Record<string, unknown>).name) : undefined;
+    const name = typeof a === 'string' ? short(a) : a && typeof a === 'object' ? short((a as Record<string, unknown>).name) : undefined;
     if (name && !/^https?:/.test(name)) out.push(name);
   }
   return out;
 }
 
-function imageUrl(v: unknown): string | undefined {
-  if (typeof v === 'string') return str(v);
-  if (Array.isArray(v)) return imageUrl(v[0]);
-  if (v && typeof v === 'object') return str((v as Record<string, unknown>).url);
+function imageUrl(v: unknown, depth = 0): string | undefined {
+  if (typeof v === 'string') return short(v);
+  if (Array.isArray(v)) return depth < 8 ? imageUrl(v[0], depth + 1) : undefined;
+  if (v && typeof v === 'object') return short((v as Record<string, unknown>).url);
   return undefined;
 }

@@ -2,7 +2,8 @@
  * Title, byline, date, language and lead image from the page's head: Open Graph and
  * `article:` meta, schema.org JSON-LD, then the visible markup as a last resort.
  */
-import { attr, collapse, rawText, walk, type DomNode } from './dom.js';
+import { FIELD_LIMITS, cutText } from '../limits.js';
+import { attr, collapse, rawTextUpTo, walk, type DomNode } from './dom.js';
 import { readArticleLd, type ArticleLd } from './json-ld.js';
 
 /** What the page says about itself, apart from the body. */
@@ -27,13 +28,16 @@ interface Sources {
 }
 
 const BYLINE_CLASS = /\bbyline\b/i;
+/** Characters of a title or byline source looked at: a megabyte of <title> costs what a line does. */
+const SOURCE_CHARS = FIELD_LIMITS.title * 4;
 
 export function readMetadata(root: DomNode): PageMetadata {
   const src = gather(root);
   const ld = readArticleLd(src.ldScripts);
   const pick = (...keys: string[]) => keys.map((k) => src.meta.get(k)).find((v) => v !== undefined && v !== '');
+  const title = pick('og:title', 'twitter:title') ?? ld?.headline ?? textOf(src.h1) ?? withoutSiteName(textOf(src.title));
   return {
-    title: pick('og:title', 'twitter:title') ?? ld?.headline ?? textOf(src.h1) ?? withoutSiteName(textOf(src.title)),
+    title: title === undefined ? undefined : cutText(title, FIELD_LIMITS.title).text,
     byline: bylineFrom(ld, pick('author', 'article:author', 'parsely-author', 'dc.creator', 'byl', 'sailthru.author')) ?? bylineFromMarkup(src.author),
     published: toIso(pick('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'parsely-pub-date', 'dc.date', 'dc.date.issued', 'date', 'sailthru.date') ?? ld?.datePublished ?? (src.time && attr(src.time, 'datetime'))),
     lang: langFrom(src.html, ld, pick('content-language', 'og:locale', 'language')),
@@ -62,7 +66,7 @@ function gather(root: DomNode): Sources {
 
 function addMeta(meta: Map<string, string>, m: DomNode): void {
   const key = (attr(m, 'property') || attr(m, 'name') || attr(m, 'itemprop') || attr(m, 'http-equiv')).toLowerCase();
-  const content = collapse(attr(m, 'content'));
+  const content = collapse(attr(m, 'content').slice(0, SOURCE_CHARS));
   if (key && content && !meta.has(key)) meta.set(key, content);
 }
 
@@ -72,7 +76,7 @@ function isAuthorElement(n: DomNode): boolean {
 }
 
 function textOf(node: DomNode | undefined): string | undefined {
-  return node ? collapse(rawText(node)) || undefined : undefined;
+  return node ? collapse(rawTextUpTo(node, SOURCE_CHARS)) || undefined : undefined;
 }
 
 /** `<title>` often carries the site name ("Site - Headline", "Headline | Site"): keep the headline. */
@@ -80,8 +84,14 @@ function withoutSiteName(title: string | undefined): string | undefined {
   if (!title) return undefined;
   const parts = title.split(/\s+(?:[|–—»·]|-|::)\s+/);
   if (parts.length < 2) return title;
-  const longest = parts.reduce((a, b) => (b.split(' ').length > a.split(' ').length ? b : a));
-  return longest.split(' ').length >= 3 ? longest : title;
+  // Word counts once each: recounting the best so far at every step was quadratic.
+  let best = 0;
+  let bestWords = 0;
+  parts.forEach((part, i) => {
+    const words = part.split(' ').length;
+    if (words > bestWords) [best, bestWords] = [i, words];
+  });
+  return bestWords >= 3 ? parts[best]! : title;
 }
 
 function bylineFrom(ld: ArticleLd | undefined, metaAuthor: string | undefined): string | undefined {
@@ -91,22 +101,33 @@ function bylineFrom(ld: ArticleLd | undefined, metaAuthor: string | undefined): 
 }
 
 function bylineFromMarkup(el: DomNode | undefined): string | undefined {
-  return el ? cleanByline(collapse(rawText(el))) : undefined;
+  return el ? cleanByline(collapse(rawTextUpTo(el, SOURCE_CHARS))) : undefined;
 }
 
 const MONTH_DAY = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b/i;
 
 /** "By Jane Doe @jdoe Nov 18, 2019 at 9:24 pm • 2 min read" is "Jane Doe". */
 function cleanByline(raw: string): string | undefined {
-  let text = raw.replace(/^by:?\s+/i, '');
+  let text = raw.slice(0, SOURCE_CHARS).replace(/^by:?\s+/i, '');
   for (const cut of [/\s@\w/, MONTH_DAY, /\b\d{1,4}[/.:-]\d{1,2}/, /\s[•|·]\s/, /\b(updated|published|posted|print this)\b/i]) {
     const at = text.search(cut);
     if (at >= 0) text = text.slice(0, at);
   }
-  text = text.replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '');
+  text = trimPunctuation(text);
   // A byline element that holds only a date ("October 05, 2017") names nobody.
   if (text.length < 2 || text.length > 100 || !/\p{L}{2}/u.test(text) || toIso(text) !== undefined) return undefined;
   return text;
+}
+
+const EDGE = /[\s,;:–—-]/;
+
+/** Strips separators from both ends; `/[\s,;:–—-]+$/` rescanned every run of them, quadratic on ",,,,...x". */
+function trimPunctuation(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && EDGE.test(text[start]!)) start++;
+  while (end > start && EDGE.test(text[end - 1]!)) end--;
+  return text.slice(start, end);
 }
 
 function toIso(value: string | undefined): string | undefined {

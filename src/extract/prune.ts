@@ -3,7 +3,7 @@
  * non-text elements, hidden elements, comments, and furniture (navigation, asides,
  * footers, comment sections, share bars, related links) unless it holds the article.
  */
-import { isElement, removeNodes, textLength, walk, type DomNode } from './dom.js';
+import { isElement, removeNodes, subtreeTextLengths, walk, type DomNode } from './dom.js';
 import { classWeight, DROP_TAGS, FURNITURE_TAGS, furnitureName, isBodyMarker, isHidden } from './hints.js';
 
 /** An `<article>` under this many characters is a teaser card, not the article. */
@@ -32,24 +32,26 @@ export function prunePage(root: DomNode, opts: { furniture?: boolean } = {}): vo
   // Hidden elements are menus, modals and templates; but a page hidden whole behind a consent
   // wall (aria-hidden on the app root) still has its article there. Half the page's text:
   // more than that in one hidden or furniture element means it is the page.
-  const large = textLength(root) * LARGE_SHARE;
-  removeNodes(hidden.filter((n) => textLength(n, large) <= large));
-  if (opts.furniture !== false) removeFurniture(root, protectedNodes(markers), large);
+  const before = subtreeTextLengths(root);
+  const large = before.get(root)! * LARGE_SHARE;
+  removeNodes(hidden.filter((n) => before.get(n)! <= large));
+  if (opts.furniture === false) return;
+  const after = subtreeTextLengths(root);
+  removeFurniture(root, protectedNodes(markers, after), (n) => (after.get(n) ?? 0) > large);
 }
 
 /** Every ancestor of a body marker with real text in it: furniture rules must spare these. */
-function protectedNodes(markers: DomNode[]): Set<DomNode> {
+function protectedNodes(markers: DomNode[], lengths: Map<DomNode, number>): Set<DomNode> {
   const keep = new Set<DomNode>();
   for (const m of markers) {
-    if (keep.has(m) || textLength(m, MARKER_MIN_CHARS) < MARKER_MIN_CHARS) continue;
+    if (keep.has(m) || (lengths.get(m) ?? 0) < MARKER_MIN_CHARS) continue;
     for (let n: DomNode | null = m; n && !keep.has(n); n = n.parent) keep.add(n);
   }
   return keep;
 }
 
-function removeFurniture(root: DomNode, keep: Set<DomNode>, large: number): void {
+function removeFurniture(root: DomNode, keep: Set<DomNode>, isLarge: (n: DomNode) => boolean): void {
   const doomed: DomNode[] = [];
-  const isLarge = (n: DomNode) => textLength(n, large) > large;
   walk(root, (n) => {
     if (!isElement(n)) return false;
     if (keep.has(n) || n.name === 'body' || n.name === 'html') return;

@@ -3,6 +3,8 @@
  * newsletter link stuffed with campaign parameters) is recognized as one.
  */
 
+import { FIELD_LIMITS } from '../limits.js';
+
 /** Query parameters that identify a campaign or a click, never the resource itself. */
 const TRACKING_PARAMS = new Set([
   'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'gclsrc', 'msclkid', 'yclid', 'twclid',
@@ -33,7 +35,8 @@ function safeDecode(s: string): string {
  */
 export function canonicalizeUrl(url: string, base?: string): string | undefined {
   const raw = url.trim();
-  if (raw === '') return undefined;
+  // No article lives at an 8 KB address: a longer one is padding, and would be stored and logged.
+  if (raw === '' || raw.length > FIELD_LIMITS.url) return undefined;
   let parsed: URL;
   try {
     parsed = base === undefined ? new URL(raw) : new URL(raw, base);

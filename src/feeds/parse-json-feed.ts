@@ -3,8 +3,9 @@
  * Lenient like the XML paths: ids given as numbers, 1.0's `author` beside 1.1's `authors`,
  * and items without an id are all accepted.
  */
+import { jsonNestsDeeper } from '../json-depth.js';
 import { FeedParseError } from './feed-parse-error.js';
-import type { RawEntry, RawFeed, RawText } from './raw-feed.js';
+import { MAX_RAW_CATEGORIES, takeEntries, type RawEntry, type RawFeed, type RawText } from './raw-feed.js';
 
 type J = Record<string, unknown>;
 
@@ -43,7 +44,7 @@ function entryOf(item: J, feed: J): RawEntry {
     published: str(item.date_published),
     updated: str(item.date_modified),
     author: authorOf(item, feed),
-    categories: Array.isArray(item.tags) ? item.tags.map(str).filter((t): t is string => t !== undefined) : [],
+    categories: Array.isArray(item.tags) ? item.tags.slice(0, MAX_RAW_CATEGORIES).map(str).filter((t): t is string => t !== undefined) : [],
     enclosure: attachmentUrl === undefined ? undefined : {
       url: attachmentUrl,
       type: str(attachment!.mime_type),
@@ -52,13 +53,20 @@ function entryOf(item: J, feed: J): RawEntry {
   };
 }
 
+/** Deepest nesting of arrays and objects accepted; a JSON Feed is five levels deep. */
+export const MAX_JSON_DEPTH = 64;
+
 /** Parses a JSON Feed document; FeedParseError when it is not JSON or not a JSON Feed. */
-export function parseJsonFeed(json: string): RawFeed {
+export function parseJsonFeed(json: string, maxEntries = Infinity): RawFeed {
+  // JSON.parse would read a document of 8 million '[' to its end before failing.
+  if (jsonNestsDeeper(json, MAX_JSON_DEPTH)) throw new FeedParseError(`JSON nested more than ${MAX_JSON_DEPTH} deep: not a JSON Feed`);
   let doc: unknown;
   try {
     doc = JSON.parse(json);
   } catch (err) {
-    throw new FeedParseError(`not valid JSON (${(err as Error).message})`, { cause: err });
+    // V8 quotes the source around the fault, line breaks included: one short line of it is enough.
+    const why = (err as Error).message.replace(/\s+/g, ' ').slice(0, 160);
+    throw new FeedParseError(`not valid JSON (${why})`, { cause: err });
   }
   if (!isObject(doc)) throw new FeedParseError('JSON document is not an object: not a JSON Feed');
   const version = str(doc.version) ?? '';
@@ -71,6 +79,6 @@ export function parseJsonFeed(json: string): RawFeed {
     title: text(undefined, doc.title),
     link: str(doc.home_page_url),
     base: str(doc.feed_url) ?? str(doc.home_page_url),
-    entries: items.map((item) => entryOf(item, doc as J)),
+    ...takeEntries(items, maxEntries, (item) => entryOf(item, doc as J)),
   };
 }

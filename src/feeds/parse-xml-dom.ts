@@ -7,30 +7,43 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { FeedParseError } from './feed-parse-error.js';
-import { nestingDepth } from './nesting-depth.js';
 import type { RawEntry, RawFeed, RawText } from './raw-feed.js';
-import { atomTextConstruct, resolveAgainst } from './raw-feed.js';
+import { atomTextConstruct, MAX_RAW_CATEGORIES, resolveAgainst, takeEntries } from './raw-feed.js';
 import { NameResolver, baseOf, childElements, isAtom, isElement, localPart, textOf } from './xml-dom.js';
-
-/** Deepest element nesting the lenient pass accepts; real feeds stay far below it. */
-export const MAX_NESTING = 1_000;
 
 interface Ctx {
   $: CheerioAPI;
   names: NameResolver;
   url: string | undefined;
+  /** Each element's children by name, built once: an entry with 400,000 children is read in one pass, not one per field. */
+  index: Map<Element, Map<string, Element[]>>;
+}
+
+function childrenByName(ctx: Ctx, el: Element): Map<string, Element[]> {
+  let byName = ctx.index.get(el);
+  if (byName === undefined) {
+    byName = new Map();
+    for (const c of childElements(el)) {
+      const name = ctx.names.nameOf(c);
+      const list = byName.get(name);
+      if (list === undefined) byName.set(name, [c]);
+      else list.push(c);
+    }
+    ctx.index.set(el, byName);
+  }
+  return byName;
 }
 
 function child(ctx: Ctx, el: Element, ...names: string[]): Element | undefined {
   for (const name of names) {
-    const found = childElements(el).find((c) => ctx.names.nameOf(c) === name);
+    const found = childrenByName(ctx, el).get(name)?.[0];
     if (found) return found;
   }
   return undefined;
 }
 
 function children(ctx: Ctx, el: Element, name: string): Element[] {
-  return childElements(el).filter((c) => ctx.names.nameOf(c) === name);
+  return childrenByName(ctx, el).get(name) ?? [];
 }
 
 function childText(ctx: Ctx, el: Element, ...names: string[]): string | undefined {
@@ -81,7 +94,7 @@ function atomEntry(ctx: Ctx, el: Element): RawEntry {
     published: childText(ctx, el, 'published', 'issued', 'created', 'dc:date'),
     updated: childText(ctx, el, 'updated', 'modified'),
     author: author === undefined ? childText(ctx, el, 'dc:creator') : (childText(ctx, author, 'name') ?? childText(ctx, author, 'email')),
-    categories: children(ctx, el, 'category').map((c) => c.attribs.label ?? c.attribs.term ?? textOf(c)).filter(nonEmpty),
+    categories: children(ctx, el, 'category').slice(0, MAX_RAW_CATEGORIES).map((c) => c.attribs.label ?? c.attribs.term ?? textOf(c)).filter(nonEmpty),
     enclosure: enclosure === undefined ? undefined : {
       url: enclosure.attribs.href!, type: enclosure.attribs.type, length: enclosure.attribs.length,
     },
@@ -115,7 +128,7 @@ function rssEntry(ctx: Ctx, el: Element): RawEntry {
     published: childText(ctx, el, 'pubDate', 'pubdate', 'dc:date', 'published', 'dcterms:issued'),
     updated: childText(ctx, el, 'dcterms:modified', 'updated', 'lastBuildDate'),
     author: childText(ctx, el, 'dc:creator', 'author', 'managingEditor'),
-    categories: [...children(ctx, el, 'category'), ...children(ctx, el, 'dc:subject')].map((c) => textOf(c).trim()).filter(nonEmpty),
+    categories: [...children(ctx, el, 'category').slice(0, MAX_RAW_CATEGORIES), ...children(ctx, el, 'dc:subject').slice(0, MAX_RAW_CATEGORIES)].map((c) => textOf(c).trim()).filter(nonEmpty),
     enclosure: enclosure?.attribs.url === undefined ? undefined : {
       url: enclosure.attribs.url, type: enclosure.attribs.type, length: enclosure.attribs.length ?? enclosure.attribs.fileSize ?? enclosure.attribs.filesize,
     },
@@ -139,7 +152,7 @@ function findItems(ctx: Ctx, root: Element): Element[] {
   return out;
 }
 
-function findRoot(ctx: Omit<Ctx, 'names'>): Element {
+function findRoot(ctx: Pick<Ctx, '$'>): Element {
   const top = ctx.$.root()[0]!.children.filter(isElement);
   const root = top.find((el) => /^(rss|feed|rdf|channel)$/i.test(localPart(el.name))) ?? top[0];
   if (root === undefined) throw new FeedParseError('no XML elements found: not a feed');
@@ -154,13 +167,14 @@ function formatOf(ctx: Ctx, root: Element): RawFeed['format'] {
   throw new FeedParseError(`root element <${root.name}> is not RSS, RDF or Atom: not a feed`);
 }
 
-/** Reads an RSS/RDF/Atom document leniently; throws FeedParseError when it is not a feed. */
-export function parseXmlDom(xml: string, url: string | undefined): RawFeed {
-  const depth = nestingDepth(xml);
-  if (depth > MAX_NESTING) throw new FeedParseError(`elements nested ${depth} deep (limit ${MAX_NESTING}): refused rather than parsed`);
+/**
+ * Reads an RSS/RDF/Atom document leniently; throws FeedParseError when it is not a feed.
+ * The caller has checked the nesting depth (xml-shape): the parser is slow on deep documents.
+ */
+export function parseXmlDom(xml: string, url: string | undefined, maxEntries = Infinity): RawFeed {
   const $ = load(xml, { xml: { xmlMode: true, decodeEntities: true } });
-  const root = findRoot({ $, url });
-  const ctx: Ctx = { $, url, names: new NameResolver(root) };
+  const root = findRoot({ $ });
+  const ctx: Ctx = { $, url, names: new NameResolver(root), index: new Map() };
   const format = formatOf(ctx, root);
   if (format === 'atom') {
     const link = atomLink(ctx, root, 'alternate');
@@ -169,7 +183,7 @@ export function parseXmlDom(xml: string, url: string | undefined): RawFeed {
       title: atomText(ctx, child(ctx, root, 'title')),
       link: link === undefined ? undefined : resolveAgainst(link.attribs.href!, baseOf(link, url)),
       base: baseOf(root, url),
-      entries: children(ctx, root, 'entry').map((e) => atomEntry(ctx, e)),
+      ...takeEntries(children(ctx, root, 'entry'), maxEntries, (e) => atomEntry(ctx, e)),
     };
   }
   const channel = child(ctx, root, 'channel') ?? root;
@@ -182,6 +196,6 @@ export function parseXmlDom(xml: string, url: string | undefined): RawFeed {
     title: rssText(ctx, child(ctx, channel, 'title', 'dc:title')),
     link,
     base: baseOf(channel, site),
-    entries: findItems(ctx, root).map((e) => rssEntry(rssCtx, e)),
+    ...takeEntries(findItems(ctx, root), maxEntries, (e) => rssEntry(rssCtx, e)),
   };
 }

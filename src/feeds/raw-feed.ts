@@ -35,6 +35,17 @@ export interface RawFeed {
   /** Base URL for relative links at feed level. */
   base?: string;
   entries: RawEntry[];
+  /** Entries past the cap, counted but not mapped. */
+  dropped?: number;
+}
+
+/** Categories read per entry; normalization keeps 100 distinct ones, so more is padding. */
+export const MAX_RAW_CATEGORIES = 400;
+
+/** The first `max` of a parser's entries mapped, the rest only counted: a 90,000-item feed costs little more than its parse. */
+export function takeEntries<T>(list: T[], max: number, map: (x: T) => RawEntry): Pick<RawFeed, 'entries' | 'dropped'> {
+  const entries = list.slice(0, max).map(map);
+  return list.length > max ? { entries, dropped: list.length - max } : { entries };
 }
 
 /** Resolves `ref` against `base`, keeping `ref` as written when that fails. */

@@ -5,6 +5,7 @@
  * with a message a person can act on: whatever a parser throws inside is caught and named.
  */
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
+import { DEFAULT_LIMITS, FIELD_LIMITS } from '../limits.js';
 import type { ParsedFeed } from '../types.js';
 import { canonicalizeUrl } from './canonical-url.js';
 import { decodeBytes } from './decode-bytes.js';
@@ -15,6 +16,8 @@ import { parseJsonFeed } from './parse-json-feed.js';
 import { parseXmlDom } from './parse-xml-dom.js';
 import { parseXmlStrict } from './parse-xml-strict.js';
 import { prepareXml } from './prepare-xml.js';
+import { skipMisc } from './prolog.js';
+import { dropStrayCloseTags, MAX_STRAY_COST, xmlShape } from './xml-shape.js';
 import type { RawFeed } from './raw-feed.js';
 
 /** Options for readFeed. */
@@ -24,13 +27,15 @@ export interface ReadFeedOptions {
   feedId: string;
   /** The HTTP Content-Type, whose charset outranks the XML declaration. */
   contentType?: string;
-  /** Most items kept, in document order. Default 1,000. */
+  /** Most items kept, in document order (limits.itemsPerPoll); the rest are counted in `dropped`. Default 1,000. */
   maxItems?: number;
+  /** Characters of feed content kept per item (limits.bodyChars). Default 200,000. */
+  maxContentChars?: number;
   /** Largest size a gzip-compressed body may inflate to. Default 10 MB. */
   maxBytes?: number;
 }
 
-export const DEFAULT_MAX_ITEMS = 1_000;
+export const DEFAULT_MAX_ITEMS = DEFAULT_LIMITS.itemsPerPoll;
 
 function inflateIfGzipped(body: Buffer, maxBytes: number): Buffer {
   // Served twice compressed, or a .gz file read from disk: the magic bytes say so.
@@ -45,46 +50,64 @@ function inflateIfGzipped(body: Buffer, maxBytes: number): Buffer {
   }
 }
 
+/** An HTML page, told by its start once comments are skipped (a scan: the regex it replaces could backtrack exponentially). */
 function looksLikeHtmlPage(head: string): boolean {
-  return /^(<!--[\s\S]*?-->\s*)*(<!doctype\s+html|<html[\s>])/i.test(head) && !/<(rss|feed|rdf:RDF)[\s>]/.test(head);
+  const i = skipMisc(head);
+  if (i < 0) return false;
+  const html = /^(<!doctype\s+html|<html[\s>])/i.test(head.slice(i, i + 16));
+  return html && !/<(rss|feed|rdf:RDF)[\s>]/.test(head);
 }
 
-async function parseXml(xml: string, url: string): Promise<RawFeed> {
-  const prepared = prepareXml(xml);
+/** Deepest element nesting accepted; real feeds stay far below it. */
+export const MAX_NESTING = 256;
+/** sax, under rss-parser, fails on a tag longer than this (and slowly): the DOM pass reads those. */
+const SAX_MAX_TAG = 64 * 1024;
+
+async function parseXml(xml: string, url: string, maxEntries: number): Promise<RawFeed> {
+  let prepared = prepareXml(xml);
+  const shape = xmlShape(prepared, MAX_NESTING);
+  if (shape.depth > MAX_NESTING) throw new FeedParseError(`elements nested more than ${MAX_NESTING} deep: refused rather than parsed`);
+  if (shape.rootEnd !== undefined) prepared = prepared.slice(0, shape.rootEnd);
+  if (shape.strayCost > MAX_STRAY_COST) prepared = dropStrayCloseTags(prepared);
   const head = prepared.slice(0, 4096);
   // rss-parser drops per-entry xml:base, flattens inline XHTML and reads Atom 0.3 dates
   // and modes wrong: such documents go straight to the DOM pass rather than being parsed twice.
-  const domFirst = prepared.includes('xml:base') || head.includes('purl.org/atom/ns#') || /type=["']xhtml["']/.test(prepared);
+  // A document whose tags do not balance fails the strict parser, after a full pass.
+  const domFirst = !shape.balanced || shape.longestTag > SAX_MAX_TAG || prepared.includes('xml:base') || head.includes('purl.org/atom/ns#') || /type=["']xhtml["']/.test(prepared);
   if (!domFirst) {
-    const strict = await parseXmlStrict(prepared, url);
+    const strict = await parseXmlStrict(prepared, url, maxEntries);
     if (strict !== undefined && (strict.entries.length > 0 || !/<(\w+:)?(item|entry)[\s>]/.test(prepared))) return strict;
   }
-  return parseXmlDom(prepared, url);
+  return parseXmlDom(prepared, url, maxEntries);
 }
 
 async function parseText(text: string, opts: ReadFeedOptions): Promise<RawFeed> {
   const trimmed = text.replace(/^[\s\ufeff]+/, '');
   if (trimmed === '') throw new FeedParseError('empty document');
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJsonFeed(trimmed);
+  const max = opts.maxItems ?? DEFAULT_MAX_ITEMS;
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJsonFeed(trimmed, max);
   if (!trimmed.startsWith('<')) {
     const lt = trimmed.indexOf('<');
     if (lt < 0) throw new FeedParseError('neither XML nor JSON: not a feed');
   }
   if (looksLikeHtmlPage(trimmed.slice(0, 2048))) throw new FeedParseError('an HTML page, not a feed');
-  return parseXml(trimmed, opts.url);
+  return parseXml(trimmed, opts.url, max);
 }
 
 function toParsedFeed(raw: RawFeed, opts: ReadFeedOptions): ParsedFeed {
   const base = raw.base ?? opts.url;
   const link = raw.link === undefined ? undefined : canonicalizeUrl(raw.link, opts.url);
-  const title = raw.title === undefined ? undefined
-    : (raw.title.type === 'html' ? htmlToText(raw.title.value) : tidyText(raw.title.value)).replace(/\s+/g, ' ');
+  const rawTitle = raw.title?.value.slice(0, FIELD_LIMITS.title * 4);
+  const title = rawTitle === undefined ? undefined
+    : (raw.title!.type === 'html' ? htmlToText(rawTitle) : tidyText(rawTitle)).replace(/\s+/g, ' ').slice(0, FIELD_LIMITS.title);
   const entries = raw.entries.slice(0, opts.maxItems ?? DEFAULT_MAX_ITEMS);
+  const dropped = (raw.dropped ?? 0) + raw.entries.length - entries.length;
   return {
     format: raw.format,
     ...(title ? { title } : {}),
     ...(link !== undefined ? { link } : {}),
-    items: entries.map((entry) => normalizeEntry(entry, opts.feedId, base)),
+    items: entries.map((entry) => normalizeEntry(entry, opts.feedId, base, opts.maxContentChars)),
+    ...(dropped > 0 ? { dropped } : {}),
   };
 }
 

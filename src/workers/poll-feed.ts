@@ -72,7 +72,9 @@ async function pollOnce(ctx: WorkerContext, feed: FeedConfig, health: FeedHealth
       await ctx.store.feeds.set(feed.id, { ...recordPollOutcome(health, { kind: 'not-modified' }, Date.now(), timing), configUrl: feed.url });
       return { status: 'not-modified' };
     }
-    const parsed = await readFeed(res.body, { url: res.url, feedId: feed.id, contentType: res.contentType, maxBytes: config.feeds.fetch.maxBytes });
+    const { limits } = config.feeds;
+    const parsed = await readFeed(res.body, { url: res.url, feedId: feed.id, contentType: res.contentType, maxBytes: config.feeds.fetch.maxBytes, maxItems: limits.itemsPerPoll, maxContentChars: limits.bodyChars });
+    if (parsed.dropped) log.warn({ taken: parsed.items.length, dropped: parsed.dropped, limit: limits.itemsPerPoll }, 'feed has more items than limits.itemsPerPoll; the rest were not taken');
     const { fresh, elsewhere } = await ctx.store.items.sortSeen(parsed.items, feed.id);
     // Every feed that carries a story is one of its sources, whichever copy gets processed.
     await ctx.store.items.addSources([

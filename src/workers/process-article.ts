@@ -11,6 +11,7 @@ import { describeError } from '../errors.js';
 import { chooseArticleBody } from '../extract/choose-body.js';
 import { extractArticle } from '../extract/extract-article.js';
 import { fetchResource } from '../fetch/fetch-resource.js';
+import { capStoredItem } from '../limits.js';
 import { QUEUES, type ProcessArticlePayload, type SendAlertPayload } from '../jobs/definitions.js';
 import type { PendingTarget } from '../store/item-store.js';
 import type { ExtractedArticle, FeedItem, StoredItem, StoredMatch, WatchlistMatch } from '../types.js';
@@ -38,7 +39,7 @@ export function createProcessArticleProcessor(ctx: WorkerContext) {
     const input = { title: article.title || item.title, body: article.text, feedId: item.feedId, tags, lang: article.lang };
     const classification = ctx.metrics.time(ctx.metrics.classifySeconds, () => classifyItem(classifier, input));
     const now = new Date().toISOString();
-    const stored = toStoredItem(item, article, tags, classification.entities, now);
+    const stored = capStoredItem(toStoredItem(item, article, tags, classification.entities, now), config.feeds.limits.bodyChars);
     const flagged = classification.matches.filter((m) => m.flagged);
     const matches: StoredMatch[] = flagged.map((m) => ({ itemKey: item.key, watchlist: m.watchlist, score: m.score, hits: m.hits, reasons: m.reasons, flaggedAt: now }));
     await ctx.store.items.saveProcessed(stored, matches, pendingTargets(config, flagged));
@@ -52,18 +53,19 @@ export function createProcessArticleProcessor(ctx: WorkerContext) {
 
 async function readArticle(ctx: WorkerContext, config: Config, feed: FeedConfig | undefined, item: FeedItem, log: WorkerContext['log']): Promise<ExtractedArticle> {
   const wantsPage = (feed?.fetchArticles ?? config.feeds.defaults.fetchArticles) && item.url && /^https?:/.test(item.url);
-  if (!wantsPage) return chooseArticleBody(undefined, item);
+  const caps = { maxChars: config.feeds.limits.bodyChars };
+  if (!wantsPage) return chooseArticleBody(undefined, item, caps);
   try {
     const res = await fetchResource(item.url!, { ...config.feeds.fetch, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', limiter: ctx.hostLimiter });
-    if (res.kind !== 'ok') return chooseArticleBody(undefined, item);
-    const options = { url: res.url, contentType: res.contentType, include: feed?.extract?.include, exclude: feed?.extract?.exclude };
+    if (res.kind !== 'ok') return chooseArticleBody(undefined, item, caps);
+    const options = { url: res.url, contentType: res.contentType, include: feed?.extract?.include, exclude: feed?.extract?.exclude, maxTextChars: caps.maxChars };
     const extracted = ctx.metrics.time(ctx.metrics.extractSeconds, () => extractArticle(res.body, options));
-    return chooseArticleBody(extracted, item);
+    return chooseArticleBody(extracted, item, caps);
   } catch (err) {
     // A page that cannot be had is not a lost item: the feed's own text stands in.
     log.info({ url: item.url, err: describeError(err) }, 'page not extracted; using the feed text');
     await ctx.store.ingest.record({ pageErrors: 1 });
-    return chooseArticleBody(undefined, item);
+    return chooseArticleBody(undefined, item, caps);
   }
 }
 
@@ -76,6 +78,7 @@ function toStoredItem(item: FeedItem, article: ExtractedArticle, tags: string[],
     summary: item.summary,
     body: article.text,
     bodySource: article.bodySource,
+    ...(article.truncated ? { truncated: true } : {}),
     ...(article.byline ?? item.author ? { byline: article.byline ?? item.author } : {}),
     ...(article.lang ? { lang: article.lang } : {}),
     ...(item.published ?? article.published ? { published: item.published ?? article.published } : {}),

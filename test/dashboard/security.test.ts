@@ -7,6 +7,7 @@ import { silentLogger } from '../../src/log.js';
 import { XSS, XSS_ESCAPED } from './fixtures.js';
 import { postForm, request } from './http.js';
 import { seedDashboard, type Seeded } from './seed.js';
+import { testRedis } from '../helpers/redis.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
 let s: Seeded;
@@ -54,32 +55,60 @@ test('with a token, requests without it get 401: pages show the sign-in form, th
   assert.equal((await request(`${base}/healthz`)).status, 200, 'health stays open for probes');
 });
 
-test('with a token: Bearer works, ?token= once sets a session cookie, the login form too', async () => {
+test('with a token: Bearer works, ?token= only on /feeds/* and /metrics, the login form sets the cookie', async () => {
   const base = lockedUrl();
   assert.equal((await request(`${base}/api/items`, { headers: bearer })).status, 200);
   assert.equal((await request(`${base}/feeds/isis-libya.atom?token=${TOKEN}`)).status, 200, 'feed readers can pass the token in the URL');
-  const once = await request(`${base}/items?watchlist=isis-libya&token=${TOKEN}`);
-  assert.equal(once.status, 303);
-  assert.equal(once.headers.location, '/items?watchlist=isis-libya', 'the token leaves the address bar');
-  const cookie = String(once.headers['set-cookie']).split(';')[0]!;
-  assert.doesNotMatch(cookie, new RegExp(TOKEN), 'the cookie is not the token itself');
-  assert.match(String(once.headers['set-cookie']), /HttpOnly; SameSite=Strict/);
-  assert.equal((await request(`${base}/items`, { headers: { cookie } })).status, 200);
+  assert.equal((await request(`${base}/metrics?token=${TOKEN}`)).status, 200, 'so can scrapers');
+  for (const path of ['/api/items', '/api/overview', '/items', '/']) {
+    const res = await request(`${base}${path}${path.includes('?') ? '&' : '?'}token=${TOKEN}`);
+    assert.equal(res.status, 401, `${path}: a token in the URL is refused there`);
+    assert.equal(res.headers['set-cookie'], undefined);
+    assert.match(res.body, /\?token= is accepted only on \/feeds\/\* and \/metrics/);
+  }
+  const wrongInUrl = await request(`${base}/metrics?token=not-the-token-at-all`);
+  assert.equal(wrongInUrl.status, 401);
   const asked = await request(`${base}/items?watchlist=isis-libya`, { headers: { accept: 'text/html' } });
   assert.match(asked.body, /<input type="hidden" name="next" value="\/items\?watchlist=isis-libya">/);
   const back = await postForm(`${base}/login`, { token: TOKEN, next: '/items?watchlist=isis-libya' });
   assert.equal(back.headers.location, '/items?watchlist=isis-libya', 'signing in leads back to the page asked for');
+  const cookie = String(back.headers['set-cookie']).split(';')[0]!;
+  assert.doesNotMatch(cookie, new RegExp(TOKEN), 'the cookie is not the token itself');
+  assert.match(String(back.headers['set-cookie']), /HttpOnly; SameSite=Strict/);
+  assert.doesNotMatch(String(back.headers['set-cookie']), /Secure/, 'plain HTTP: no Secure flag');
+  assert.equal((await request(`${base}/items`, { headers: { cookie } })).status, 200);
   assert.equal((await postForm(`${base}/login`, { token: TOKEN, next: '//evil.example/' })).headers.location, '/');
   const badLogin = await postForm(`${base}/login`, { token: 'wrong' });
   assert.equal(badLogin.status, 401);
-  const login = await postForm(`${base}/login`, { token: TOKEN });
-  assert.equal(login.status, 303);
-  assert.equal(String(login.headers['set-cookie']).split(';')[0], cookie);
+});
+
+test('the login cookie is Secure behind HTTPS, and X-Forwarded-Proto counts only from a trusted proxy', async () => {
+  const https = { 'x-forwarded-proto': 'https' };
+  const untrusted = await postForm(`${lockedUrl()}/login`, { token: TOKEN }, https);
+  assert.doesNotMatch(String(untrusted.headers['set-cookie']), /Secure/, 'no DASHBOARD_TRUST_PROXY: the header is ignored');
+  const env = { DASHBOARD_TRUST_PROXY: '127.0.0.1' };
+  const proxied = await startDashboard({ ctx: s.pipeline.ctx, host: '127.0.0.1', port: 0, token: TOKEN, log: silentLogger, env });
+  try {
+    const viaProxy = await postForm(`${proxied.url}/login`, { token: TOKEN }, https);
+    assert.equal(viaProxy.status, 303);
+    assert.match(String(viaProxy.headers['set-cookie']), /; Secure/);
+    const plain = await postForm(`${proxied.url}/login`, { token: TOKEN });
+    assert.doesNotMatch(String(plain.headers['set-cookie']), /Secure/);
+  } finally {
+    await proxied.close();
+  }
+  const elsewhere = await startDashboard({ ctx: s.pipeline.ctx, host: '127.0.0.1', port: 0, token: TOKEN, log: silentLogger, env: { DASHBOARD_TRUST_PROXY: '10.0.0.0/8' } });
+  try {
+    const spoofed = await postForm(`${elsewhere.url}/login`, { token: TOKEN }, https);
+    assert.doesNotMatch(String(spoofed.headers['set-cookie']), /Secure/, 'a proxy list that does not hold the peer is not trusted');
+  } finally {
+    await elsewhere.close();
+  }
 });
 
 test('with a token, an action from another origin is refused (CSRF), from this origin it goes through', async () => {
   const base = lockedUrl();
-  const cookie = String((await request(`${base}/?token=${TOKEN}`)).headers['set-cookie']).split(';')[0]!;
+  const cookie = String((await postForm(`${base}/login`, { token: TOKEN })).headers['set-cookie']).split(';')[0]!;
   const body = { text: 'Daesh in Sirte' };
   const evil = await request(`${base}/api/classify`, { body, headers: { cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
   assert.equal(evil.status, 403);
@@ -151,3 +180,43 @@ function inlineCode(page: string): string[] {
   }
   return found;
 }
+
+const INHERITED = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+
+/** Keys under the test prefix whose name mentions `word`: a run, a lease, anything the runner would write. */
+async function keysNaming(word: string): Promise<string[]> {
+  const redis = testRedis();
+  try {
+    const found: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${s.prefix}:*${word}*`, 'COUNT', 1000);
+      found.push(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    return found;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+test('names inherited from Object are unknown names everywhere: 404, nothing written, no runner reached', async () => {
+  const runsBefore = (await request(`${open.url}/api/digests`)).json().digests.map((d: { runs: unknown[] }) => d.runs.length);
+  for (const name of INHERITED) {
+    const api = await request(`${open.url}/api/digests/${encodeURIComponent(name)}/retry`, { method: 'POST', headers: { origin: open.url } });
+    assert.equal(api.status, 404, name);
+    assert.equal(api.json().error, `dashboard: no digest "${name}"`);
+    const form = await postForm(`${open.url}/digests/${encodeURIComponent(name)}/retry`, {});
+    assert.equal(form.status, 404, `form ${name}`);
+    const atom = await request(`${open.url}/feeds/${encodeURIComponent(name)}.atom`);
+    assert.equal(atom.status, 404, `atom ${name}`);
+    assert.match(atom.json().error, /^dashboard: no watch-list feed/);
+    const items = await request(`${open.url}/api/items?watchlist=${encodeURIComponent(name)}`);
+    assert.equal(items.status, 404, `items ${name}`);
+    assert.equal(items.json().error, `dashboard: no watch-list "${name}"`);
+    assert.deepEqual(await keysNaming(name.replace(/_/g, '?')), [], `nothing written for ${name}`);
+  }
+  const runsAfter = (await request(`${open.url}/api/digests`)).json().digests.map((d: { runs: unknown[] }) => d.runs.length);
+  assert.deepEqual(runsAfter, runsBefore, 'no digest ran');
+  assert.equal((await request(`${open.url}/api/digests/brief/retry`, { method: 'POST', headers: { origin: open.url } })).status, 200, 'a real name still works');
+});

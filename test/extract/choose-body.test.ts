@@ -42,3 +42,13 @@ test('a short page still wins when the feed has even less', () => {
   assert.equal(chooseArticleBody(extracted, item(), { minChars: 20 }).bodySource, 'page');
   assert.equal(chooseArticleBody(extracted, item()).bodySource, 'feed');
 });
+
+test('the feed text standing in for the body is cut at the cap and marked truncated', () => {
+  const content = 'Word after word of the feed content. '.repeat(200);
+  const body = chooseArticleBody(undefined, item({ content }), { maxChars: 1_000 });
+  assert.equal(body.bodySource, 'feed');
+  assert.ok(body.text.length <= 1_000);
+  assert.equal(body.truncated, true);
+  const marked = chooseArticleBody(undefined, item({ content: 'Content the feed stage already cut at the cap, longer than the summary so that it is the text chosen for the body of this item here.', truncated: true }));
+  assert.equal(marked.truncated, true, 'a cut made by the feed stage is carried');
+});

@@ -160,3 +160,18 @@ test('a <pre> block keeps its lines', () => {
   line two</pre></div>`);
   assert.match(extractArticle(html).text, /\n\nline one\nline two$/);
 });
+
+test('the body is cut at the body cap, at a paragraph break, and marked truncated', () => {
+  const long = Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i} of the council report, with words enough to count as prose, commas, and more.</p>`).join('');
+  const a = extractArticle(page(`<div class="story">${long}</div>`), { maxTextChars: 5_000 });
+  assert.ok(a.text.length <= 5_000 && a.text.length > 4_000, String(a.text.length));
+  assert.equal(a.truncated, true);
+  assert.match(a.text, /more\.$/, 'cut between paragraphs');
+  assert.equal(extractArticle(page(ARTICLE)).truncated, undefined, 'a short page is not marked');
+});
+
+test('an 8 MB page keeps at most 200,000 characters by default', () => {
+  const a = extractArticle(page(`<div class="story">${'<p>Some words of text here, and more, and more text in the story.</p>'.repeat(120_000)}</div>`));
+  assert.ok(a.text.length <= 200_000, String(a.text.length));
+  assert.equal(a.truncated, true);
+});

@@ -81,9 +81,23 @@ export interface ParseContext {
   entities: ReadonlyMap<string, string>;
 }
 
+/** Deepest nesting of parentheses and NOTs: the parse recurses that deep, and so does everything that walks the tree. */
+const MAX_NESTING = 100;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   constructor(private readonly q: string, private readonly tokens: QueryToken[], private readonly ctx: ParseContext) {}
+
+  /** One level deeper, or a clear error: 4,000 "(" must not overflow the stack. */
+  private nested<T>(offset: number, parse: () => T): T {
+    if (++this.depth > MAX_NESTING) throw new SyntaxProblem(`parentheses and NOTs nested more than ${MAX_NESTING} deep`, offset);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
 
   parse(): QueryNode {
     if (this.tokens.length === 0) throw new SyntaxProblem('empty query', 0);
@@ -130,7 +144,7 @@ class Parser {
     if (t.type !== 'NOT') return this.parseNear(field);
     this.pos++;
     if (!this.startsTerm(this.peek())) throw new SyntaxProblem('NOT needs a term after it', t.offset);
-    const item = this.parseUnary(field);
+    const item = this.nested(t.offset, () => this.parseUnary(field));
     return { kind: 'not', item, offset: t.offset, end: item.end };
   }
 
@@ -161,7 +175,7 @@ class Parser {
 
   private parseGroup(open: QueryToken, field: FieldName | undefined): QueryNode {
     if (this.peek()?.type === ')') throw new SyntaxProblem('empty parentheses', open.offset);
-    const inner = this.parseOr(field);
+    const inner = this.nested(open.offset, () => this.parseOr(field));
     const close = this.tokens[this.pos++];
     if (close?.type !== ')') throw new SyntaxProblem('this ( is never closed', open.offset);
     return { ...inner, offset: open.offset, end: close.offset + 1 };

@@ -9,6 +9,8 @@ import { fetchResource } from '../../fetch/fetch-resource.js';
 import { describeError, WirewatchError } from '../../errors.js';
 import type { Classification } from '../../types.js';
 import type { WorkerContext } from '../../workers/context.js';
+import { cutText, FIELD_LIMITS } from '../../limits.js';
+import { redactSecrets } from '../../redact.js';
 import { RequestError } from '../errors.js';
 
 /** One of: `text` (first line is the title), `url`, or `title` and `body`. */
@@ -25,24 +27,37 @@ export interface ClassifyResponse extends Classification {
   /** The text that was classified (title excluded), for highlighting hits. */
   body: string;
   url?: string;
+  /** A fetched page's text was cut at limits.classifyChars. */
+  truncated?: boolean;
 }
 
-export const MAX_TEXT = 200_000;
 const PAGE_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5';
 
+/**
+ * Text typed or posted over limits.classifyChars is refused (413): the sender can cut it.
+ * A fetched page is cut to fit instead, since its length is not the sender's doing.
+ */
 export async function classifyRequest(ctx: WorkerContext, req: ClassifyRequest): Promise<ClassifyResponse> {
-  const { classifier } = ctx.live.current();
-  const input = await readRequest(ctx, req);
-  if (input.title.length + input.body.length > MAX_TEXT) throw new RequestError(413, `text over ${MAX_TEXT} characters`);
+  const { classifier, config } = ctx.live.current();
+  const max = config.feeds.limits.classifyChars;
+  const input = fitInput(await readRequest(ctx, req, max), max);
   const result = classifyItem(classifier, { title: input.title, body: input.body });
-  return { ...input, ...result };
+  return { ...input, ...(input.url !== undefined ? { url: redactSecrets(input.url) } : {}), ...result };
 }
 
-type Input = Pick<ClassifyResponse, 'source' | 'title' | 'body' | 'url'>;
+type Input = Pick<ClassifyResponse, 'source' | 'title' | 'body' | 'url' | 'truncated'>;
 
-async function readRequest(ctx: WorkerContext, req: ClassifyRequest): Promise<Input> {
+function fitInput(input: Input, max: number): Input {
+  const length = input.title.length + input.body.length;
+  if (length <= max) return input;
+  if (input.source === 'text') throw new RequestError(413, `text of ${length} characters is over the ${max}-character limit (limits.classifyChars)`);
+  const title = cutText(input.title, Math.min(input.title.length, FIELD_LIMITS.title)).text;
+  return { ...input, title, body: cutText(input.body, Math.max(0, max - title.length)).text, truncated: true };
+}
+
+async function readRequest(ctx: WorkerContext, req: ClassifyRequest, max: number): Promise<Input> {
   const url = str(req.url);
-  if (url) return readUrl(ctx, url);
+  if (url) return readUrl(ctx, url, max);
   const text = str(req.text);
   if (text) return { source: 'text', ...splitText(text) };
   const title = str(req.title) ?? '';
@@ -61,7 +76,7 @@ export function splitText(text: string): { title: string; body: string } {
   return nl === -1 ? { title: clean.trim(), body: '' } : { title: clean.slice(0, nl).trim(), body: clean.slice(nl + 1).trim() };
 }
 
-async function readUrl(ctx: WorkerContext, url: string): Promise<Input> {
+async function readUrl(ctx: WorkerContext, url: string, max: number): Promise<Input> {
   if (!/^https?:\/\//i.test(url)) throw new RequestError(400, 'url must be http: or https:');
   const { config } = ctx.live.current();
   try {
@@ -69,7 +84,7 @@ async function readUrl(ctx: WorkerContext, url: string): Promise<Input> {
     if (res.kind !== 'ok') throw new RequestError(502, `${url}: server answered 304 to an unconditional request`);
     const type = res.contentType ?? 'text/html';
     if (/^text\/plain/i.test(type)) return { source: 'url', url: res.url, ...splitText(res.body.toString('utf8')) };
-    const article = extractArticle(res.body, { url: res.url, contentType: type });
+    const article = extractArticle(res.body, { url: res.url, contentType: type, maxTextChars: max });
     return { source: 'url', url: res.url, title: article.title ?? '', body: article.text };
   } catch (err) {
     if (err instanceof RequestError) throw err;

@@ -1,8 +1,10 @@
 /** Digests with their run history, and the retry the digests page offers. */
+import { digestByName } from '../../config/lookup.js';
 import { digestSchedulerId, QUEUES } from '../../jobs/definitions.js';
 import type { DigestRun } from '../../store/digest-store.js';
 import { runDigest, type DigestResult } from '../../workers/send-digest.js';
 import type { WorkerContext } from '../../workers/context.js';
+import { redactValue } from '../../redact.js';
 import { RequestError } from '../errors.js';
 
 export interface DigestRow {
@@ -31,7 +33,8 @@ export async function listDigests(ctx: WorkerContext, runLimit = 10): Promise<Di
     ]);
     const latest = runs[0];
     const failedChannels = latest ? Object.entries(latest.channels).filter(([, c]) => c.status === 'failed').map(([ch]) => ch) : [];
-    const row: DigestRow = { name, schedule: d.schedule, timezone: d.timezone, watchlists: d.watchlists, channels: d.channels, pending: pending.length, runs, failedChannels };
+    // Delivery errors quote webhook URLs, whose path or query is often the secret.
+    const row: DigestRow = { name, schedule: d.schedule, timezone: d.timezone, watchlists: d.watchlists, channels: d.channels, pending: pending.length, runs: redactValue(runs), failedChannels };
     if (scheduler?.next) row.nextRun = new Date(scheduler.next).toISOString();
     return row;
   }));
@@ -44,6 +47,7 @@ export async function listDigests(ctx: WorkerContext, runLimit = 10): Promise<Di
  */
 export async function retryDigest(ctx: WorkerContext, name: string, now = new Date()): Promise<DigestResult> {
   const { config } = ctx.live.current();
-  if (!config.digests.digests[name]) throw new RequestError(404, `no digest "${name}"`);
+  // Own keys only: "constructor" or "__proto__" must not reach the runner (or write its lease).
+  if (!digestByName(config, name)) throw new RequestError(404, `no digest "${name}"`);
   return runDigest(ctx, config, name, `${name}-manual-${now.getTime()}`, now.toISOString(), true);
 }

@@ -8,7 +8,7 @@ import { VERDICT_KINDS, type Verdict, type VerdictKind } from '../../tune/types.
 import { weeklyFigures, type WeekFigures } from '../../tune/weekly.js';
 import type { WorkerContext } from '../../workers/context.js';
 import { RequestError } from '../errors.js';
-import { MAX_TEXT, splitText } from './classify.js';
+import { splitText } from './classify.js';
 
 /** A verdict on a stored item (`itemKey`) or on text from the "try it" box (`text`, or `title` and `body`). */
 export interface FeedbackRequest {
@@ -62,6 +62,8 @@ async function storedSubject(ctx: WorkerContext, watchlist: string, itemKey: str
 }
 
 function textSubject(ctx: WorkerContext, watchlist: string, req: FeedbackRequest): Subject {
+  // The text judged is what the "try it" box classified: the same limit (limits.classifyChars).
+  const MAX_TEXT = ctx.live.current().config.feeds.limits.classifyChars;
   const text = optionalString(req.text, 'text', MAX_TEXT);
   // Browsers send a form's line ends as CRLF: kept as \n, the same text gives the same key either way.
   const field = (v: unknown, name: string) => optionalString(v, name, MAX_TEXT)?.replace(/\r\n?/g, '\n') ?? '';

@@ -5,6 +5,7 @@
  * match records when sorting by score), then the records of the one page shown; with one, the
  * newest SCAN_LIMIT flags of each watch-list are read and filtered here.
  */
+import { watchlistById } from '../../config/lookup.js';
 import type { FlagRef } from '../../store/flag-index.js';
 import type { Hit, StoredItem, StoredMatch } from '../../types.js';
 import type { WorkerContext } from '../../workers/context.js';
@@ -64,8 +65,9 @@ export async function findFlagged(ctx: WorkerContext, filter: ItemFilter): Promi
 
 export async function findFlaggedPage(ctx: WorkerContext, filter: ItemFilter): Promise<FlaggedPage> {
   const { config } = ctx.live.current();
+  if (filter.watchlist !== undefined && !watchlistById(config, filter.watchlist)) throw new RequestError(404, `no watch-list "${filter.watchlist}"`);
   const ids = Object.keys(config.watchlists.watchlists);
-  const lists = filter.watchlist ? ids.filter((w) => w === filter.watchlist) : ids;
+  const lists = filter.watchlist ? [filter.watchlist] : ids;
   const limit = filter.limit ?? DEFAULT_LIMIT;
   const page = filter.page ?? 1;
   const sort = filter.sort ?? 'time';
@@ -146,9 +148,17 @@ function positiveInt(name: string, value: string, max: number): number {
   return n;
 }
 
+/** Longest filter value taken: names and search words are short, a megabyte of `q` is not a search. */
+export const MAX_PARAM_CHARS = 1_000;
+
 /** Reads a filter from query parameters (strings), ignoring empty ones; `limit` defaults to `defaultLimit`. */
 export function filterFromQuery(query: Record<string, unknown>, defaultLimit = DEFAULT_LIMIT): ItemFilter {
-  const str = (k: string) => (typeof query[k] === 'string' && (query[k] as string).trim() !== '' ? (query[k] as string).trim() : undefined);
+  const str = (k: string) => {
+    const v = Object.hasOwn(query, k) ? query[k] : undefined;
+    if (typeof v !== 'string' || v.trim() === '') return undefined;
+    if (v.length > MAX_PARAM_CHARS) throw new RequestError(400, `parameter ${k} is over ${MAX_PARAM_CHARS} characters`);
+    return v.trim();
+  };
   const filter: ItemFilter = {};
   for (const k of ['watchlist', 'feed', 'entity', 'q'] as const) {
     const v = str(k);

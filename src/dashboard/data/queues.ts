@@ -7,6 +7,7 @@
 import type { Job } from 'bullmq';
 import { ALL_QUEUES, type QueueName } from '../../jobs/definitions.js';
 import type { Queues } from '../../jobs/queues.js';
+import { redactSecrets, redactValue } from '../../redact.js';
 import { RequestError } from '../errors.js';
 
 export const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'] as const;
@@ -72,14 +73,15 @@ export async function summarizeQueues(queues: Queues, failedLimit = 10): Promise
   }));
 }
 
+/** A failed job as shown: its reason and payload may quote URLs with credentials, so both are redacted. */
 function toFailed(job: Job): FailedJob {
   return {
     id: job.id ?? '',
     name: job.name,
-    failedReason: job.failedReason ?? '',
+    failedReason: redactSecrets(job.failedReason ?? ''),
     attemptsMade: job.attemptsMade,
     ...(job.finishedOn ? { finishedOn: new Date(job.finishedOn).toISOString() } : {}),
-    data: job.data,
+    data: redactValue(job.data),
   };
 }
 

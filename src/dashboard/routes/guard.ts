@@ -1,12 +1,18 @@
 /** The onRequest hook that applies security.ts to every request. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorPage, loginPage } from '../views/login.js';
-import { authenticate, checkToken, crossSiteReason, isLoopbackHostHeader, SECURITY_HEADERS, sessionCookie } from '../security.js';
+import { authenticate, checkToken, crossSiteReason, isLoopbackHostHeader, SECURITY_HEADERS } from '../security.js';
 
 /** Paths anyone may read: health for probes, assets and the login form for the login page. */
 const PUBLIC = [/^\/favicon\.ico$/, /^\/healthz$/, /^\/readyz$/, /^\/static\//, /^\/login$/];
-/** Paths read by programs (API clients, Prometheus, feed readers): a ?token= is accepted as is. */
+/** Paths read by programs (API clients, Prometheus, feed readers): errors come back as JSON. */
 const MACHINE = /^\/(api\/|metrics$|feeds\/)/;
+/**
+ * Paths whose readers cannot send a header (Prometheus scrape configs, feed readers): the
+ * only ones where `?token=` is accepted. Anywhere else a token in the URL would land in
+ * proxy and browser history logs for nothing: the API takes a Bearer header, people sign in.
+ */
+const TOKEN_IN_URL = /^\/(metrics$|feeds\/)/;
 
 export function installGuard(app: FastifyInstance, token: string | undefined): void {
   app.addHook('onRequest', async (req, reply) => {
@@ -19,9 +25,10 @@ export function installGuard(app: FastifyInstance, token: string | undefined): v
     const isPublic = PUBLIC.some((re) => re.test(path));
     if (token && !via && !isPublic) {
       const given = new URL(req.url, 'http://x').searchParams.get('token');
-      if (req.method === 'GET' && given && checkToken(given, token)) {
-        if (MACHINE.test(path)) return;
-        return reply.header('set-cookie', sessionCookie(token)).redirect(stripToken(req.url), 303);
+      if (given !== null && TOKEN_IN_URL.test(path)) {
+        if (req.method === 'GET' && checkToken(given, token)) return;
+      } else if (given !== null) {
+        return deny(reply, req, 401, 'dashboard: ?token= is accepted only on /feeds/* and /metrics; send Authorization: Bearer, or sign in at /login');
       }
       reply.header('www-authenticate', 'Bearer realm="wirewatch"');
       return deny(reply, req, 401, 'dashboard: a token is required (Authorization: Bearer, or sign in)');
@@ -31,12 +38,6 @@ export function installGuard(app: FastifyInstance, token: string | undefined): v
       if (why) return deny(reply, req, 403, `dashboard: cross-site request refused (${why})`);
     }
   });
-}
-
-function stripToken(url: string): string {
-  const u = new URL(url, 'http://x');
-  u.searchParams.delete('token');
-  return u.pathname + u.search;
 }
 
 function deny(reply: FastifyReply, req: FastifyRequest, status: number, message: string): FastifyReply {

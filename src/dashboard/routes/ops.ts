@@ -1,5 +1,6 @@
 /** Operational routes (/healthz, /readyz, /metrics), and the static assets and Atom feeds. */
 import type { FastifyInstance } from 'fastify';
+import { watchlistById } from '../../config/lookup.js';
 import type { WorkerContext } from '../../workers/context.js';
 import { APP_JS } from '../assets/script.js';
 import { STYLE_CSS } from '../assets/style.js';
@@ -32,7 +33,7 @@ export function registerAssets(app: FastifyInstance, o: Pick<OpsOptions, 'ctx'>)
   app.get<{ Params: { file: string } }>('/feeds/:file', async (req, reply) => {
     const m = /^(.+)\.atom$/.exec(req.params.file);
     const { config } = o.ctx.live.current();
-    const wl = m ? config.watchlists.watchlists[m[1]!] : undefined;
+    const wl = m ? watchlistById(config, m[1]!) : undefined;
     if (!m || !wl) throw new RequestError(404, `no watch-list feed "${req.params.file}"`);
     const base = `${req.protocol}://${req.headers.host ?? 'localhost'}`;
     const entries = await findFlagged(o.ctx, { watchlist: m[1]!, limit: 50 });

@@ -93,6 +93,6 @@ function registerLogin(app: FastifyInstance, token: string | undefined): void {
     if (!token) return reply.redirect('/', 303);
     const next = safeNext(req.body?.next);
     if (!checkToken(String(req.body?.token ?? ''), token)) return sendHtml(reply, loginPage('That token is not right.', next), 401);
-    return reply.header('set-cookie', sessionCookie(token)).redirect(next, 303);
+    return reply.header('set-cookie', sessionCookie(token, req.protocol === 'https')).redirect(next, 303);
   });
 }
