@@ -18,6 +18,8 @@ import { connectRedis } from './store/redis.js';
 import { Store } from './store/store.js';
 import type { WorkerContext } from './workers/context.js';
 import { closeWorkers, runWorkers, type WorkerTuning } from './workers/run-workers.js';
+import { startRunSweeper } from './workers/run-sweeper.js';
+import { QUEUES } from './jobs/definitions.js';
 
 export interface PipelineOptions {
   config: Config;
@@ -63,7 +65,10 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   const ctx: WorkerContext = { live, store, queues, log: options.log, hostLimiter, metrics, stdout: options.stdout };
   const scheduler = options.scheduler ?? true;
   if (scheduler) await sync(ctx, options.config);
-  const workers: Worker[] = runWorkers(ctx, redis, options.queues ?? ALL_QUEUES, options.tuning);
+  const worked = options.queues ?? ALL_QUEUES;
+  const workers: Worker[] = runWorkers(ctx, redis, worked, options.tuning);
+  // Whoever delivers digests also resumes runs whose owner died.
+  const sweeper = worked.includes(QUEUES.sendDigest) ? startRunSweeper(ctx) : undefined;
 
   // Reloads run one after another; the schedules are synced before the config is swapped, so a
   // config BullMQ refuses leaves both the old schedules and the old config in place.
@@ -89,6 +94,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     if (stopped) return;
     stopped = true;
     watcher?.close();
+    sweeper?.stop();
     await closeWorkers(workers);
     // With Redis gone, closing would wait forever: give it two seconds, then cut.
     await withTimeout(closeQueues(queues), 2_000);

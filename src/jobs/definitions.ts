@@ -28,11 +28,13 @@ export interface ProcessArticlePayload {
   tags: string[];
 }
 
-/** send-digest: which digest; the run id comes from the scheduled time. */
+/** send-digest: which digest; a scheduled job's run id comes from its scheduled time and job id. */
 export interface SendDigestPayload {
   digest: string;
-  /** Set by `digest send` for a run outside the schedule. */
+  /** Set for a run outside the schedule (the dashboard) and for a resumed run. */
   runId?: string;
+  /** Resume an unfinished run whose owner died (set by the run sweeper). */
+  resume?: boolean;
 }
 
 /**
