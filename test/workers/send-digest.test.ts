@@ -12,7 +12,9 @@ import { silentLogger } from '../../src/log.js';
 import { Metrics } from '../../src/metrics.js';
 import { Store } from '../../src/store/store.js';
 import type { WorkerContext } from '../../src/workers/context.js';
-import { runDigest } from '../../src/workers/send-digest.js';
+import { createSendDigestProcessor, runDigest } from '../../src/workers/send-digest.js';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { SendDigestPayload } from '../../src/jobs/definitions.js';
 import { newRunId, scheduledRunId } from '../../src/jobs/run-id.js';
 import { makeConfig } from '../helpers/config.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
@@ -206,4 +208,19 @@ test('a scheduled run and a manual send in the same second make two files and lo
   assert.ok(files.every((f) => f.includes(stamp)), 'both in the same second');
   const text = files.map((f) => readFileSync(join(outbox, f), 'utf8')).join('\n');
   for (const item of [...early, ...late]) assert.equal(text.split(item.title).length - 1, 1, `${item.title} once across the files`);
+});
+
+test('a send-digest job naming constructor, __proto__ or toString fails for good and touches nothing', async () => {
+  const outbox = mkdtempSync(join(tmpdir(), 'ww-out-'));
+  const slack = await slackReceiver([]);
+  const cfg = config(outbox, slack.url);
+  const ctx = context(cfg);
+  const process = createSendDigestProcessor(ctx);
+  for (const digest of ['constructor', '__proto__', 'toString']) {
+    const job = { id: `j-${digest}`, data: { digest }, opts: {}, attemptsMade: 0, timestamp: Date.now() } as unknown as Job<SendDigestPayload>;
+    await assert.rejects(process(job), (err: unknown) => err instanceof UnrecoverableError && err.message.includes(`no digest "${digest}"`));
+    await assert.rejects(runDigest(ctx, cfg, digest, `${digest}-x`, new Date().toISOString(), true), /no digest/);
+  }
+  assert.deepEqual(await redis.keys(`${ctx.store.keys.prefix}:lease:*`), []);
+  assert.deepEqual(await redis.keys(`${ctx.store.keys.prefix}:run:*`), []);
 });
