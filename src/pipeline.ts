@@ -8,7 +8,9 @@ import { LiveConfig } from './config/live-config.js';
 import type { Config } from './config/schema.js';
 import { watchConfig } from './config/watch-config.js';
 import { describeError } from './errors.js';
-import { HostLimiter } from './fetch/host-limiter.js';
+import type { FetchOptions } from './config/schema.js';
+import type { HeldBack } from './fetch/host-limiter.js';
+import { SharedHostLimiter } from './fetch/shared-host-limiter.js';
 import { ALL_QUEUES, type QueueName } from './jobs/definitions.js';
 import { closeQueues, openQueues, type Queues } from './jobs/queues.js';
 import { syncSchedulers } from './jobs/schedule.js';
@@ -58,8 +60,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   const store = new Store(redis, { prefix: options.prefix, retentionSeconds: options.retentionSeconds });
   const queues = openQueues(redis, store.keys.bull, (queue, err) => options.log.warn({ queue, err: err.message }, 'queue error'));
   const live = new LiveConfig(options.config);
-  const f = options.config.feeds.fetch;
-  const hostLimiter = new HostLimiter({ concurrency: f.perHostConcurrency, gapMs: f.perHostGap });
+  const hostLimiter = politeness(store, options.config.feeds.fetch, options.log);
   const metrics = options.metrics ?? new Metrics();
   metrics.watchQueues(queues);
   const ctx: WorkerContext = { live, store, queues, log: options.log, hostLimiter, metrics, stdout: options.stdout };
@@ -76,7 +77,12 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   const reload = (config: Config) => {
     reloading = reloading.catch(() => {}).then(async () => {
       if (scheduler) await sync(ctx, config);
+      const before = live.current().config.feeds.fetch;
       live.replace(config);
+      const after = config.feeds.fetch;
+      if (before.perHostConcurrency !== after.perHostConcurrency || before.perHostGap !== after.perHostGap || before.timeout !== after.timeout) {
+        ctx.hostLimiter = politeness(store, after, options.log);
+      }
       options.log.info({ generation: live.current().generation }, 'config reloaded');
     });
     return reloading;
@@ -102,6 +108,15 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     redis.disconnect();
   };
   return { ctx, store, queues, live, reload, stop };
+}
+
+/** Per-host limits kept in Redis for every worker of the deployment, with a warning when they hold work back long. */
+function politeness(store: Store, f: FetchOptions, log: Logger): SharedHostLimiter {
+  const onHeldBack = (h: HeldBack) => log.warn(
+    { host: h.host, waitedMs: h.waitedMs, waiting: h.waiting, setting: h.setting, value: h.value },
+    `fetch: requests to ${h.host} wait for the per-host limit (${h.setting} ${h.setting === 'perHostGap' ? `${h.value} ms` : h.value}): this one waited ${Math.round(h.waitedMs / 1000)} s, ${h.waiting} more waiting here; raise fetch.${h.setting} in feeds.yaml if the site allows`,
+  );
+  return new SharedHostLimiter({ concurrency: f.perHostConcurrency, gapMs: f.perHostGap }, store.hostSlots, { leaseMs: f.timeout + 10_000, onHeldBack });
 }
 
 async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { AlertStore } from './alert-store.js';
 import { DigestStore } from './digest-store.js';
 import { FeedStore } from './feed-store.js';
+import { HostSlots } from './host-slots.js';
 import { ItemStore } from './item-store.js';
 import { Keys } from './keys.js';
 
@@ -21,6 +22,8 @@ export class Store {
   readonly feeds: FeedStore;
   readonly digests: DigestStore;
   readonly alerts: AlertStore;
+  /** Per-host request slots and gaps, shared by every process of the deployment. */
+  readonly hostSlots: HostSlots;
 
   constructor(readonly redis: Redis, options: StoreOptions = {}) {
     this.keys = new Keys(options.prefix ?? 'ww');
@@ -29,6 +32,7 @@ export class Store {
     this.feeds = new FeedStore(redis, this.keys, retention);
     this.digests = new DigestStore(redis, this.keys, retention);
     this.alerts = new AlertStore(redis, this.keys, retention);
+    this.hostSlots = new HostSlots(redis, this.keys);
   }
 
   /** Deletes everything under the prefix, queues included: for tests, benchmarks and uninstalls. */

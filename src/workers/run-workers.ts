@@ -1,5 +1,7 @@
 /** Starts a BullMQ Worker per queue, each wired to its processor. */
 import { Worker, type Processor } from 'bullmq';
+import { hostname } from 'node:os';
+import { pid } from 'node:process';
 import type { Redis } from 'ioredis';
 import { retryAfterBackoff } from '../jobs/backoff.js';
 import { QUEUES, type QueueName } from '../jobs/definitions.js';
@@ -51,6 +53,8 @@ export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueN
     };
     const worker = new Worker(name, timed, {
       connection,
+      // Names the process on every job it takes (job.processedBy) and in the queue's worker list.
+      name: `${hostname()}:${pid}`,
       prefix: ctx.store.keys.bull,
       concurrency: tuning.concurrency?.[name] ?? DEFAULT_CONCURRENCY[name],
       settings: { backoffStrategy: retryAfterBackoff },
