@@ -16,7 +16,8 @@ import { closeQueues, openQueues, type Queues } from './jobs/queues.js';
 import { syncSchedulers } from './jobs/schedule.js';
 import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
-import { connectRedis } from './store/redis.js';
+import { connectRedis, redactUrl } from './store/redis.js';
+import { RedisOutages } from './store/redis-outages.js';
 import { Store } from './store/store.js';
 import type { WorkerContext } from './workers/context.js';
 import { closeWorkers, runWorkers, type WorkerTuning } from './workers/run-workers.js';
@@ -56,14 +57,17 @@ export interface Pipeline {
 
 export async function startPipeline(options: PipelineOptions): Promise<Pipeline> {
   const redis = connectRedis(options.redisUrl);
-  redis.on('error', (err) => options.log.warn({ err: err.message }, 'redis connection error'));
+  // One warning when Redis goes away and one line when it is back, whichever connection noticed.
+  const outages = new RedisOutages(redis, options.log, redactUrl(options.redisUrl));
   const store = new Store(redis, { prefix: options.prefix, retentionSeconds: options.retentionSeconds });
-  const queues = openQueues(redis, store.keys.bull, (queue, err) => options.log.warn({ queue, err: err.message }, 'queue error'));
+  const queues = openQueues(redis, store.keys.bull, (queue, err) => {
+    if (!outages.noteError(err)) options.log.warn({ queue, err: err.message }, 'queue error');
+  });
   const live = new LiveConfig(options.config);
   const hostLimiter = politeness(store, options.config.feeds.fetch, options.log);
   const metrics = options.metrics ?? new Metrics();
   metrics.watchQueues(queues);
-  const ctx: WorkerContext = { live, store, queues, log: options.log, hostLimiter, metrics, stdout: options.stdout };
+  const ctx: WorkerContext = { live, store, queues, log: options.log, hostLimiter, metrics, stdout: options.stdout, redisOutages: outages };
   const scheduler = options.scheduler ?? true;
   if (scheduler) await sync(ctx, options.config);
   const worked = options.queues ?? ALL_QUEUES;
@@ -102,6 +106,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     watcher?.close();
     sweeper?.stop();
     await closeWorkers(workers);
+    outages.close();
     // With Redis gone, closing would wait forever: give it two seconds, then cut.
     await withTimeout(closeQueues(queues), 2_000);
     await withTimeout(redis.quit(), 2_000);

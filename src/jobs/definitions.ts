@@ -60,6 +60,14 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 86_400, count: 1_000 },
 };
 
+/** A digest run retries (only its failed channels), 10 s after a failure, doubling. */
+export const DIGEST_JOB_OPTIONS = {
+  attempts: 6,
+  backoff: { type: RETRY_AFTER_BACKOFF, delay: 10_000 },
+  removeOnComplete: { count: 500 },
+  removeOnFail: { count: 500 },
+} satisfies JobsOptions;
+
 /** Scheduler ids: no ':' (BullMQ builds job ids from them). */
 export const feedSchedulerId = (feedId: string) => `feed-${feedId}`;
 export const digestSchedulerId = (digest: string) => `digest-${digest}`;

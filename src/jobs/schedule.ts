@@ -6,8 +6,7 @@
  */
 import type { JobSchedulerJson, JobSchedulerTemplateOptions, Queue } from 'bullmq';
 import type { Config } from '../config/schema.js';
-import { RETRY_AFTER_BACKOFF } from './backoff.js';
-import { digestSchedulerId, feedSchedulerId, QUEUES } from './definitions.js';
+import { DIGEST_JOB_OPTIONS, digestSchedulerId, feedSchedulerId, QUEUES } from './definitions.js';
 import type { Queues } from './queues.js';
 
 export interface SyncReport {
@@ -30,12 +29,7 @@ interface Wanted {
  * the scheduler brings the next attempt. A digest run retries (only its failed channels).
  */
 const POLL_OPTS: JobSchedulerTemplateOptions = { attempts: 1, removeOnComplete: { count: 200 }, removeOnFail: { count: 500 } };
-const DIGEST_OPTS: JobSchedulerTemplateOptions = {
-  attempts: 6,
-  backoff: { type: RETRY_AFTER_BACKOFF, delay: 10_000 },
-  removeOnComplete: { count: 500 },
-  removeOnFail: { count: 500 },
-};
+const DIGEST_OPTS: JobSchedulerTemplateOptions = DIGEST_JOB_OPTIONS;
 
 export async function syncSchedulers(config: Config, queues: Queues): Promise<SyncReport> {
   const report: SyncReport = { added: [], updated: [], removed: [], unchanged: [] };

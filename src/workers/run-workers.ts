@@ -67,7 +67,9 @@ export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueN
     worker.on('failed', (job, err) => {
       ctx.log.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
     });
-    worker.on('error', (err) => ctx.log.error({ queue: name, err: err.message }, 'worker error'));
+    worker.on('error', (err) => {
+      if (!ctx.redisOutages?.noteError(err)) ctx.log.error({ queue: name, err: err.message }, 'worker error');
+    });
     return worker;
   });
 }
