@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RedisUnavailableError } from '../errors.js';
 import { hasRedisServer, startEmbeddedRedis, type EmbeddedRedis } from '../store/embedded-redis.js';
-import { DEFAULT_REDIS_URL, pingRedis, redactUrl } from '../store/redis.js';
+import { DEFAULT_REDIS_URL, pingRedis, redactUrl, RedisUrlError } from '../store/redis.js';
 
 export interface ResolvedRedis {
   url: string;
@@ -33,6 +33,7 @@ export async function resolveRedis(env: NodeJS.ProcessEnv, options: ResolveOptio
     await pingRedis(url);
     return { url };
   } catch (err) {
+    if (err instanceof RedisUrlError) throw err; // waiting cannot fix a URL
     const why = err instanceof Error ? err.message.replace(/^redis: /, '') : String(err);
     if (options.waitUntil) return waitForRedis(url, why, options);
     if (env.REDIS_URL || !options.allowEmbedded || !hasRedisServer()) throw new RedisUnavailableError(`${why}; ${HOW_TO_GET_REDIS}`);
