@@ -198,7 +198,10 @@ export async function buildForEntries(ctx: WorkerContext, config: Config, run: {
   if (!spec) throw new UnknownDigestError(run.digest);
   const loaded: Array<{ item: StoredItem; match: StoredMatch }> = [];
   const missing: string[] = [];
-  for (const e of entries) {
+  // In a fixed order (Redis hands set members in any): a resumed run renders the same messages,
+  // so each part carries the same items under the same delivery id.
+  const ordered = [...entries].sort((a, b) => (a.itemKey < b.itemKey ? -1 : a.itemKey > b.itemKey ? 1 : a.watchlist < b.watchlist ? -1 : 1));
+  for (const e of ordered) {
     const [item, match] = await Promise.all([ctx.store.items.get(e.itemKey), ctx.store.items.getMatch(e.watchlist, e.itemKey)]);
     if (item && match) loaded.push({ item, match });
     else missing.push(e.itemKey);
