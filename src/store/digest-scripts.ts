@@ -96,11 +96,13 @@ return 1
 
 /**
  * KEYS: lease, run hash, open zset. ARGV: token, channel, error, parts accepted, resume-after ms, run id.
- * One failed attempt: counted, with the messages accepted before it (the retry resumes after
- * them); the run may be resumed by another process after the given time. Returns the attempts.
+ * One failed attempt of a channel still claimed: counted, with the messages accepted before it
+ * (the retry resumes after them); the run may be resumed by another process after the given
+ * time. Returns the attempts (0 when the channel is no longer claimed: its record went through).
  */
 export const RECORD_FAILURE = GUARD + `
 local ch = ARGV[2]
+if redis.call('HGET', KEYS[2], 'status:' .. ch) ~= 'claimed' then return 0 end
 local attempts = redis.call('HINCRBY', KEYS[2], 'attempts:' .. ch, 1)
 redis.call('HSET', KEYS[2], 'error:' .. ch, ARGV[3])
 if tonumber(ARGV[4]) > 0 then redis.call('HINCRBY', KEYS[2], 'parts:' .. ch, ARGV[4]) end
@@ -110,10 +112,11 @@ return attempts
 
 /**
  * KEYS: lease, run hash, pending set, run members, open zset. ARGV: token, channel, error, ttl s, run id.
- * The run gives up on a channel: its entries go back to pending for the next run.
+ * The run gives up on a channel still claimed: its entries go back to pending for the next run.
  */
 export const RELEASE_CHANNEL = GUARD + `
 local run, open, runId = KEYS[2], KEYS[5], ARGV[5]
+if redis.call('HGET', run, 'status:' .. ARGV[2]) ~= 'claimed' then return 0 end
 redis.call('SUNIONSTORE', KEYS[3], KEYS[3], KEYS[4])
 redis.call('EXPIRE', KEYS[3], tonumber(ARGV[4]))
 redis.call('DEL', KEYS[4])

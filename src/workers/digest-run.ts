@@ -14,6 +14,7 @@ import type { Digest } from '../digest/types.js';
 import { describeError, WirewatchError } from '../errors.js';
 import { channelFor } from '../notify/channels.js';
 import { deliverDigest } from '../notify/deliver.js';
+import { DeliveryError } from '../notify/delivery-error.js';
 import type { DigestRun, PendingEntry } from '../store/digest-store.js';
 import { LeaseLostError } from '../store/run-lease.js';
 import type { StoredItem, StoredMatch } from '../types.js';
@@ -153,21 +154,25 @@ interface Failure {
 
 /**
  * Counts a failed attempt and decides: give the channel up (its entries back to pending) when
- * the error is permanent, the attempts are spent, or no retry is coming and the channel surely
- * did not take the message; otherwise keep it claimed for a retry or a resume.
+ * the channel refused for good, the attempts are spent, or no retry is coming and the channel
+ * surely did not take the message; otherwise keep it claimed for a retry or a resume. Only the
+ * channel's own refusal can be sure: any other error (Redis failing between the send and its
+ * record, a bug) may come after the channel took the digest, so the run keeps it.
  */
 async function recordFailure(ctx: WorkerContext, run: DigestRun, channel: string, attemptsBefore: number, err: unknown, owner: RunOwnership, lastAttempt: boolean, options: RunOptions): Promise<Failure> {
   const message = describeError(err);
+  const refused = err instanceof DeliveryError;
   const e = err as { partsDelivered?: number; permanent?: boolean; retryAfterMs?: number; maybeAccepted?: boolean };
   const asked = e.retryAfterMs ?? 0;
   const attempts = attemptsBefore + 1;
-  const resumeAt = lastAttempt
+  const resumeAt = lastAttempt || !refused
     ? Date.now() + Math.max(asked, resumeBackoffMs(attempts))
     : Date.now() + Math.max(asked, options.retryInMs ?? 0) + RESUME_GRACE_MS;
   await ctx.store.digests.recordAttemptFailure(owner, channel, message, e.partsDelivered ?? 0, resumeAt);
-  const final = Boolean(e.permanent) || attempts >= MAX_CHANNEL_ATTEMPTS || (lastAttempt && !e.maybeAccepted);
+  const surelyRefused = refused && !e.maybeAccepted;
+  const final = attempts >= MAX_CHANNEL_ATTEMPTS || (surelyRefused && (Boolean(e.permanent) || lastAttempt));
   if (final) await ctx.store.digests.releaseChannel(owner, run.digest, channel, message);
-  const error = final || !lastAttempt ? message : `${message} (it may have arrived: resumed later under the same run id)`;
+  const error = final || (!lastAttempt && refused) ? message : `${message} (resumed later under the same run id)`;
   return { outcome: { status: final ? 'failed' : 'retrying', error, attempts }, final, retryAfterMs: asked };
 }
 

@@ -224,3 +224,43 @@ test('a send-digest job naming constructor, __proto__ or toString fails for good
   assert.deepEqual(await redis.keys(`${ctx.store.keys.prefix}:lease:*`), []);
   assert.deepEqual(await redis.keys(`${ctx.store.keys.prefix}:run:*`), []);
 });
+
+test('Redis failing after the channel took the digest: the run keeps the entries and its resume resends under the same delivery id', async () => {
+  const outbox = mkdtempSync(join(tmpdir(), 'ww-out-'));
+  const deliveries: string[] = [];
+  const hook = await startServer({
+    '/hook': (req, res) => { deliveries.push(String(req.headers['x-wirewatch-delivery'])); req.resume(); req.on('end', () => res.writeHead(200).end('ok')); },
+  });
+  servers.push(hook);
+  const cfg = makeConfig({
+    watchlists: 'watchlists:\n  w: { query: libya }\n',
+    digests: `channels:\n  hook: { type: webhook, url: '${hook.url}/hook' }\n  outbox: { type: file, dir: '${outbox}' }\ndigests:\n  brief: { watchlists: [w], schedule: '0 7 * * *', channels: [hook, outbox] }\n`,
+  });
+  const ctx = context(cfg);
+  const items = await seedFlagged(ctx.store, { count: 3, watchlist: 'w', digest: 'brief', channels: ['hook', 'outbox'], tag: 'cut' });
+  // The one Redis call that records the webhook's delivery fails, as when the connection drops
+  // right after the channel answered (the chaos run meets the real thing); every other call works.
+  const digests = ctx.store.digests;
+  const record = digests.markDelivered.bind(digests);
+  let failNext = true;
+  digests.markDelivered = async (owner, digest, channel, ...rest) => {
+    if (channel === 'hook' && failNext) {
+      failNext = false;
+      throw new Error('Connection is closed.');
+    }
+    return record(owner, digest, channel, ...rest);
+  };
+  const runId = newRunId('brief');
+  const first = await runDigest(ctx, cfg, 'brief', runId, new Date().toISOString(), true);
+  assert.match(first.channels.hook!, /^failed: Connection is closed\. \(resumed later under the same run id\)/);
+  assert.deepEqual(deliveries, [`${runId}.hook.1`]);
+  assert.equal((await ctx.store.digests.previewPending('brief', ['hook'])).length, 0, 'nothing went back to pending');
+  assert.equal((await ctx.store.digests.getRun(runId))?.channels.hook?.status, 'claimed');
+
+  const resumed = await runDigest(ctx, cfg, 'brief', runId, '', true, undefined, { resume: true });
+  assert.match(resumed.channels.hook!, /3 items/);
+  assert.deepEqual(deliveries, [`${runId}.hook.1`, `${runId}.hook.1`], 'the same delivery id: a receiver drops the repeat');
+  const next = await runDigest(ctx, cfg, 'brief', newRunId('brief'), new Date().toISOString(), true);
+  assert.deepEqual(next.channels, { hook: 'empty', outbox: 'empty' });
+  assert.deepEqual((await ctx.store.digests.deliveredKeys('brief', 'hook')).sort(), items.map((i) => i.key).sort());
+});
