@@ -1,106 +1,95 @@
 /**
- * End-to-end throughput: local feeds whose items link to local article pages, through the
- * whole pipeline (poll, fetch page, extract, classify, store) on the local Redis, then one
- * digest run. Prints items per second, the digest time and peak memory.
- *   node --import tsx bench/pipeline.ts [feeds=20] [itemsPerFeed=50]
+ * End-to-end throughput with 1 and then 2 `wirewatch worker` processes: local feeds whose items
+ * link to local pages (served by a process of their own), through poll, page fetch,
+ * extraction, classification and storage on the local Redis, with a `wirewatch scheduler`
+ * firing the polls. Prints, per worker count: items per second (from the scheduler's start to
+ * the last item stored) and the workers' CPU milliseconds per item (from /proc, startup left
+ * out), then one digest run of everything flagged.
+ *   node --import tsx bench/pipeline.ts [feeds=20] [itemsPerFeed=50] [workers=1,2]
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { loadConfig } from '../src/config/load.js';
-import { QUEUES } from '../src/jobs/definitions.js';
-import { silentLogger } from '../src/log.js';
-import { startPipeline } from '../src/pipeline.js';
-import { runDigest } from '../src/workers/send-digest.js';
+import { Store } from '../src/store/store.js';
 
 const FEEDS = Number(process.argv[2] ?? 20);
 const PER_FEED = Number(process.argv[3] ?? 50);
+const COUNTS = (process.argv[4] ?? '1,2').split(',').map(Number);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `wwbench-${Date.now()}`;
+const ROOT = join(import.meta.dirname, '..');
+const CLI = join(ROOT, 'src', 'cli.ts');
+const TOTAL = FEEDS * PER_FEED;
+const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux
 
-const TOPICS = [
-  'Islamic State fighters regrouped near Sirte in Libya, officials said, as US Africa Command flew reconnaissance missions.',
-  'The Pentagon approved security assistance for Tunisia, including training for special forces units on the border with Libya.',
-  'The city council voted to extend the tram line to the harbour district, with construction starting in spring.',
-  'The national football team won its qualifier after a late goal, and fans celebrated in the main square.',
-];
-
-/** Words drawn per story, so that stories are distinct and clustering keeps them apart. */
-function storyWords(f: number, i: number, n: number): string {
-  let seed = (f * 7919 + i * 104729) >>> 0;
-  const out: string[] = [];
-  for (let k = 0; k < n; k++) {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    out.push(`w${(seed >>> 8) % 5000}`);
-  }
-  return out.join(' ');
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
 }
 
-function page(f: number, i: number): string {
-  const lead = TOPICS[(f + i) % TOPICS.length]!;
-  const filler = Array.from({ length: 12 }, (_, p) => `<p>${lead} Paragraph ${p} of story ${f}-${i}: ${storyWords(f, i * 13 + p, 25)}.</p>`).join('\n');
-  return `<!doctype html><html lang="en"><head><title>Story ${f}-${i}</title></head><body>
-<nav><a href="/">Home</a><a href="/world">World</a><a href="/sport">Sport</a></nav>
-<article><h1>Story ${f}-${i}</h1>${filler}</article>
-<aside class="related"><h3>Related posts</h3><ul><li><a href="/x">Other news</a></li></ul></aside>
-<div class="comments"><h3>Leave a Reply</h3></div><footer>Copyright</footer></body></html>`;
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-function feed(base: string, f: number): string {
-  const items = Array.from({ length: PER_FEED }, (_, i) => `<item><title>Story ${f}-${i}: ${TOPICS[(f + i) % TOPICS.length]!.slice(0, 60)}</title>
-<link>${base}/page/${f}/${i}</link><guid isPermaLink="false">bench-${f}-${i}</guid><description>${TOPICS[(f + i) % TOPICS.length]}</description></item>`).join('\n');
-  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Bench ${f}</title><link>${base}/</link>${items}</channel></rss>`;
+/** Resolves when the process has said "wirewatch running" (logs at info). */
+function running(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const look = (d: Buffer) => { out += d; if (out.includes('wirewatch running')) resolve(); };
+    child.stdout!.on('data', look);
+    child.stderr!.on('data', look);
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out.slice(-500)}`)));
+  });
 }
 
-const server = createServer((req, res) => {
-  const m = /^\/(feed|page)\/(\d+)(?:\/(\d+))?/.exec(req.url ?? '');
-  if (!m) return void res.writeHead(404).end();
-  if (m[1] === 'feed') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed(base, Number(m[2])));
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(Number(m[2]), Number(m[3])));
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
+}
+
+const pages = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'pipeline-pages.ts'), String(FEEDS), String(PER_FEED)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const base = await new Promise<string>((resolve) => pages.stdout!.once('data', (d) => resolve(String(d).trim())));
 
 const dir = mkdtempSync(join(tmpdir(), 'ww-bench-'));
 const outbox = mkdtempSync(join(tmpdir(), 'ww-bench-out-'));
 writeFileSync(join(dir, 'feeds.yaml'), `fetch: { allowPrivateNetworks: true, perHostConcurrency: 16, perHostGap: 0s }\nfeeds:\n` +
   Array.from({ length: FEEDS }, (_, f) => `  - { id: f${f}, url: '${base}/feed/${f}', interval: 1h }\n`).join(''));
-writeFileSync(join(dir, 'watchlists.yaml'), readFileSync(join(import.meta.dirname, '..', 'config', 'watchlists.yaml')));
-writeFileSync(join(dir, 'digests.yaml'), `channels:\n  out: { type: file, dir: '${outbox}' }\ndigests:\n  brief: { watchlists: [isis-north-africa, us-military-aid], schedule: '0 7 * * *', channels: [out], maxItems: 500 }\n`);
+writeFileSync(join(dir, 'watchlists.yaml'), readFileSync(join(ROOT, 'config', 'watchlists.yaml')));
+writeFileSync(join(dir, 'digests.yaml'), `channels:\n  out: { type: file, dir: '${outbox}' }\ndigests:\n  brief: { watchlists: [isis-north-africa, us-military-aid], schedule: '0 7 1 1 *', channels: [out], maxItems: 500 }\n`);
 
 const redis = new Redis(REDIS_URL);
-let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
-const config = loadConfig(dir);
-const t0 = performance.now();
-const pipeline = await startPipeline({ config, redisUrl: REDIS_URL, prefix, log: silentLogger, tuning: { concurrency: { 'process-article': Number(process.env.BENCH_CONCURRENCY ?? 8) } } });
-const total = FEEDS * PER_FEED;
-while ((await redis.zcard(`${prefix}:items`)) < total) await new Promise((r) => setTimeout(r, 50));
-const processedMs = performance.now() - t0;
-const counts = await pipeline.queues[QUEUES.processArticle].getJobCounts('failed');
-const t1 = performance.now();
-const result = await runDigest(pipeline.ctx, config, 'brief', 'brief-bench', new Date().toISOString(), true);
-const digestMs = performance.now() - t1;
-clearInterval(sampler);
-
-console.log(`pipeline: ${FEEDS} feeds x ${PER_FEED} items = ${total} items (pages fetched and extracted) in ${(processedMs / 1000).toFixed(2)} s`);
-console.log(`  throughput ${(total / (processedMs / 1000)).toFixed(0)} items/s, failed jobs ${counts.failed}`);
-console.log(`  digest of the flagged items: ${result.channels.out} in ${digestMs.toFixed(0)} ms`);
-const sum = async (h: { get(): Promise<{ values: Array<{ metricName?: string; value: number }> }> }) => {
-  const v = (await h.get()).values;
-  const s = v.find((x) => x.metricName?.endsWith('_sum'))?.value ?? 0;
-  const c = v.find((x) => x.metricName?.endsWith('_count'))?.value ?? 1;
-  return `${((s / c) * 1000).toFixed(2)} ms mean over ${c}`;
-};
-const m = pipeline.ctx.metrics;
-console.log(`  extract ${await sum(m.extractSeconds)}; classify ${await sum(m.classifySeconds)}; job latency ${await sum(m.jobLatency)}`);
-console.log(`  peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB (pipeline, test server and Redis client in one process)`);
-
-await pipeline.store.purge();
-await pipeline.stop();
+console.log(`pipeline: ${FEEDS} feeds x ${PER_FEED} items = ${TOTAL} items, pages fetched and extracted, ${process.env.WORKER_CONCURRENCY ?? 'default'} process-article concurrency per worker`);
+const figures: Array<{ workers: number; perSecond: number; cpuPerItem: number }> = [];
+for (const n of COUNTS) {
+  const prefix = `wwbench-${Date.now()}-${n}`;
+  const env = { ...process.env, REDIS_URL, WIREWATCH_PREFIX: prefix, LOG_LEVEL: 'info' };
+  const workers = Array.from({ length: n }, () => run(['worker', '--config', dir], env));
+  await Promise.all(workers.map(running));
+  const cpu0 = workers.map((w) => cpuMs(w.pid!));
+  const t0 = performance.now();
+  const scheduler = run(['scheduler', '--config', dir], env);
+  const store = new Store(redis, { prefix });
+  while ((await redis.zcard(store.keys.items)) < TOTAL) await new Promise((r) => setTimeout(r, 50));
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = workers.reduce((sum, w, i) => sum + cpuMs(w.pid!) - cpu0[i]!, 0);
+  const perSecond = TOTAL / seconds;
+  figures.push({ workers: n, perSecond, cpuPerItem: cpu / TOTAL });
+  console.log(`  ${n} worker process${n === 1 ? '' : 'es'}: ${seconds.toFixed(2)} s, ${perSecond.toFixed(0)} items/s, ${(cpu / TOTAL).toFixed(2)} ms CPU per item (workers)`);
+  if (n === COUNTS.at(-1)) {
+    const t1 = performance.now();
+    const digest = spawn(process.execPath, ['--import', 'tsx', CLI, 'digest', 'send', 'brief', '--config', dir], { env: { ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    digest.stdout!.on('data', (d) => { out += d; });
+    await new Promise((r) => digest.on('exit', r));
+    console.log(`  digest of the flagged items: ${out.trim().split('\n').at(-1)?.replace(/^brief -> /, '')} in ${(performance.now() - t1).toFixed(0)} ms (process start included)`);
+  }
+  await Promise.all([stop(scheduler), ...workers.map(stop)]);
+  await store.purge();
+}
+if (figures.length === 2) {
+  const [one, two] = figures;
+  console.log(`  2 workers vs 1: ${(two!.perSecond / one!.perSecond).toFixed(2)}x the throughput, ${(two!.cpuPerItem / one!.cpuPerItem).toFixed(2)}x the CPU per item`);
+}
 redis.disconnect();
-server.closeAllConnections();
-server.close();
+pages.kill('SIGTERM');

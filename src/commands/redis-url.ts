@@ -14,7 +14,7 @@ export interface ResolvedRedis {
 }
 
 const HOW_TO_GET_REDIS =
-  'install it (apt-get install redis-server, or brew install redis) or run `docker compose up -d redis`, or set REDIS_URL';
+  'install it (apt-get install redis-server, or brew install redis), run one (docker run -d -p 127.0.0.1:6379:6379 redis:7-alpine), or set REDIS_URL; `docker compose up` runs wirewatch with a Redis of its own';
 
 export interface ResolveOptions {
   allowEmbedded: boolean;

@@ -34,11 +34,11 @@ export async function startRedisServer(options: { port?: number; args?: string[]
   const port = options.port ?? await freePort();
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'ww-redis-'));
   const launch = async (): Promise<ChildProcess> => {
-    const child = spawn('redis-server', [
+    const child = spawnServer('redis-server', [
       '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes',
       '--appendfsync', options.appendfsync ?? 'always', '--maxmemory-policy', 'noeviction', '--logfile', 'redis.log', ...(options.args ?? []),
-    ], { stdio: 'ignore' });
-    await waitForRedis(port);
+    ]);
+    await waitForRedis(port, 20_000, child);
     return child;
   };
   const proc: RedisProcess = {
@@ -50,9 +50,21 @@ export async function startRedisServer(options: { port?: number; args?: string[]
   return proc;
 }
 
-export async function waitForRedis(port: number, timeoutMs = 20_000): Promise<void> {
+/** Fails at once, saying what to install, when the binary is missing. */
+function spawnServer(binary: string, args: string[]): ChildProcess {
+  const child = spawn(binary, args, { stdio: 'ignore' });
+  child.once('error', (err) => {
+    child.emit('missing', new Error(`${binary} could not be run (${(err as NodeJS.ErrnoException).code}): these tests start their own; install it (Debian: apt-get install redis-server redis-sentinel)`));
+  });
+  return child;
+}
+
+export async function waitForRedis(port: number, timeoutMs = 20_000, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let missing: Error | undefined;
+  child?.once('missing', (err: Error) => { missing = err; });
   while (Date.now() < deadline) {
+    if (missing) throw missing;
     const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
     client.on('error', () => undefined);
     try {
@@ -89,8 +101,8 @@ export async function startSentinel(masterPort: number, name = 'mymaster'): Prom
     `sentinel parallel-syncs ${name} 1`,
   ].join('\n') + '\n');
   const launch = async (): Promise<ChildProcess> => {
-    const child = spawn('redis-sentinel', [conf], { stdio: 'ignore' });
-    await waitForRedis(port);
+    const child = spawnServer('redis-sentinel', [conf]);
+    await waitForRedis(port, 20_000, child);
     return child;
   };
   const proc: RedisProcess = {
