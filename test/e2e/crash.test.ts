@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { silentLogger } from '../../src/log.js';
 import { startPipeline, type Pipeline } from '../../src/pipeline.js';
 import { Store } from '../../src/store/store.js';
 import { writeConfigDir } from '../helpers/config.js';
+import { spawnPipeline } from '../helpers/spawn-pipeline.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
 import { deletePrefix, testPrefix, testRedis, TEST_REDIS_URL } from '../helpers/redis.js';
 import { seedFlagged } from '../helpers/seed.js';
@@ -59,11 +60,7 @@ after(async () => {
 });
 
 function startChild(configDir: string): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'helpers', 'pipeline-child.ts'), JSON.stringify({ config: configDir, prefix, lockMs: LOCK_MS })], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    proc.stdout!.on('data', (d) => { if (String(d).includes('ready')) resolve(proc); });
-    proc.on('exit', (code) => reject(new Error(`child exited early (${code})`)));
-  });
+  return spawnPipeline({ config: configDir, prefix, lockMs: LOCK_MS });
 }
 
 test('a worker killed (SIGKILL) in the middle of a digest run: another process resumes the same run within 30 s; every item once per channel', async () => {

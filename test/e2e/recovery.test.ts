@@ -4,13 +4,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Redis } from 'ioredis';
 import { QUEUES, type ProcessArticlePayload } from '../../src/jobs/definitions.js';
 import { closeQueues, openQueues, type Queues } from '../../src/jobs/queues.js';
 import { DEFAULT_TUNING } from '../../src/workers/run-workers.js';
 import { writeConfigDir } from '../helpers/config.js';
+import { spawnPipeline } from '../helpers/spawn-pipeline.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
 import { deletePrefix, testPrefix, testRedis } from '../helpers/redis.js';
 
@@ -44,14 +44,10 @@ after(async () => {
   redis.disconnect();
 });
 
-function startWorker(configDir: string): Promise<ChildProcess> {
-  const args = JSON.stringify({ config: configDir, prefix, queues: [QUEUES.processArticle] });
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'helpers', 'pipeline-child.ts'), args], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startWorker(configDir: string): Promise<ChildProcess> {
+  const proc = await spawnPipeline({ config: configDir, prefix, queues: [QUEUES.processArticle] });
   children.push(proc);
-  return new Promise((resolve, reject) => {
-    proc.stdout!.on('data', (d) => { if (String(d).includes('ready')) resolve(proc); });
-    proc.on('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
+  return proc;
 }
 
 test('a worker killed mid-job: another worker process takes the job again within 15 s (default lock timings)', async () => {

@@ -6,7 +6,6 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { connectRedis } from '../../src/store/redis.js';
 import { Store } from '../../src/store/store.js';
 import { runCli } from '../helpers/cli.js';
 import { writeConfigDir } from '../helpers/config.js';
+import { spawnPipeline } from '../helpers/spawn-pipeline.js';
 import { startServer } from '../helpers/http-server.js';
 import { killAndWait, startRedisServer, startSentinel, type RedisProcess } from '../helpers/redis-server.js';
 
@@ -66,11 +66,9 @@ test('Sentinel failover: the primary is killed, the replica promoted, wirewatch 
     watchlists: 'watchlists:\n  w: { query: libya }\n',
     digests: `channels:\n  out: { type: file, dir: '${outbox}' }\ndigests:\n  brief: { watchlists: [w], schedule: '0 7 1 1 *', channels: [out], maxItems: 100 }\n`,
   });
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'helpers', 'pipeline-child.ts'),
-    JSON.stringify({ config: configDir, prefix: PREFIX, scheduler: true, redisUrl: sentinelUrl })], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = await spawnPipeline({ config: configDir, prefix: PREFIX, scheduler: true, redisUrl: sentinelUrl });
   t.after(() => child.kill('SIGKILL'));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  await new Promise<void>((resolve) => child.stdout.on('data', (d) => { if (String(d).includes('ready')) resolve(); }));
 
   const redis = connectRedis(sentinelUrl);
   redis.on('error', () => undefined);

@@ -33,18 +33,23 @@ export interface RedisProcess {
 export async function startRedisServer(options: { port?: number; args?: string[]; appendfsync?: 'always' | 'everysec'; dir?: string } = {}): Promise<RedisProcess> {
   const port = options.port ?? await freePort();
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'ww-redis-'));
-  const launch = async (): Promise<ChildProcess> => {
-    const child = spawnServer('redis-server', [
-      '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes',
-      '--appendfsync', options.appendfsync ?? 'always', '--maxmemory-policy', 'noeviction', '--logfile', 'redis.log', ...(options.args ?? []),
-    ]);
+  return supervise(port, dir, () => spawnServer('redis-server', [
+    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes',
+    '--appendfsync', options.appendfsync ?? 'always', '--maxmemory-policy', 'noeviction', '--logfile', 'redis.log', ...(options.args ?? []),
+  ]));
+}
+
+/** Starts the server (again, on restart) and waits until it answers. */
+async function supervise(port: number, dir: string, launch: () => ChildProcess): Promise<RedisProcess> {
+  const start = async () => {
+    const child = launch();
     await waitForRedis(port, 20_000, child);
     return child;
   };
   const proc: RedisProcess = {
-    port, url: `redis://127.0.0.1:${port}`, dir, child: await launch(),
+    port, url: `redis://127.0.0.1:${port}`, dir, child: await start(),
     async kill() { await killAndWait(proc.child, 'SIGKILL'); },
-    async restart() { proc.child = await launch(); },
+    async restart() { proc.child = await start(); },
     async stop() { await killAndWait(proc.child, 'SIGTERM'); },
   };
   return proc;
@@ -100,16 +105,5 @@ export async function startSentinel(masterPort: number, name = 'mymaster'): Prom
     `sentinel failover-timeout ${name} 5000`,
     `sentinel parallel-syncs ${name} 1`,
   ].join('\n') + '\n');
-  const launch = async (): Promise<ChildProcess> => {
-    const child = spawnServer('redis-sentinel', [conf]);
-    await waitForRedis(port, 20_000, child);
-    return child;
-  };
-  const proc: RedisProcess = {
-    port, url: `redis://127.0.0.1:${port}`, dir, child: await launch(),
-    async kill() { await killAndWait(proc.child, 'SIGKILL'); },
-    async restart() { proc.child = await launch(); },
-    async stop() { await killAndWait(proc.child, 'SIGTERM'); },
-  };
-  return proc;
+  return supervise(port, dir, () => spawnServer('redis-sentinel', [conf]));
 }

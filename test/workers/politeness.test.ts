@@ -4,8 +4,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Redis } from 'ioredis';
 import { HostLimiter, type HeldBack } from '../../src/fetch/host-limiter.js';
 import { SharedHostLimiter } from '../../src/fetch/shared-host-limiter.js';
@@ -13,6 +12,7 @@ import { QUEUES, type ProcessArticlePayload } from '../../src/jobs/definitions.j
 import { closeQueues, openQueues, type Queues } from '../../src/jobs/queues.js';
 import { Store } from '../../src/store/store.js';
 import { writeConfigDir } from '../helpers/config.js';
+import { spawnPipeline } from '../helpers/spawn-pipeline.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
 import { deletePrefix, testPrefix, testRedis } from '../helpers/redis.js';
 
@@ -49,14 +49,10 @@ after(async () => {
   redis.disconnect();
 });
 
-function startWorker(configDir: string): Promise<ChildProcess> {
-  const args = JSON.stringify({ config: configDir, prefix, queues: [QUEUES.processArticle] });
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'helpers', 'pipeline-child.ts'), args], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startWorker(configDir: string): Promise<ChildProcess> {
+  const proc = await spawnPipeline({ config: configDir, prefix, queues: [QUEUES.processArticle] });
   children.push(proc);
-  return new Promise((resolve, reject) => {
-    proc.stdout!.on('data', (d) => { if (String(d).includes('ready')) resolve(proc); });
-    proc.on('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
+  return proc;
 }
 
 test('two worker processes against one host: never more than perHostConcurrency at once, never closer than perHostGap (counted by the server)', async () => {
