@@ -2,9 +2,9 @@
  * End-to-end throughput with 1 and then 2 `wirewatch worker` processes: local feeds whose items
  * link to local pages (served by a process of their own), through poll, page fetch,
  * extraction, classification and storage on the local Redis, with a `wirewatch scheduler`
- * firing the polls. Prints, per worker count: items per second (from the scheduler's start to
- * the last item stored) and the workers' CPU milliseconds per item (from /proc, startup left
- * out), what Redis and the page server spent, and how busy the machine was (others' work
+ * firing the polls. Prints, per worker count: items per second (from when every process is up
+ * and the queues resume to the last item stored) and the workers' CPU milliseconds per item
+ * (from /proc, start-up left out), what Redis and the page server spent, and how busy the machine was (others' work
  * included), then one digest run of everything flagged.
  * 4,000 items by default: each worker process pays its own JIT warm-up (about 1 s of CPU over
  * its first few hundred items), which a smaller run would count as throughput.
