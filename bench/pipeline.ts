@@ -9,6 +9,7 @@
  * 4,000 items by default: each worker process pays its own JIT warm-up (about 1 s of CPU over
  * its first few hundred items), which a smaller run would count as throughput.
  *   node --import tsx bench/pipeline.ts [feeds=40] [itemsPerFeed=100] [workers=1,2]
+ * BENCH_CPU_PROF=DIR also writes a V8 CPU profile of each worker process into DIR.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -49,7 +50,9 @@ async function redisCpu(redis: Redis): Promise<number> {
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROF=DIR writes a V8 CPU profile of each worker process there.
+  const prof = process.env.BENCH_CPU_PROF && args[0] === 'worker' ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  return spawn(process.execPath, [...prof, '--import', 'tsx', CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Resolves when the process has said "wirewatch running" (logs at info). */
