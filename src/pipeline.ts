@@ -75,22 +75,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   // Whoever delivers digests also resumes runs whose owner died.
   const sweeper = worked.includes(QUEUES.sendDigest) ? startRunSweeper(ctx) : undefined;
 
-  // Reloads run one after another; the schedules are synced before the config is swapped, so a
-  // config BullMQ refuses leaves both the old schedules and the old config in place.
-  let reloading: Promise<void> = Promise.resolve();
-  const reload = (config: Config) => {
-    reloading = reloading.catch(() => {}).then(async () => {
-      if (scheduler) await sync(ctx, config);
-      const before = live.current().config.feeds.fetch;
-      live.replace(config);
-      const after = config.feeds.fetch;
-      if (before.perHostConcurrency !== after.perHostConcurrency || before.perHostGap !== after.perHostGap || before.timeout !== after.timeout) {
-        ctx.hostLimiter = politeness(store, after, options.log);
-      }
-      options.log.info({ generation: live.current().generation }, 'config reloaded');
-    });
-    return reloading;
-  };
+  const reload = reloader(ctx, scheduler);
   const watcher = options.watch
     ? watchConfig(options.config.dir, {
         env: options.env,
@@ -113,6 +98,27 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     redis.disconnect();
   };
   return { ctx, store, queues, live, reload, stop };
+}
+
+/**
+ * Reloads run one after another; the schedules are synced before the config is swapped, so a
+ * config BullMQ refuses leaves both the old schedules and the old config in place.
+ */
+function reloader(ctx: WorkerContext, scheduler: boolean): (config: Config) => Promise<void> {
+  let reloading: Promise<void> = Promise.resolve();
+  return (config: Config) => {
+    reloading = reloading.catch(() => {}).then(async () => {
+      if (scheduler) await sync(ctx, config);
+      const before = ctx.live.current().config.feeds.fetch;
+      ctx.live.replace(config);
+      const after = config.feeds.fetch;
+      if (before.perHostConcurrency !== after.perHostConcurrency || before.perHostGap !== after.perHostGap || before.timeout !== after.timeout) {
+        ctx.hostLimiter = politeness(ctx.store, after, ctx.log);
+      }
+      ctx.log.info({ generation: ctx.live.current().generation }, 'config reloaded');
+    });
+    return reloading;
+  };
 }
 
 /** Per-host limits kept in Redis for every worker of the deployment, with a warning when they hold work back long. */

@@ -86,56 +86,56 @@ function allChannels(runId: string, channels: string[], outcome: ChannelOutcome)
 }
 
 async function deliverRun(ctx: WorkerContext, config: Config, run: DigestRun, owner: RunOwnership, lastAttempt: boolean, options: RunOptions): Promise<DigestResult> {
-  const log = ctx.log.child({ digest: run.digest, runId: run.runId });
   const spec = own(config.digests.digests, run.digest)!;
   const report: Record<string, ChannelOutcome> = {};
   const failures: string[] = [];
   let retryAfterMs = 0;
   // Channels of the digest, then any the run still holds that left it (a config change).
-  const channels = [...new Set([...spec.channels, ...Object.keys(run.channels)])];
-  for (const channel of channels) {
+  for (const channel of new Set([...spec.channels, ...Object.keys(run.channels)])) {
     const state = run.channels[channel];
     if (state?.status !== 'claimed') {
       report[channel] = { status: state?.status ?? 'empty', ...(state?.status === 'delivered' ? { items: state.items } : {}) };
-      continue;
-    }
-    if (owner.signal.aborted) {
+    } else if (owner.signal.aborted) {
       report[channel] = owner.isLost ? TAKEN_OVER : await leaveUnfinished(ctx, owner);
-      continue;
-    }
-    if (!spec.channels.includes(channel) || !channelFor(config, channel)) {
+    } else if (!spec.channels.includes(channel) || !channelFor(config, channel)) {
       await ctx.store.digests.releaseChannel(owner, run.digest, channel, 'channel no longer in the digest');
       report[channel] = { status: 'failed', error: 'channel no longer in the digest' };
-      continue;
-    }
-    try {
-      await owner.check();
-      report[channel] = await deliverChannel(ctx, config, run, channel, state.parts, owner);
-      ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'delivered' });
-      log.info({ channel, result: describeOutcome(report[channel]!) }, 'digest delivered');
-    } catch (err) {
-      if (err instanceof LeaseLostError || owner.isLost) {
-        log.warn({ channel }, 'digest: lease lost; leaving the run to the process that holds it');
-        report[channel] = TAKEN_OVER;
-        continue;
-      }
-      if (owner.signal.aborted) {
-        report[channel] = await leaveUnfinished(ctx, owner);
-        continue;
-      }
-      const failed = await recordFailure(ctx, run, channel, state.attempts, err, owner, lastAttempt, options);
-      report[channel] = failed.outcome;
-      ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'failed' });
-      log.warn({ channel, err: failed.outcome.error, final: failed.final }, 'digest delivery failed');
-      if (!failed.final) {
-        failures.push(`${channel}: ${failed.outcome.error}`);
-        retryAfterMs = Math.max(retryAfterMs, failed.retryAfterMs);
+    } else {
+      const attempt = await attemptChannel(ctx, config, run, channel, state, owner, lastAttempt, options);
+      report[channel] = attempt.outcome;
+      if (attempt.retry) {
+        failures.push(`${channel}: ${attempt.outcome.error}`);
+        retryAfterMs = Math.max(retryAfterMs, attempt.retryAfterMs);
       }
     }
   }
   const result = { runId: run.runId, report, channels: Object.fromEntries(Object.entries(report).map(([c, o]) => [c, describeOutcome(o)])) };
   if (failures.length && !lastAttempt && !owner.signal.aborted) throw new DigestRetryError(failures, retryAfterMs);
   return result;
+}
+
+/** One try at one claimed channel: delivered, or a failure recorded (retry says the runner's retry should come). */
+async function attemptChannel(
+  ctx: WorkerContext, config: Config, run: DigestRun, channel: string, state: DigestRun['channels'][string], owner: RunOwnership, lastAttempt: boolean, options: RunOptions,
+): Promise<{ outcome: ChannelOutcome; retry: boolean; retryAfterMs: number }> {
+  const log = ctx.log.child({ digest: run.digest, runId: run.runId, channel });
+  try {
+    await owner.check();
+    const outcome = await deliverChannel(ctx, config, run, channel, state.parts, owner);
+    ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'delivered' });
+    log.info({ result: describeOutcome(outcome) }, 'digest delivered');
+    return { outcome, retry: false, retryAfterMs: 0 };
+  } catch (err) {
+    if (err instanceof LeaseLostError || owner.isLost) {
+      log.warn('digest: lease lost; leaving the run to the process that holds it');
+      return { outcome: TAKEN_OVER, retry: false, retryAfterMs: 0 };
+    }
+    if (owner.signal.aborted) return { outcome: await leaveUnfinished(ctx, owner), retry: false, retryAfterMs: 0 };
+    const failed = await recordFailure(ctx, run, channel, state.attempts, err, owner, lastAttempt, options);
+    ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'failed' });
+    log.warn({ err: failed.outcome.error, final: failed.final }, 'digest delivery failed');
+    return { outcome: failed.outcome, retry: !failed.final, retryAfterMs: failed.retryAfterMs };
+  }
 }
 
 const TAKEN_OVER: ChannelOutcome = { status: 'taken', error: 'lease lost; another process took the run over' };
