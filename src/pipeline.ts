@@ -43,6 +43,8 @@ export interface PipelineOptions {
   metrics?: Metrics;
   /** Worker concurrency and lock timings. */
   tuning?: WorkerTuning;
+  /** How often a scheduler checks its schedules (default 15 s). */
+  scheduleCheckMs?: number;
 }
 
 export interface Pipeline {
@@ -75,7 +77,9 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   // Whoever delivers digests also resumes runs whose owner died.
   const sweeper = worked.includes(QUEUES.sendDigest) ? startRunSweeper(ctx) : undefined;
 
-  const reload = reloader(ctx, scheduler);
+  const { reload, check } = reloader(ctx, scheduler);
+  const keeper = scheduler ? setInterval(() => void check(), options.scheduleCheckMs ?? SCHEDULE_CHECK_MS) : undefined;
+  keeper?.unref();
   const watcher = options.watch
     ? watchConfig(options.config.dir, {
         env: options.env,
@@ -89,6 +93,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     if (stopped) return;
     stopped = true;
     watcher?.close();
+    clearInterval(keeper);
     sweeper?.stop();
     await closeWorkers(workers);
     outages.close();
@@ -100,25 +105,30 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   return { ctx, store, queues, live, reload, stop };
 }
 
+/** How often the scheduler process checks that every schedule still has its next job queued. */
+export const SCHEDULE_CHECK_MS = 15_000;
+
 /**
  * Reloads run one after another; the schedules are synced before the config is swapped, so a
- * config BullMQ refuses leaves both the old schedules and the old config in place.
+ * config BullMQ refuses leaves both the old schedules and the old config in place. The
+ * periodic schedule check goes through the same line, so it never overlaps a reload.
  */
-function reloader(ctx: WorkerContext, scheduler: boolean): (config: Config) => Promise<void> {
-  let reloading: Promise<void> = Promise.resolve();
-  return (config: Config) => {
-    reloading = reloading.catch(() => {}).then(async () => {
-      if (scheduler) await sync(ctx, config);
-      const before = ctx.live.current().config.feeds.fetch;
-      ctx.live.replace(config);
-      const after = config.feeds.fetch;
-      if (before.perHostConcurrency !== after.perHostConcurrency || before.perHostGap !== after.perHostGap || before.timeout !== after.timeout) {
-        ctx.hostLimiter = politeness(ctx.store, after, ctx.log);
-      }
-      ctx.log.info({ generation: ctx.live.current().generation }, 'config reloaded');
-    });
-    return reloading;
-  };
+function reloader(ctx: WorkerContext, scheduler: boolean): { reload: (config: Config) => Promise<void>; check: () => Promise<void> } {
+  let line: Promise<void> = Promise.resolve();
+  const next = (work: () => Promise<void>) => (line = line.catch(() => {}).then(work));
+  const reload = (config: Config) => next(async () => {
+    if (scheduler) await sync(ctx, config);
+    const before = ctx.live.current().config.feeds.fetch;
+    ctx.live.replace(config);
+    const after = config.feeds.fetch;
+    if (before.perHostConcurrency !== after.perHostConcurrency || before.perHostGap !== after.perHostGap || before.timeout !== after.timeout) {
+      ctx.hostLimiter = politeness(ctx.store, after, ctx.log);
+    }
+    ctx.log.info({ generation: ctx.live.current().generation }, 'config reloaded');
+  });
+  // A Redis outage is reported by the connection's watcher; the check just waits for the next round.
+  const check = () => next(() => sync(ctx, ctx.live.current().config, true)).catch(() => undefined);
+  return { reload, check };
 }
 
 /** Per-host limits kept in Redis for every worker of the deployment, with a warning when they hold work back long. */
@@ -136,7 +146,10 @@ async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
-async function sync(ctx: WorkerContext, config: Config): Promise<void> {
+/** Syncs the schedules; `quiet` (the periodic check) logs only what changed or was repaired. */
+async function sync(ctx: WorkerContext, config: Config, quiet = false): Promise<void> {
   const report = await syncSchedulers(config, ctx.queues);
+  if (report.repaired.length) ctx.log.warn({ repaired: report.repaired }, 'schedules repaired: their next job was gone (Redis lost recent writes), queued again');
+  if (quiet && !report.added.length && !report.updated.length && !report.removed.length) return;
   ctx.log.info({ added: report.added, updated: report.updated, removed: report.removed, unchanged: report.unchanged.length }, 'schedules synced');
 }

@@ -82,7 +82,8 @@ test('Sentinel failover: the primary is killed, the replica promoted, wirewatch 
     return Number(port) === replica.port;
   }, 30_000);
   count = 20; // new items arrive after the failover
-  await until('all 20 items after the failover', async () => (await store.items.listRecent(100)).length === 20, 45_000);
+  // Polls go on (or, if the failover lost the poll schedule's next job, the scheduler's check queues it again within 15 s).
+  await until('all 20 items after the failover', async () => (await store.items.listRecent(100)).length === 20, 60_000);
 
   const sent = await runCli(['digest', 'send', 'brief', '--config', configDir], { env: { REDIS_URL: sentinelUrl, WIREWATCH_PREFIX: PREFIX }, timeoutMs: 30_000 });
   assert.equal(sent.code, 0, sent.stderr + sent.stdout);
