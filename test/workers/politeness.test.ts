@@ -17,7 +17,7 @@ import { startServer, type TestServer } from '../helpers/http-server.js';
 import { deletePrefix, testPrefix, testRedis } from '../helpers/redis.js';
 
 const prefix = testPrefix('polite');
-const GAP_MS = 300;
+const GAP_MS = 500;
 const CONCURRENCY = 2;
 let redis: Redis;
 let queues: Queues;
@@ -38,7 +38,7 @@ before(async () => {
     maxInFlight = Math.max(maxInFlight, inFlight);
     res.on('close', () => { inFlight -= 1; });
     // Slow pages, so that requests would overlap if the limit let them.
-    setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>${req.url}</title></head><body><article><p>Page ${req.url} about Libya.</p></article></body></html>`), 400);
+    setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>${req.url}</title></head><body><article><p>Page ${req.url} about Libya.</p></article></body></html>`), 1_200);
   });
 });
 after(async () => {
@@ -76,12 +76,13 @@ test('two worker processes against one host: never more than perHostConcurrency 
   assert.equal(maxInFlight, CONCURRENCY, 'the limit, not the load, bounded it');
   const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
   // The gap is kept between the starts of two requests; their arrival at the server trails each
-  // start by a connection and some scheduling, which varies by tens of milliseconds on a busy
-  // machine. Without a shared limit two processes would start requests together (gaps near 0).
+  // start by a connection and some scheduling, which on a machine loaded by other work varies
+  // by up to a hundred milliseconds or more. Without a shared limit two processes would start
+  // requests together (gaps near 0).
   const smallest = Math.min(...gaps);
   const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
   console.log(`# ${total} requests from 2 processes: at most ${maxInFlight} at once, gaps ${smallest.toFixed(0)} ms smallest, ${mean.toFixed(0)} ms mean (perHostGap ${GAP_MS} ms)`);
-  assert.ok(smallest >= GAP_MS * 0.65, `smallest gap ${smallest.toFixed(0)} ms`);
+  assert.ok(smallest >= GAP_MS - 200, `smallest gap ${smallest.toFixed(0)} ms`);
   assert.ok(mean >= GAP_MS * 0.95, `mean gap ${mean.toFixed(0)} ms`);
 });
 
