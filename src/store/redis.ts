@@ -27,7 +27,12 @@ export function redisTarget(url: string): { url?: string; options: RedisOptions 
     return { host: hp[1], port: hp[2] ? Number(hp[2]) : 26379 };
   });
   const params = new URLSearchParams(query ?? '');
-  const options: RedisOptions = { sentinels, name: decodeURIComponent(name!), failoverDetector: true };
+  // No failoverDetector: when its +switch-master message lands while the client is resolving
+  // the master again, ioredis ends the client for good ("Connection is closed."; met in the
+  // failover test under load). A killed primary drops the connections anyway, and a switch made
+  // by hand shows as READONLY from the old primary: then reconnect (through the sentinels) and
+  // send the command again.
+  const options: RedisOptions = { sentinels, name: decodeURIComponent(name!), reconnectOnError: (err) => (/READONLY/.test(err.message) ? 2 : false) };
   if (userinfo) {
     const colon = userinfo.indexOf(':');
     const user = colon < 0 ? '' : decodeURIComponent(userinfo.slice(0, colon));
