@@ -1,106 +1,138 @@
 /**
- * End-to-end throughput: local feeds whose items link to local article pages, through the
- * whole pipeline (poll, fetch page, extract, classify, store) on the local Redis, then one
- * digest run. Prints items per second, the digest time and peak memory.
- *   node --import tsx bench/pipeline.ts [feeds=20] [itemsPerFeed=50]
+ * End-to-end throughput with 1 and then 2 `wirewatch worker` processes: local feeds whose items
+ * link to local pages (served by a process of their own), through poll, page fetch,
+ * extraction, classification and storage on the local Redis, with a `wirewatch scheduler`
+ * firing the polls. Prints, per worker count: items per second (from when every process is up
+ * and the queues resume to the last item stored) and the workers' CPU milliseconds per item
+ * (from /proc, start-up left out), what Redis and the page server spent, and how busy the machine was (others' work
+ * included), then one digest run of everything flagged.
+ * 4,000 items by default: each worker process pays its own JIT warm-up (about 1 s of CPU over
+ * its first few hundred items), which a smaller run would count as throughput.
+ *   node --import tsx bench/pipeline.ts [feeds=40] [itemsPerFeed=100] [workers=1,2]
+ * BENCH_CPU_PROF=DIR also writes a V8 CPU profile of each worker process into DIR.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { loadConfig } from '../src/config/load.js';
-import { QUEUES } from '../src/jobs/definitions.js';
-import { silentLogger } from '../src/log.js';
-import { startPipeline } from '../src/pipeline.js';
-import { runDigest } from '../src/workers/send-digest.js';
+import { closeQueues, openQueues } from '../src/jobs/queues.js';
+import { Store } from '../src/store/store.js';
 
-const FEEDS = Number(process.argv[2] ?? 20);
-const PER_FEED = Number(process.argv[3] ?? 50);
+const FEEDS = Number(process.argv[2] ?? 40);
+const PER_FEED = Number(process.argv[3] ?? 100);
+const COUNTS = (process.argv[4] ?? '1,2').split(',').map(Number);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `wwbench-${Date.now()}`;
+const ROOT = join(import.meta.dirname, '..');
+const CLI = join(ROOT, 'src', 'cli.ts');
+const TOTAL = FEEDS * PER_FEED;
+const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux
 
-const TOPICS = [
-  'Islamic State fighters regrouped near Sirte in Libya, officials said, as US Africa Command flew reconnaissance missions.',
-  'The Pentagon approved security assistance for Tunisia, including training for special forces units on the border with Libya.',
-  'The city council voted to extend the tram line to the harbour district, with construction starting in spring.',
-  'The national football team won its qualifier after a late goal, and fans celebrated in the main square.',
-];
-
-/** Words drawn per story, so that stories are distinct and clustering keeps them apart. */
-function storyWords(f: number, i: number, n: number): string {
-  let seed = (f * 7919 + i * 104729) >>> 0;
-  const out: string[] = [];
-  for (let k = 0; k < n; k++) {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    out.push(`w${(seed >>> 8) % 5000}`);
-  }
-  return out.join(' ');
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
 }
 
-function page(f: number, i: number): string {
-  const lead = TOPICS[(f + i) % TOPICS.length]!;
-  const filler = Array.from({ length: 12 }, (_, p) => `<p>${lead} Paragraph ${p} of story ${f}-${i}: ${storyWords(f, i * 13 + p, 25)}.</p>`).join('\n');
-  return `<!doctype html><html lang="en"><head><title>Story ${f}-${i}</title></head><body>
-<nav><a href="/">Home</a><a href="/world">World</a><a href="/sport">Sport</a></nav>
-<article><h1>Story ${f}-${i}</h1>${filler}</article>
-<aside class="related"><h3>Related posts</h3><ul><li><a href="/x">Other news</a></li></ul></aside>
-<div class="comments"><h3>Leave a Reply</h3></div><footer>Copyright</footer></body></html>`;
+/** Busy and total jiffies of the whole machine (/proc/stat), to say how much CPU others took. */
+function machine(): { busy: number; total: number } {
+  const [, ...nums] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const v = nums.map(Number);
+  const idle = v[3]! + (v[4] ?? 0);
+  const total = v.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
 }
 
-function feed(base: string, f: number): string {
-  const items = Array.from({ length: PER_FEED }, (_, i) => `<item><title>Story ${f}-${i}: ${TOPICS[(f + i) % TOPICS.length]!.slice(0, 60)}</title>
-<link>${base}/page/${f}/${i}</link><guid isPermaLink="false">bench-${f}-${i}</guid><description>${TOPICS[(f + i) % TOPICS.length]}</description></item>`).join('\n');
-  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Bench ${f}</title><link>${base}/</link>${items}</channel></rss>`;
+/** Redis's own CPU time so far (ms), from INFO cpu. */
+async function redisCpu(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const get = (k: string) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+  return (get('used_cpu_sys') + get('used_cpu_user')) * 1000;
 }
 
-const server = createServer((req, res) => {
-  const m = /^\/(feed|page)\/(\d+)(?:\/(\d+))?/.exec(req.url ?? '');
-  if (!m) return void res.writeHead(404).end();
-  if (m[1] === 'feed') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed(base, Number(m[2])));
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(Number(m[2]), Number(m[3])));
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  // BENCH_CPU_PROF=DIR writes a V8 CPU profile of each worker process there.
+  const prof = process.env.BENCH_CPU_PROF && args[0] === 'worker' ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  return spawn(process.execPath, [...prof, '--import', 'tsx', CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Resolves when the process has said "wirewatch running" (logs at info). */
+function running(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const look = (d: Buffer) => { out += d; if (out.includes('wirewatch running')) resolve(); };
+    child.stdout!.on('data', look);
+    child.stderr!.on('data', look);
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out.slice(-500)}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
+}
+
+const pages = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'pipeline-pages.ts'), String(FEEDS), String(PER_FEED)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const base = await new Promise<string>((resolve) => pages.stdout!.once('data', (d) => resolve(String(d).trim())));
+pages.stdout!.destroy(); // its URL is all this process reads; an open pipe would keep it alive
 
 const dir = mkdtempSync(join(tmpdir(), 'ww-bench-'));
 const outbox = mkdtempSync(join(tmpdir(), 'ww-bench-out-'));
 writeFileSync(join(dir, 'feeds.yaml'), `fetch: { allowPrivateNetworks: true, perHostConcurrency: 16, perHostGap: 0s }\nfeeds:\n` +
   Array.from({ length: FEEDS }, (_, f) => `  - { id: f${f}, url: '${base}/feed/${f}', interval: 1h }\n`).join(''));
-writeFileSync(join(dir, 'watchlists.yaml'), readFileSync(join(import.meta.dirname, '..', 'config', 'watchlists.yaml')));
-writeFileSync(join(dir, 'digests.yaml'), `channels:\n  out: { type: file, dir: '${outbox}' }\ndigests:\n  brief: { watchlists: [isis-north-africa, us-military-aid], schedule: '0 7 * * *', channels: [out], maxItems: 500 }\n`);
+writeFileSync(join(dir, 'watchlists.yaml'), readFileSync(join(ROOT, 'config', 'watchlists.yaml')));
+writeFileSync(join(dir, 'digests.yaml'), `channels:\n  out: { type: file, dir: '${outbox}' }\ndigests:\n  brief: { watchlists: [isis-north-africa, us-military-aid], schedule: '0 7 1 1 *', channels: [out], maxItems: 500 }\n`);
 
-const redis = new Redis(REDIS_URL);
-let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
-const config = loadConfig(dir);
-const t0 = performance.now();
-const pipeline = await startPipeline({ config, redisUrl: REDIS_URL, prefix, log: silentLogger, tuning: { concurrency: { 'process-article': Number(process.env.BENCH_CONCURRENCY ?? 8) } } });
-const total = FEEDS * PER_FEED;
-while ((await redis.zcard(`${prefix}:items`)) < total) await new Promise((r) => setTimeout(r, 50));
-const processedMs = performance.now() - t0;
-const counts = await pipeline.queues[QUEUES.processArticle].getJobCounts('failed');
-const t1 = performance.now();
-const result = await runDigest(pipeline.ctx, config, 'brief', 'brief-bench', new Date().toISOString(), true);
-const digestMs = performance.now() - t1;
-clearInterval(sampler);
-
-console.log(`pipeline: ${FEEDS} feeds x ${PER_FEED} items = ${total} items (pages fetched and extracted) in ${(processedMs / 1000).toFixed(2)} s`);
-console.log(`  throughput ${(total / (processedMs / 1000)).toFixed(0)} items/s, failed jobs ${counts.failed}`);
-console.log(`  digest of the flagged items: ${result.channels.out} in ${digestMs.toFixed(0)} ms`);
-const sum = async (h: { get(): Promise<{ values: Array<{ metricName?: string; value: number }> }> }) => {
-  const v = (await h.get()).values;
-  const s = v.find((x) => x.metricName?.endsWith('_sum'))?.value ?? 0;
-  const c = v.find((x) => x.metricName?.endsWith('_count'))?.value ?? 1;
-  return `${((s / c) * 1000).toFixed(2)} ms mean over ${c}`;
-};
-const m = pipeline.ctx.metrics;
-console.log(`  extract ${await sum(m.extractSeconds)}; classify ${await sum(m.classifySeconds)}; job latency ${await sum(m.jobLatency)}`);
-console.log(`  peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB (pipeline, test server and Redis client in one process)`);
-
-await pipeline.store.purge();
-await pipeline.stop();
+const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+console.log(`pipeline: ${FEEDS} feeds x ${PER_FEED} items = ${TOTAL} items, pages fetched and extracted, ${process.env.WORKER_CONCURRENCY ?? 'default'} process-article concurrency per worker`);
+const figures: Array<{ workers: number; perSecond: number; cpuPerItem: number }> = [];
+for (const n of COUNTS) {
+  const prefix = `wwbench-${Date.now()}-${n}`;
+  const env = { ...process.env, REDIS_URL, WIREWATCH_PREFIX: prefix, LOG_LEVEL: 'info' };
+  // The queues are paused while the scheduler and the workers start (start-up is nobody's
+  // throughput); the clock starts when they are all up and the queues resume.
+  const queues = openQueues(redis, `${prefix}:bull`);
+  await Promise.all(Object.values(queues).map((q) => q.pause()));
+  const scheduler = run(['scheduler', '--config', dir], env);
+  await running(scheduler);
+  const workers = Array.from({ length: n }, () => run(['worker', '--config', dir], env));
+  const store = new Store(redis, { prefix });
+  const cpu0 = new Map<number, number>();
+  for (const w of workers) void running(w).then(() => cpu0.set(w.pid!, cpuMs(w.pid!)));
+  while (cpu0.size < n) await new Promise((r) => setTimeout(r, 5));
+  await Promise.all(Object.values(queues).map((q) => q.resume()));
+  const t0 = performance.now();
+  const pagesCpu0 = cpuMs(pages.pid!);
+  const machine0 = machine();
+  const cpuRedis0 = await redisCpu(redis);
+  let firstMs = 0;
+  for (let done = 0; done < TOTAL; done = await redis.zcard(store.keys.items)) {
+    if (done > 0 && !firstMs) firstMs = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const redisCpuMs = (await redisCpu(redis)) - cpuRedis0;
+  const machine1 = machine();
+  const cores = (machine1.busy - machine0.busy) * TICK_MS / (seconds * 1000);
+  const pagesCpuMs = cpuMs(pages.pid!) - pagesCpu0;
+  const cpu = workers.reduce((sum, w) => sum + cpuMs(w.pid!) - cpu0.get(w.pid!)!, 0);
+  const perSecond = TOTAL / seconds;
+  figures.push({ workers: n, perSecond, cpuPerItem: cpu / TOTAL });
+  console.log(`  ${n} worker process${n === 1 ? '' : 'es'}: ${seconds.toFixed(2)} s (first item stored after ${(firstMs / 1000).toFixed(2)} s), ${perSecond.toFixed(0)} items/s, ${(cpu / TOTAL).toFixed(2)} ms CPU per item (workers), Redis ${(redisCpuMs / TOTAL).toFixed(2)} ms and the page server ${(pagesCpuMs / TOTAL).toFixed(2)} ms CPU per item; the machine was ${cores.toFixed(2)} cores busy meanwhile (of ${availableParallelism()}), ${Math.max(0, cores - (cpu + redisCpuMs + pagesCpuMs) / 1000 / seconds).toFixed(2)} of them others'`);
+  if (n === COUNTS.at(-1)) {
+    const t1 = performance.now();
+    const digest = spawn(process.execPath, ['--import', 'tsx', CLI, 'digest', 'send', 'brief', '--config', dir], { env: { ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    digest.stdout!.on('data', (d) => { out += d; });
+    await new Promise((r) => digest.on('exit', r));
+    console.log(`  digest of the flagged items: ${out.trim().split('\n').at(-1)?.replace(/^brief -> /, '')} in ${(performance.now() - t1).toFixed(0)} ms (process start included)`);
+  }
+  await Promise.all([stop(scheduler), ...workers.map(stop)]);
+  await closeQueues(queues);
+  await store.purge();
+}
+if (figures.length === 2) {
+  const [one, two] = figures;
+  console.log(`  2 workers vs 1: ${(two!.perSecond / one!.perSecond).toFixed(2)}x the throughput, ${(two!.cpuPerItem / one!.cpuPerItem).toFixed(2)}x the CPU per item`);
+}
 redis.disconnect();
-server.closeAllConnections();
-server.close();
+pages.kill('SIGTERM');

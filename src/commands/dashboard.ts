@@ -1,12 +1,13 @@
 /**
- * `wirewatch dashboard`: the ops dashboard alone, against the store and queues (no workers,
- * no scheduler), until SIGINT or SIGTERM. `wirewatch start` runs the same server in-process.
+ * `wirewatch dashboard`: the ops dashboard alone, on a context of its own (store, queues,
+ * config), until SIGINT or SIGTERM. It runs no job and sends no mail: a retry enqueues a job for
+ * the workers. `wirewatch start` runs the same server in-process.
  */
 import { loadConfig } from '../config/load.js';
 import { startDashboard } from '../dashboard/server.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { startPipeline } from '../pipeline.js';
+import { openDashboardContext } from '../dashboard/context.js';
 import { configDir, type Command, type CommandIO, type ParsedArgs } from './command.js';
 import { resolveRedis } from './redis-url.js';
 import { waitForSignal } from './signals.js';
@@ -25,19 +26,16 @@ async function runDashboard(args: ParsedArgs, io: CommandIO): Promise<number> {
   const host = typeof args.values.host === 'string' ? args.values.host : undefined;
   const redis = await resolveRedis(io.env, { allowEmbedded: false });
   const log = createLogger({ destination: io.stdout });
-  // A pipeline with no queues to work and no schedules to sync: store, queues and live config only.
-  const pipeline = await startPipeline({
-    config, redisUrl: redis.url, prefix: io.env.WIREWATCH_PREFIX, log, env: io.env, stdout: io.stdout,
-    scheduler: false, queues: [], watch: true,
-  });
-  const dashboard = await startDashboard({ ctx: pipeline.ctx, host, port, log, env: io.env }).catch(async (err) => {
-    await pipeline.stop();
+  // Its own store, queues and config: it reads them and enqueues jobs, and runs none.
+  const ctx = openDashboardContext({ config, redisUrl: redis.url, prefix: io.env.WIREWATCH_PREFIX, log, env: io.env });
+  const dashboard = await startDashboard({ ctx, host, port, log, env: io.env }).catch(async (err) => {
+    await ctx.close();
     throw err;
   });
   io.stderr.write(`wirewatch dashboard: ${dashboard.url}\n`);
   await waitForSignal();
   await dashboard.close();
-  await pipeline.stop();
+  await ctx.close();
   return 0;
 }
 

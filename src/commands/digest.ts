@@ -4,6 +4,7 @@
  * scheduled run (only what is pending goes out, and it is marked delivered).
  */
 import { loadConfig } from '../config/load.js';
+import { own } from '../config/lookup.js';
 import type { Config } from '../config/schema.js';
 import { renderDigest } from '../digest/render-digest.js';
 import { RENDER_FORMATS, type RenderFormat } from '../digest/render-document.js';
@@ -16,7 +17,8 @@ import { Metrics } from '../metrics.js';
 import { connectRedis } from '../store/redis.js';
 import { Store } from '../store/store.js';
 import type { WorkerContext } from '../workers/context.js';
-import { buildForEntries, runDigest } from '../workers/send-digest.js';
+import { buildForEntries, runDigest, type DigestResult } from '../workers/send-digest.js';
+import { newRunId } from '../jobs/run-id.js';
 import { configDir, printJson, type Command, type CommandIO, type ParsedArgs } from './command.js';
 import { resolveRedis } from './redis-url.js';
 
@@ -30,7 +32,7 @@ const command: Command = {
     if (action !== 'preview' && action !== 'send') throw new UsageError('expected "preview" or "send"');
     const config = loadConfig(configDir(args), { env: io.env });
     if (!name) throw new UsageError(`expected a digest name (${Object.keys(config.digests.digests).join(', ') || 'none configured'})`);
-    if (!config.digests.digests[name]) throw new UsageError(`no digest "${name}" in digests.yaml (known: ${Object.keys(config.digests.digests).join(', ') || 'none'})`);
+    if (!own(config.digests.digests, name)) throw new UsageError(`no digest "${name}" in digests.yaml (known: ${Object.keys(config.digests.digests).join(', ') || 'none'})`);
     const { url } = await resolveRedis(io.env, { allowEmbedded: false });
     const ctx = openContext(config, url, io, Boolean(args.values.json));
     try {
@@ -54,7 +56,7 @@ function openContext(config: Config, url: string, io: CommandIO, json: boolean):
 }
 
 async function preview(ctx: WorkerContext, config: Config, name: string, args: ParsedArgs, io: CommandIO): Promise<number> {
-  const spec = config.digests.digests[name]!;
+  const spec = own(config.digests.digests, name)!;
   const entries = await ctx.store.digests.previewPending(name, spec.channels);
   const run = { digest: name, runId: `${name}-preview`, scheduledFor: new Date().toISOString() };
   const { digest } = await buildForEntries(ctx, config, run, entries);
@@ -75,17 +77,33 @@ function printRendered(io: CommandIO, messages: unknown[]): void {
 }
 
 async function send(ctx: WorkerContext, config: Config, name: string, args: ParsedArgs, io: CommandIO): Promise<number> {
-  const now = new Date();
-  // Ctrl-C aborts the delivery: what was not sent goes back to pending instead of staying claimed.
+  // Ctrl-C stops the delivery; what was not confirmed stays with the run, resumed under its id.
   const abort = new AbortController();
   const stop = () => abort.abort(new Error('interrupted'));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const result = await runDigest(ctx, config, name, `${name}-manual-${now.getTime()}`, now.toISOString(), true, abort.signal)
-    .finally(() => { process.off('SIGINT', stop); process.off('SIGTERM', stop); });
-  if (args.values.json) printJson(io, result);
-  else io.stderr.write(Object.entries(result.channels).map(([c, r]) => `${name} -> ${c}: ${r}`).join('\n') + '\n');
-  return Object.values(result.channels).some((r) => r.startsWith('failed')) ? 1 : 0;
+  try {
+    const results: DigestResult[] = [];
+    // Runs of this digest whose owner died (a killed `digest send`) are finished first, under their own ids.
+    for (const run of await ctx.store.digests.abandonedRuns()) {
+      if (run.digest !== name || abort.signal.aborted) continue;
+      results.push(await runDigest(ctx, config, name, run.runId, '', true, abort.signal, { resume: true }));
+    }
+    const now = new Date();
+    results.push(await runDigest(ctx, config, name, newRunId(name, now), now.toISOString(), true, abort.signal));
+    for (const result of results) printResult(io, name, result, Boolean(args.values.json));
+    return results.some((r) => Object.values(r.report).some((o) => o.status === 'failed' || o.status === 'retrying' || o.status === 'interrupted')) ? 1 : 0;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+/** One line for the run, then one per channel: outcome, items, messages, where it went, what maxItems held back. */
+function printResult(io: CommandIO, name: string, result: DigestResult, json: boolean): void {
+  if (json) return printJson(io, result);
+  io.stdout.write(`${name}: run ${result.runId}\n`);
+  for (const [channel, line] of Object.entries(result.channels)) io.stdout.write(`${name} -> ${channel}: ${line}\n`);
 }
 
 export default command;

@@ -3,14 +3,15 @@
  * `wirewatch worker` and `wirewatch scheduler` run parts of it, for scaling out.
  */
 import { loadConfig } from '../config/load.js';
-import { startDashboard } from '../dashboard/server.js';
+import { startDashboard, type DashboardContext } from '../dashboard/server.js';
 import { UsageError } from '../errors.js';
 import { ALL_QUEUES, type QueueName } from '../jobs/definitions.js';
 import { createLogger } from '../log.js';
-import { startPipeline } from '../pipeline.js';
+import { startPipeline, type Pipeline } from '../pipeline.js';
 import { configDir, type Command, type CommandIO, type ParsedArgs } from './command.js';
-import { resolveRedis } from './redis-url.js';
-import { waitForSignal } from './signals.js';
+import { resolveRedis, type ResolvedRedis } from './redis-url.js';
+import { stopped, stopSignal } from './signals.js';
+import type { Config } from '../config/schema.js';
 
 export type Role = 'all' | 'worker' | 'scheduler';
 
@@ -28,7 +29,21 @@ async function runPipeline(role: Role, args: ParsedArgs, io: CommandIO): Promise
   const config = loadConfig(configDir(args), { env: io.env });
   const queues = parseQueues(args.values.queues);
   const say = (line: string) => io.stderr.write(line + '\n');
-  const redis = await resolveRedis(io.env, { allowEmbedded: role === 'all', say });
+  const stop = stopSignal();
+  try {
+    // start needs Redis now (or starts its own); a worker or scheduler, started beside Redis in a
+    // deployment, waits for it instead, and a signal meanwhile ends it cleanly.
+    const redis = role === 'all'
+      ? await resolveRedis(io.env, { allowEmbedded: true, say })
+      : await resolveRedis(io.env, { allowEmbedded: false, say, waitUntil: stop.signal });
+    if (!redis) return 0;
+    return await runWith(role, config, queues, redis, args, io, stop.signal);
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function runWith(role: Role, config: Config, queues: QueueName[], redis: ResolvedRedis, args: ParsedArgs, io: CommandIO, stop: AbortSignal): Promise<number> {
   const log = createLogger({ destination: io.stdout });
   const pipeline = await startPipeline({
     config, redisUrl: redis.url, prefix: io.env.WIREWATCH_PREFIX, log, env: io.env, stdout: io.stdout,
@@ -38,14 +53,14 @@ async function runPipeline(role: Role, args: ParsedArgs, io: CommandIO): Promise
   // /metrics and the health checks, so every process can be scraped.
   const wantsDashboard = !args.values['no-dashboard'] && (role === 'all' || Boolean(io.env.DASHBOARD_PORT));
   const dashboard = wantsDashboard
-    ? await startDashboard({ ctx: pipeline.ctx, log, env: io.env, pages: role === 'all' }).catch(async (err) => {
+    ? await startDashboard({ ctx: dashboardContext(pipeline), log, env: io.env, pages: role === 'all' }).catch(async (err) => {
         await pipeline.stop();
         await redis.embedded?.stop();
         throw err;
       })
     : undefined;
   log.info({ role, feeds: config.feeds.feeds.length, digests: Object.keys(config.digests.digests).length, dashboard: dashboard?.url }, 'wirewatch running');
-  await waitForSignal();
+  await stopped(stop);
   log.info('stopping: finishing running jobs');
   // A second signal, or a shutdown stuck past the workers' grace period, ends it regardless.
   setTimeout(() => process.exit(1), 40_000).unref();
@@ -58,6 +73,10 @@ async function runPipeline(role: Role, args: ParsedArgs, io: CommandIO): Promise
   return 0;
 }
 
+/** The dashboard's view of a running pipeline: its store, queues, config and metrics, none of its workers. */
+function dashboardContext(p: Pipeline): DashboardContext {
+  return { live: p.live, store: p.store, queues: p.queues, log: p.ctx.log, metrics: p.ctx.metrics, hostLimiter: p.ctx.hostLimiter };
+}
 
 function parseQueues(value: unknown): QueueName[] {
   if (typeof value !== 'string' || value === '') return ALL_QUEUES;

@@ -138,6 +138,7 @@ export const watchlistsFileSchema = z.strictObject({
 
 const channelSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('console') }),
+  /** One Markdown file a run in `dir` (relative to the config folder). */
   z.strictObject({ type: z.literal('file'), dir: z.string().min(1) }),
   z.strictObject({
     type: z.literal('email'),
@@ -149,7 +150,12 @@ const channelSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('discord'), webhook: z.url() }),
   z.strictObject({ type: z.literal('teams'), webhook: z.url() }),
   z.strictObject({ type: z.literal('telegram'), token: z.string().min(1), chatId: z.union([z.string(), z.number()]), apiUrl: z.url().optional() }),
-  z.strictObject({ type: z.literal('webhook'), url: z.url(), secret: z.string().optional() }),
+  z.strictObject({
+    type: z.literal('webhook'),
+    url: z.url(),
+    /** Signs each request (X-Wirewatch-Signature); 16 characters or more. */
+    secret: z.string().min(16, 'expected a webhook secret of 16 characters or more (a short one can be guessed)').optional(),
+  }),
 ]);
 
 export const digestSchema = z.strictObject({

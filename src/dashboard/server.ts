@@ -7,7 +7,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { WorkerContext } from '../workers/context.js';
+import type { DashboardContext } from './context.js';
 import { workersRunning } from './data/queues.js';
 import { DashboardError, RequestError } from './errors.js';
 import { registerApi } from './routes/api.js';
@@ -20,8 +20,11 @@ import { redactSecrets, registerSecret } from '../redact.js';
 import { errorPage } from './views/login.js';
 
 /** How to start the dashboard. Unset options come from the environment, then the defaults. */
+export type { DashboardContext } from './context.js';
+
 export interface DashboardOptions {
-  ctx: WorkerContext;
+  /** The dashboard's own context (store, queues, config), not the workers'. */
+  ctx: DashboardContext;
   /** Default DASHBOARD_HOST or 127.0.0.1. Any other than loopback needs a token. */
   host?: string;
   /** Default DASHBOARD_PORT or 3000; 0 picks a free port. */

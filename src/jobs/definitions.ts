@@ -28,11 +28,13 @@ export interface ProcessArticlePayload {
   tags: string[];
 }
 
-/** send-digest: which digest; the run id comes from the scheduled time. */
+/** send-digest: which digest; a scheduled job's run id comes from its scheduled time and job id. */
 export interface SendDigestPayload {
   digest: string;
-  /** Set by `digest send` for a run outside the schedule. */
+  /** Set for a run outside the schedule (the dashboard) and for a resumed run. */
   runId?: string;
+  /** Resume an unfinished run whose owner died (set by the run sweeper). */
+  resume?: boolean;
 }
 
 /**
@@ -57,6 +59,14 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   // Failed jobs carry their payload (an article's text): keep a week, at most 1,000.
   removeOnFail: { age: 7 * 86_400, count: 1_000 },
 };
+
+/** A digest run retries (only its failed channels), 10 s after a failure, doubling. */
+export const DIGEST_JOB_OPTIONS = {
+  attempts: 6,
+  backoff: { type: RETRY_AFTER_BACKOFF, delay: 10_000 },
+  removeOnComplete: { count: 500 },
+  removeOnFail: { count: 500 },
+} satisfies JobsOptions;
 
 /** Scheduler ids: no ':' (BullMQ builds job ids from them). */
 export const feedSchedulerId = (feedId: string) => `feed-${feedId}`;

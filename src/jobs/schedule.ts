@@ -1,13 +1,13 @@
 /**
  * Syncs the config to BullMQ Job Schedulers: one per feed (its interval) and one per digest
  * (cron with time zone). Schedulers whose feed or digest left the config are removed; unchanged
- * ones are left alone, so a restart neither duplicates nor re-fires them. Run it from one
+ * ones are left alone, so a restart neither duplicates nor re-fires them, unless their next job
+ * is missing (Redis lost it), in which case they are upserted again. Run it from one
  * process only (concurrent upserts of one scheduler have produced duplicates in BullMQ).
  */
 import type { JobSchedulerJson, JobSchedulerTemplateOptions, Queue } from 'bullmq';
 import type { Config } from '../config/schema.js';
-import { RETRY_AFTER_BACKOFF } from './backoff.js';
-import { digestSchedulerId, feedSchedulerId, QUEUES } from './definitions.js';
+import { DIGEST_JOB_OPTIONS, digestSchedulerId, feedSchedulerId, QUEUES } from './definitions.js';
 import type { Queues } from './queues.js';
 
 export interface SyncReport {
@@ -15,6 +15,8 @@ export interface SyncReport {
   updated: string[];
   removed: string[];
   unchanged: string[];
+  /** Unchanged schedulers whose next job was gone (Redis lost recent writes), upserted again. */
+  repaired: string[];
 }
 
 interface Wanted {
@@ -30,15 +32,10 @@ interface Wanted {
  * the scheduler brings the next attempt. A digest run retries (only its failed channels).
  */
 const POLL_OPTS: JobSchedulerTemplateOptions = { attempts: 1, removeOnComplete: { count: 200 }, removeOnFail: { count: 500 } };
-const DIGEST_OPTS: JobSchedulerTemplateOptions = {
-  attempts: 6,
-  backoff: { type: RETRY_AFTER_BACKOFF, delay: 10_000 },
-  removeOnComplete: { count: 500 },
-  removeOnFail: { count: 500 },
-};
+const DIGEST_OPTS: JobSchedulerTemplateOptions = DIGEST_JOB_OPTIONS;
 
 export async function syncSchedulers(config: Config, queues: Queues): Promise<SyncReport> {
-  const report: SyncReport = { added: [], updated: [], removed: [], unchanged: [] };
+  const report: SyncReport = { added: [], updated: [], removed: [], unchanged: [], repaired: [] };
   const feeds: Wanted[] = config.feeds.feeds.map((f) => ({
     id: feedSchedulerId(f.id),
     repeat: { every: f.interval ?? config.feeds.defaults.interval },
@@ -70,12 +67,28 @@ async function syncQueue(queue: Queue, wanted: Wanted[], report: SyncReport): Pr
   for (const w of wanted) {
     const current = existing.get(w.id);
     if (current && sameSchedule(current, w)) {
-      report.unchanged.push(w.id);
+      if (await hasNextJob(queue, current)) {
+        report.unchanged.push(w.id);
+        continue;
+      }
+      // A scheduler fires its next run from the job it queued last: if Redis lost that job (a
+      // failover to a replica that had not received it, a crash before the AOF was written),
+      // the schedule would stop for good. Upserting it again queues the next run.
+      await queue.upsertJobScheduler(w.id, w.repeat, { name: w.name, data: w.data, opts: w.opts });
+      report.repaired.push(w.id);
       continue;
     }
     await queue.upsertJobScheduler(w.id, w.repeat, { name: w.name, data: w.data, opts: w.opts });
     (current ? report.updated : report.added).push(w.id);
   }
+}
+
+/** Whether the scheduler's next job exists (in any state); read twice, as it may have just moved on. */
+async function hasNextJob(queue: Queue, scheduler: JobSchedulerJson): Promise<boolean> {
+  if (scheduler.next === undefined) return true;
+  if (await queue.getJob(`repeat:${scheduler.key}:${scheduler.next}`)) return true;
+  const now = await queue.getJobScheduler(scheduler.key);
+  return now?.next !== scheduler.next || Boolean(await queue.getJob(`repeat:${now.key}:${now.next}`));
 }
 
 function sameSchedule(current: JobSchedulerJson, w: Wanted): boolean {

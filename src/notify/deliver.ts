@@ -2,6 +2,8 @@
  * The notify stage's entry points: render a digest or an alert for one channel and send it.
  * The worker owns the bookkeeping (claims, per-channel delivered marks, job retries, alert
  * rate limits); this module only turns content into accepted messages, or a DeliveryError.
+ * Every delivery has an id, `<run or alert id>.<channel>`, and each of its messages
+ * `<that>.<part>`: the same on every retry of the run, so receivers can drop repeats.
  */
 import { createHash } from 'node:crypto';
 import type { ChannelConfig } from '../config/schema.js';
@@ -19,13 +21,14 @@ import { sendEmail } from './email.js';
 import type { DeliverOptions, DeliveryReceipt } from './types.js';
 
 type Sent = { parts: number; totalParts?: number; detail?: string };
+type SendOptions = DeliverOptions & { channelId?: string };
 
-async function sendDoc(channel: ChannelConfig, doc: RenderDoc, fileBase: string, opts: DeliverOptions): Promise<Sent> {
+async function sendDoc(channel: ChannelConfig, doc: RenderDoc, fileBase: string, opts: SendOptions): Promise<Sent> {
   switch (channel.type) {
     case 'console':
       return sendConsole(doc, opts);
     case 'file':
-      return sendFile(channel.dir, fileBase, doc);
+      return sendFile(channel.dir, fileBase, doc, opts.channelId ?? 'file');
     case 'slack':
       return sendSlack(channel.webhook, doc, opts);
     case 'discord':
@@ -43,7 +46,7 @@ async function sendDoc(channel: ChannelConfig, doc: RenderDoc, fileBase: string,
 
 async function deliver(channelId: string, channel: ChannelConfig, doc: RenderDoc, fileBase: string, opts: DeliverOptions): Promise<DeliveryReceipt> {
   if (opts.signal?.aborted) throw new DeliveryError(`${channel.type}: delivery aborted`, { retryable: true, cause: opts.signal.reason });
-  const sent = await sendDoc(channel, doc, fileBase, opts);
+  const sent = await sendDoc(channel, doc, fileBase, { ...opts, channelId, deliveryId: `${doc.id}.${channelId}` });
   return {
     channelId,
     type: channel.type,
@@ -54,9 +57,9 @@ async function deliver(channelId: string, channel: ChannelConfig, doc: RenderDoc
   };
 }
 
-/** Renders the digest for the channel's platform and sends every part, in order. */
+/** Renders the digest for the channel's platform and sends every part, in order. The file channel names its file after the run id. */
 export function deliverDigest(channelId: string, channel: ChannelConfig, digest: Digest, opts: DeliverOptions = {}): Promise<DeliveryReceipt> {
-  return deliver(channelId, channel, digestDocument(digest), `${digest.name}-${fileStamp(digest.scheduledFor)}`, opts);
+  return deliver(channelId, channel, digestDocument(digest), digest.runId, opts);
 }
 
 /** Sends one alert, or a folded "and N more" alert. */

@@ -1,7 +1,9 @@
 /**
  * POSTs the messages of one delivery in order. Inside the call, a 429 or 5xx is retried a few
  * times, honouring Retry-After up to a bound; past that a retryable DeliveryError goes to the
- * worker, with the count of messages already accepted so its retry resumes after them.
+ * worker, with the count of messages already accepted so its retry resumes after them. Every
+ * message carries `X-Wirewatch-Delivery: <run or alert id>.<channel>.<part>`, the same on
+ * every try, so a receiver can drop one it has seen.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeliveryError } from './delivery-error.js';
@@ -18,6 +20,8 @@ export interface PostTarget {
   url: string;
   /** Default gap between messages, under the platform's rate limit. */
   gapMs: number;
+  /** Headers computed at each try (a signature with the time of sending). */
+  sign?: (body: string) => Record<string, string>;
 }
 
 const DEFAULTS = { timeoutMs: 15_000, attempts: 3, maxRetryAfterMs: 60_000, backoffMs: 1_000 };
@@ -42,17 +46,23 @@ export function retryAfterMs(headers: Headers, body: string): number | undefined
 
 type Outcome = { ok: true; body: string } | { ok: false; error: DeliveryError; waitMs?: number };
 
+/** Failures that show the request never reached the receiver. */
+const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ERR_INVALID_URL/;
+
 async function postOnce(target: PostTarget, msg: HttpMessage, opts: DeliverOptions, label: string): Promise<Outcome> {
   const timeout = AbortSignal.timeout(opts.timeoutMs ?? DEFAULTS.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   let res: Response;
   let body: string;
   try {
-    res = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...msg.headers }, body: msg.body, signal, redirect: 'manual' });
+    const headers = { 'content-type': 'application/json', ...msg.headers, ...target.sign?.(msg.body) };
+    res = await fetch(target.url, { method: 'POST', headers, body: msg.body, signal, redirect: 'manual' });
     body = await res.text();
   } catch (err) {
     const why = timeout.aborted ? 'timed out' : opts.signal?.aborted ? 'aborted' : `failed: ${(err as Error).message}`;
-    return { ok: false, error: new DeliveryError(`${target.name}: request ${why} (${label})`, { retryable: true, cause: err }) };
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const maybeAccepted = !NOT_SENT.test(`${cause?.code ?? ''} ${cause?.message ?? ''}`);
+    return { ok: false, error: new DeliveryError(`${target.name}: request ${why} (${label})`, { retryable: true, maybeAccepted, cause: err }) };
   }
   if (res.ok) return { ok: true, body };
   // A redirect is answered like any other refusal: a webhook URL that moved must be updated.
@@ -66,12 +76,18 @@ async function postOnce(target: PostTarget, msg: HttpMessage, opts: DeliverOptio
 async function postWithRetries(target: PostTarget, msg: HttpMessage, opts: DeliverOptions, label: string): Promise<string> {
   const attempts = Math.max(1, opts.attempts ?? DEFAULTS.attempts);
   const maxWait = opts.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs;
+  // A try that may have arrived taints the message: whatever the last try says, it may be there.
+  let maybe = false;
+  const fail = (e: DeliveryError) => (maybe && !e.maybeAccepted
+    ? new DeliveryError(e.message.replace(/^notify: /, ''), { retryable: e.retryable, retryAfterMs: e.retryAfterMs, status: e.status, maybeAccepted: true, cause: e.cause })
+    : e);
   for (let attempt = 1; ; attempt++) {
     const out = await postOnce(target, msg, opts, label);
     if (out.ok) return out.body;
-    if (!out.error.retryable || opts.signal?.aborted || attempt >= attempts) throw out.error;
+    maybe ||= out.error.maybeAccepted;
+    if (!out.error.retryable || opts.signal?.aborted || attempt >= attempts) throw fail(out.error);
     const wait = out.waitMs ?? (opts.backoffMs ?? DEFAULTS.backoffMs) * 2 ** (attempt - 1);
-    if (wait > maxWait) throw out.error;
+    if (wait > maxWait) throw fail(out.error);
     await sleep(wait, undefined, { signal: opts.signal }).catch(() => undefined);
   }
 }
@@ -86,13 +102,17 @@ export async function postMessages(target: PostTarget, messages: HttpMessage[], 
   for (let i = from; i < messages.length; i++) {
     if (i > from && gap > 0) await sleep(gap, undefined, { signal: opts.signal }).catch(() => undefined);
     const label = `part ${i + 1} of ${messages.length}`;
+    const msg = messages[i]!;
+    const delivery: Record<string, string> = opts.deliveryId ? { 'x-wirewatch-delivery': `${opts.deliveryId}.${i + 1}` } : {};
     try {
-      const body = await postWithRetries(target, messages[i]!, opts, label);
+      const body = await postWithRetries(target, { ...msg, headers: { ...msg.headers, ...delivery } }, opts, label);
       const problem = check?.(body);
       if (problem) throw new DeliveryError(`${target.name}: ${problem} (${label})`, { retryable: false });
     } catch (err) {
       const e = err as DeliveryError;
-      throw new DeliveryError(e.message.replace(/^notify: /, ''), { retryable: e.retryable, retryAfterMs: e.retryAfterMs, status: e.status, partsDelivered: i, cause: e.cause });
+      throw new DeliveryError(e.message.replace(/^notify: /, ''), {
+        retryable: e.retryable, retryAfterMs: e.retryAfterMs, status: e.status, partsDelivered: i, maybeAccepted: e.maybeAccepted, cause: e.cause,
+      });
     }
   }
   return messages.length - from;

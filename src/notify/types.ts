@@ -18,6 +18,11 @@ export interface DeliverOptions {
   minGapMs?: number;
   /** Where the console channel writes (default process.stdout). */
   stdout?: { write(text: string): unknown };
+  /**
+   * `<run or alert id>.<channel>`, set by deliverDigest and deliverAlert: message N of the
+   * delivery goes out as `<deliveryId>.<N>` (X-Wirewatch-Delivery, the email Message-ID).
+   */
+  deliveryId?: string;
 }
 
 /** What a channel confirmed. */

@@ -1,22 +1,36 @@
 /**
  * Digest delivery bookkeeping. Flagged matches wait in a pending set per (digest, channel).
  * A run claims them atomically into its own set per channel; a channel's delivery is recorded
- * when the channel confirms; a failed channel's members go back to pending, so nothing is lost,
- * and a retried run resends only to channels not yet done.
+ * when the channel confirms; a channel the run gives up on returns its members to pending, so
+ * nothing is lost. Every write for a run goes through its owner's lease (run-lease.ts), and a
+ * run with a channel still claimed stays in the open set until it is done, so a run whose
+ * owner died is found and resumed under its own id.
  */
 import type { Redis } from 'ioredis';
+import { CLAIM_RUN, DEFER_RUN, MARK_DELIVERED, RECORD_FAILURE, RELEASE_CHANNEL } from './digest-scripts.js';
 import type { Keys } from './keys.js';
+import { LeaseLostError, RunLeases } from './run-lease.js';
 
 export type ChannelRunStatus = 'claimed' | 'delivered' | 'failed' | 'empty';
 
 export interface ChannelRun {
   status: ChannelRunStatus;
+  /** Items delivered; while the channel is claimed or failed, the items it holds or held. */
   items: number;
+  /** Failed attempts. */
   attempts: number;
   /** Messages of this delivery the channel already accepted (resume point for a retry). */
   parts: number;
   error?: string;
   deliveredAt?: string;
+  /** Stories (entries) delivered. */
+  entries?: number;
+  /** Messages of the delivery. */
+  messages?: number;
+  /** Items over maxItems, back to pending for the next run. */
+  heldBack?: number;
+  /** Where it went: the file written, the host, the message id. */
+  detail?: string;
 }
 
 export interface DigestRun {
@@ -33,59 +47,46 @@ export interface PendingEntry {
   itemKey: string;
 }
 
-// KEYS: run hash, pending set, run members set, delivered set. ARGV: channel, now ISO, ttl s.
-// Moves the channel's pending entries not yet delivered into the run, once: a retry of the same
-// run finds the channel already claimed and keeps what it has.
-const CLAIM_SCRIPT = `
-local field = 'status:' .. ARGV[1]
-if redis.call('HEXISTS', KEYS[1], field) == 1 then return redis.call('HGET', KEYS[1], field) end
-local n = 0
-for _, m in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-  local key = string.match(m, '|(.*)$')
-  if redis.call('ZSCORE', KEYS[4], key) == false then
-    redis.call('SADD', KEYS[3], m)
-    n = n + 1
-  end
-end
-redis.call('DEL', KEYS[2])
-redis.call('EXPIRE', KEYS[3], ARGV[3])
-local status = n > 0 and 'claimed' or 'empty'
-redis.call('HSET', KEYS[1], field, status, 'items:' .. ARGV[1], n, 'attempts:' .. ARGV[1], 0)
-return status
-`;
+/** What a channel's confirmed delivery amounted to. */
+export interface DeliveryReport {
+  items: number;
+  entries: number;
+  messages: number;
+  heldBack: number;
+  detail: string;
+}
+
+/** A run's owner: its id and the lease token every write is checked against. */
+export interface RunOwner {
+  runId: string;
+  token: string;
+}
 
 export class DigestStore {
+  readonly leases: RunLeases;
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
     private readonly retentionSeconds: number,
-  ) {}
+  ) {
+    this.leases = new RunLeases(redis, keys);
+  }
 
   /**
-   * Creates the run (once) and claims each channel's pending entries into it. Returns
-   * undefined, creating nothing, when the run is new and nothing is pending: a schedule that
-   * fires every minute must not leave a record a minute.
+   * Creates the run (once) and claims, in one atomic step, each channel's pending entries into
+   * it. Returns undefined, creating nothing, when the run is new and nothing is pending.
    */
   async claimRun(digest: string, runId: string, scheduledFor: string, channels: string[]): Promise<DigestRun | undefined> {
-    const runKey = this.keys.run(runId);
-    const now = new Date().toISOString();
-    if (!(await this.redis.exists(runKey)) && !(await this.hasPending(digest, channels))) return undefined;
-    const ttl = this.retentionSeconds;
-    const runs = this.keys.runs(digest);
-    await this.redis.multi()
-      .hsetnx(runKey, 'digest', digest).hsetnx(runKey, 'scheduledFor', scheduledFor).hsetnx(runKey, 'createdAt', now)
-      .expire(runKey, ttl, 'NX')
-      .zadd(runs, 'NX', Date.parse(scheduledFor), runId)
-      .zremrangebyscore(runs, '-inf', Date.now() - ttl * 1000)
-      .expire(runs, ttl)
-      .exec();
-    for (const channel of channels) {
-      await this.redis.eval(
-        CLAIM_SCRIPT, 4, runKey, this.keys.pending(digest, channel), this.keys.runMembers(runId, channel),
-        this.keys.delivered(digest, channel), channel, now, String(this.retentionSeconds),
-      );
-    }
-    return (await this.getRun(runId))!;
+    const keys = [this.keys.run(runId), this.keys.runs(digest), this.keys.openRuns];
+    for (const c of channels) keys.push(this.keys.pending(digest, c), this.keys.runMembers(runId, c), this.keys.delivered(digest, c));
+    const now = new Date();
+    const made = await this.redis.eval(
+      CLAIM_RUN, keys.length, ...keys,
+      digest, runId, scheduledFor, String(Date.parse(scheduledFor) || now.getTime()), now.toISOString(), String(now.getTime()),
+      String(this.retentionSeconds), ...channels,
+    );
+    return made === 1 ? this.getRun(runId) : undefined;
   }
 
   /** The entries a channel of a run must deliver. */
@@ -94,48 +95,71 @@ export class DigestStore {
   }
 
   /**
-   * The channel confirmed: remember its items as delivered for this digest and close it.
-   * `requeue` are entries the run held but did not send (over maxItems): back to pending.
+   * The channel confirmed: remember `settled` item keys as delivered for this digest and close
+   * the channel. `requeue` are entries the run held but did not send (over maxItems).
    */
-  async markDelivered(digest: string, runId: string, channel: string, itemKeys: string[], requeue: PendingEntry[] = []): Promise<void> {
-    const delivered = this.keys.delivered(digest, channel);
-    const now = Date.now();
-    const tx = this.redis.multi();
-    // Scored by delivery time, so marks older than the retention fall out one by one.
-    if (itemKeys.length) tx.zadd(delivered, ...itemKeys.flatMap((k) => [now, k]));
-    tx.zremrangebyscore(delivered, '-inf', now - this.retentionSeconds * 1000).expire(delivered, this.retentionSeconds);
-    if (requeue.length) {
-      const pending = this.keys.pending(digest, channel);
-      tx.sadd(pending, ...requeue.map((e) => `${e.watchlist}|${e.itemKey}`)).expire(pending, this.retentionSeconds);
-    }
-    tx.hset(this.keys.run(runId), `status:${channel}`, 'delivered', `deliveredAt:${channel}`, new Date().toISOString());
-    tx.hdel(this.keys.run(runId), `error:${channel}`);
-    tx.del(this.keys.runMembers(runId, channel));
-    await tx.exec();
+  async markDelivered(owner: RunOwner, digest: string, channel: string, settled: string[], requeue: PendingEntry[], report: DeliveryReport): Promise<void> {
+    const { runId, token } = owner;
+    const now = new Date();
+    await this.guarded(runId, MARK_DELIVERED, [
+      this.keys.runLease(runId), this.keys.run(runId), this.keys.delivered(digest, channel), this.keys.pending(digest, channel),
+      this.keys.runMembers(runId, channel), this.keys.openRuns,
+    ], [
+      token, channel, String(now.getTime()), now.toISOString(), String(this.retentionSeconds), runId, JSON.stringify(report),
+      String(settled.length), ...settled, ...requeue.map((e) => `${e.watchlist}|${e.itemKey}`),
+    ]);
   }
 
   /**
-   * A delivery attempt failed; the entries stay claimed for the run's retry. `partsDelivered`
-   * counts the messages the channel accepted, so the retry resumes after them.
+   * A delivery attempt failed; the entries stay claimed. `partsDelivered` counts the messages
+   * the channel accepted, so the retry resumes after them; `resumeAfterMs` is when another
+   * process may take the run over if nobody has. Returns the channel's failed attempts so far.
    */
-  async recordAttemptFailure(runId: string, channel: string, error: string, partsDelivered = 0): Promise<void> {
-    const tx = this.redis.multi()
-      .hincrby(this.keys.run(runId), `attempts:${channel}`, 1)
-      .hset(this.keys.run(runId), `error:${channel}`, error);
-    if (partsDelivered > 0) tx.hincrby(this.keys.run(runId), `parts:${channel}`, partsDelivered);
-    await tx.exec();
+  async recordAttemptFailure(owner: RunOwner, channel: string, error: string, partsDelivered: number, resumeAfterMs: number): Promise<number> {
+    const { runId, token } = owner;
+    return this.guarded(runId, RECORD_FAILURE, [this.keys.runLease(runId), this.keys.run(runId), this.keys.openRuns], [
+      token, channel, error, String(partsDelivered), String(Math.round(resumeAfterMs)), runId,
+    ]);
   }
 
-  /** The run gave up on a channel: its entries go back to pending for the next run. */
-  async releaseChannel(digest: string, runId: string, channel: string, error: string): Promise<void> {
-    const members = this.keys.runMembers(runId, channel);
-    const pending = this.keys.pending(digest, channel);
-    const tx = this.redis.multi();
-    tx.sunionstore(pending, pending, members);
-    tx.expire(pending, this.retentionSeconds);
-    tx.del(members);
-    tx.hset(this.keys.run(runId), `status:${channel}`, 'failed', `error:${channel}`, error);
-    await tx.exec();
+  /** The run gives up on a channel: its entries go back to pending for the next run. */
+  async releaseChannel(owner: RunOwner, digest: string, channel: string, error: string): Promise<void> {
+    const { runId, token } = owner;
+    await this.guarded(runId, RELEASE_CHANNEL, [
+      this.keys.runLease(runId), this.keys.run(runId), this.keys.pending(digest, channel), this.keys.runMembers(runId, channel), this.keys.openRuns,
+    ], [token, channel, error, String(this.retentionSeconds), runId]);
+  }
+
+  /** The owner lets the run go unfinished; another process may resume it from `resumeAfterMs`. */
+  async deferRun(owner: RunOwner, resumeAfterMs: number): Promise<void> {
+    await this.guarded(owner.runId, DEFER_RUN, [this.keys.runLease(owner.runId), this.keys.openRuns], [owner.token, String(Math.round(resumeAfterMs)), owner.runId]);
+  }
+
+  /**
+   * Runs with a channel still claimed, due for resumption and held by nobody: their owner died
+   * or gave them up. Runs whose record expired leave the open set here.
+   */
+  async abandonedRuns(now = Date.now(), limit = 100): Promise<Array<{ runId: string; digest: string }>> {
+    const ids = await this.redis.zrangebyscore(this.keys.openRuns, '-inf', now, 'LIMIT', 0, limit);
+    if (ids.length === 0) return [];
+    const pipe = this.redis.pipeline();
+    for (const id of ids) pipe.exists(this.keys.runLease(id)).hget(this.keys.run(id), 'digest');
+    const results = (await pipe.exec()) ?? [];
+    const out: Array<{ runId: string; digest: string }> = [];
+    const gone: string[] = [];
+    ids.forEach((runId, i) => {
+      const held = results[2 * i]?.[1] === 1;
+      const digest = results[2 * i + 1]?.[1] as string | null;
+      if (!digest) gone.push(runId);
+      else if (!held) out.push({ runId, digest });
+    });
+    if (gone.length) await this.redis.zrem(this.keys.openRuns, ...gone);
+    return out;
+  }
+
+  /** One process a round looks for abandoned runs: true when this one has the turn. */
+  async takeSweepTurn(ms: number): Promise<boolean> {
+    return (await this.redis.set(this.keys.runSweep, '1', 'PX', ms, 'NX')) === 'OK';
   }
 
   /** What the next run would claim: pending entries of any of the channels, not yet delivered there. */
@@ -155,16 +179,7 @@ export class DigestStore {
     if (!hash.digest) return undefined;
     const channels: Record<string, ChannelRun> = {};
     for (const [field, value] of Object.entries(hash)) {
-      if (!field.startsWith('status:')) continue;
-      const ch = field.slice('status:'.length);
-      channels[ch] = {
-        status: value as ChannelRunStatus,
-        items: Number(hash[`items:${ch}`] ?? 0),
-        attempts: Number(hash[`attempts:${ch}`] ?? 0),
-        parts: Number(hash[`parts:${ch}`] ?? 0),
-        ...(hash[`error:${ch}`] ? { error: hash[`error:${ch}`] } : {}),
-        ...(hash[`deliveredAt:${ch}`] ? { deliveredAt: hash[`deliveredAt:${ch}`] } : {}),
-      };
+      if (field.startsWith('status:')) channels[field.slice('status:'.length)] = channelRun(hash, field.slice('status:'.length), value as ChannelRunStatus);
     }
     return { runId, digest: hash.digest, scheduledFor: hash.scheduledFor ?? '', createdAt: hash.createdAt ?? '', channels };
   }
@@ -181,43 +196,26 @@ export class DigestStore {
     return this.redis.zrange(this.keys.delivered(digest, channel), '0', '-1');
   }
 
-  private async hasPending(digest: string, channels: string[]): Promise<boolean> {
-    const pipe = this.redis.pipeline();
-    for (const c of channels) pipe.scard(this.keys.pending(digest, c));
-    const counts = (await pipe.exec()) ?? [];
-    return counts.some(([, n]) => Number(n) > 0);
+  /** Runs a guarded script; a lease that is no longer the caller's stops the run. */
+  private async guarded(runId: string, script: string, keys: string[], args: string[]): Promise<number> {
+    const result = Number(await this.redis.eval(script, keys.length, ...keys, ...args));
+    if (result === -1) throw new LeaseLostError(runId);
+    return result;
   }
+}
 
-  /**
-   * Marks a run as being worked on, for `ms`; the caller renews it while it delivers. A run
-   * without a lease whose channel is still claimed was abandoned (a killed `digest send`).
-   */
-  async holdLease(runId: string, ms: number): Promise<void> {
-    await this.redis.set(this.keys.runLease(runId), '1', 'PX', ms);
-  }
-
-  async dropLease(runId: string): Promise<void> {
-    await this.redis.del(this.keys.runLease(runId));
-  }
-
-  /**
-   * Gives back to pending the entries of earlier runs that nobody holds: channels still
-   * claimed, with no message accepted yet, and no lease. A scheduled run waiting for its retry
-   * is among them; its retry then finds the channel released and leaves it to the newer run.
-   */
-  async releaseAbandoned(digest: string, exceptRunId: string): Promise<string[]> {
-    const released: string[] = [];
-    for (const runId of await this.redis.zrevrange(this.keys.runs(digest), 0, 49)) {
-      if (runId === exceptRunId || (await this.redis.exists(this.keys.runLease(runId)))) continue;
-      const run = await this.getRun(runId);
-      for (const [channel, state] of Object.entries(run?.channels ?? {})) {
-        if (state.status !== 'claimed' || state.parts > 0) continue;
-        await this.releaseChannel(digest, runId, channel, 'abandoned: no process was delivering it');
-        released.push(`${runId}:${channel}`);
-      }
-    }
-    return released;
-  }
+function channelRun(hash: Record<string, string>, ch: string, status: ChannelRunStatus): ChannelRun {
+  const num = (field: string) => (hash[`${field}:${ch}`] === undefined ? undefined : Number(hash[`${field}:${ch}`]));
+  const text = (field: string) => hash[`${field}:${ch}`] || undefined;
+  const run: ChannelRun = {
+    status,
+    items: status === 'delivered' ? num('items') ?? 0 : num('claimed') ?? num('items') ?? 0,
+    attempts: num('attempts') ?? 0,
+    parts: num('parts') ?? 0,
+  };
+  const extra = { error: text('error'), deliveredAt: text('deliveredAt'), entries: num('entries'), messages: num('messages'), heldBack: num('heldBack'), detail: text('detail') };
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (run as unknown as Record<string, unknown>)[k] = v;
+  return run;
 }
 
 function parseEntries(members: string[]): PendingEntry[] {

@@ -2,6 +2,13 @@
 import type { Redis } from 'ioredis';
 import type { Keys } from './keys.js';
 
+// KEYS: lock. ARGV: token, PEXPIRE or DEL, ms. Acts only on a lock the token holds.
+const IF_OWNER_THEN = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] == 'DEL' then redis.call('DEL', KEYS[1]) else redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
+return 1
+`;
+
 export class FeedStore {
   constructor(
     private readonly redis: Redis,
@@ -19,13 +26,19 @@ export class FeedStore {
     await this.redis.set(this.keys.feed(feedId), JSON.stringify(state), 'EX', this.retentionSeconds);
   }
 
-  /** Takes the feed's poll lock for `ms`; false when another poll holds it. */
-  async lock(feedId: string, ms: number): Promise<boolean> {
-    return (await this.redis.set(this.keys.feedLock(feedId), '1', 'PX', ms, 'NX')) === 'OK';
+  /** Takes the feed's poll lock for `ms` under `token`; false when another poll holds it. */
+  async lock(feedId: string, token: string, ms: number): Promise<boolean> {
+    return (await this.redis.set(this.keys.feedLock(feedId), token, 'PX', ms, 'NX')) === 'OK';
   }
 
-  async unlock(feedId: string): Promise<void> {
-    await this.redis.del(this.keys.feedLock(feedId));
+  /** Extends the lock while its poll runs, if it is still that poll's. */
+  async renewLock(feedId: string, token: string, ms: number): Promise<boolean> {
+    return (await this.redis.eval(IF_OWNER_THEN, 1, this.keys.feedLock(feedId), token, 'PEXPIRE', String(ms))) === 1;
+  }
+
+  /** Lets the lock go, if it is still that poll's. */
+  async unlock(feedId: string, token: string): Promise<void> {
+    await this.redis.eval(IF_OWNER_THEN, 1, this.keys.feedLock(feedId), token, 'DEL', '');
   }
 
   async getMany<T extends object>(feedIds: string[]): Promise<Map<string, T>> {

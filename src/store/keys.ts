@@ -36,8 +36,16 @@ export class Keys {
   run(runId: string): string { return `${this.prefix}:run:${runId}`; }
   /** set of "watchlist|itemKey" claimed by one channel of one run */
   runMembers(runId: string, channel: string): string { return `${this.prefix}:run:${runId}:${channel}`; }
-  /** present while a process is delivering a run */
+  /** the token of the process delivering a run, while it holds the run (expires if it dies) */
   runLease(runId: string): string { return `${this.prefix}:lease:${runId}`; }
+  /** zset of run ids with a channel still claimed, scored by when another process may resume them */
+  get openRuns(): string { return `${this.prefix}:openruns`; }
+  /** held for one round by the process looking for runs whose owner died */
+  get runSweep(): string { return `${this.prefix}:runsweep`; }
+  /** zset of tokens holding a request slot at one host, scored by when each lease lapses */
+  hostSlots(host: string): string { return `${this.prefix}:hostslots:${host}`; }
+  /** present for perHostGap after a request to one host started */
+  hostGap(host: string): string { return `${this.prefix}:hostgap:${host}`; }
   /** zset of run ids by scheduled time, per digest */
   runs(digest: string): string { return `${this.prefix}:runs:${digest}`; }
   /** JSON of a feed's FeedHealth */

@@ -6,6 +6,7 @@ import { FeedbackStore } from './feedback-store.js';
 import { FeedStore } from './feed-store.js';
 import { FlagIndex } from './flag-index.js';
 import { IngestStats } from './ingest-stats.js';
+import { HostSlots } from './host-slots.js';
 import { ItemStore } from './item-store.js';
 import { Keys } from './keys.js';
 
@@ -27,6 +28,8 @@ export class Store {
   readonly ingest: IngestStats;
   readonly flags: FlagIndex;
   readonly feedback: FeedbackStore;
+  /** Per-host request slots and gaps, shared by every process of the deployment. */
+  readonly hostSlots: HostSlots;
 
   constructor(readonly redis: Redis, options: StoreOptions = {}) {
     this.keys = new Keys(options.prefix ?? 'ww');
@@ -38,6 +41,7 @@ export class Store {
     this.ingest = new IngestStats(redis, this.keys, retention);
     this.flags = new FlagIndex(redis, this.keys);
     this.feedback = new FeedbackStore(redis, this.keys);
+    this.hostSlots = new HostSlots(redis, this.keys);
   }
 
   /** Deletes everything under the prefix, queues included: for tests, benchmarks and uninstalls. */

@@ -16,4 +16,6 @@ export interface WorkerContext {
   metrics: Metrics;
   /** Where the console channel prints (default process.stdout). */
   stdout?: { write(text: string): unknown };
+  /** Takes connection errors into the one-line-per-outage report; true when it did (do not log them again). */
+  redisOutages?: { noteError(err: unknown): boolean };
 }

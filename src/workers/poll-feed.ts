@@ -5,6 +5,7 @@
  * back-off in its health decides when the next real attempt happens.
  */
 import type { Job } from 'bullmq';
+import { randomBytes } from 'node:crypto';
 import type { FeedConfig } from '../config/schema.js';
 import { describeError } from '../errors.js';
 import { redactSecrets } from '../redact.js';
@@ -13,6 +14,9 @@ import { recordPollOutcome, type FeedHealth } from '../feeds/feed-health.js';
 import { readFeed } from '../feeds/read-feed.js';
 import { QUEUES, type PollFeedPayload, type ProcessArticlePayload } from '../jobs/definitions.js';
 import type { WorkerContext } from './context.js';
+
+/** How long a feed's poll lock outlives its poller's last renewal. */
+const POLL_LOCK_MS = 10_000;
 
 export interface PollResult {
   status: 'ok' | 'not-modified' | 'skipped' | 'error' | 'gone';
@@ -39,12 +43,15 @@ export function createPollFeedProcessor(ctx: WorkerContext) {
       return { status: 'skipped' };
     }
     // Polls of one feed never overlap (a poll slower than its interval), across processes too.
-    const lockMs = config.feeds.fetch.timeout * 2 + 10_000;
-    if (!(await ctx.store.feeds.lock(feed.id, lockMs))) return { status: 'skipped' };
+    // The lock is short and renewed while the poll runs, so a poller that dies frees it in seconds.
+    const token = `${job.id}:${randomBytes(4).toString('hex')}`;
+    if (!(await ctx.store.feeds.lock(feed.id, token, POLL_LOCK_MS))) return { status: 'skipped' };
+    const renew = setInterval(() => { ctx.store.feeds.renewLock(feed.id, token, POLL_LOCK_MS).catch(() => undefined); }, POLL_LOCK_MS / 3);
     try {
       return await pollOnce(ctx, feed, health, log);
     } finally {
-      await ctx.store.feeds.unlock(feed.id);
+      clearInterval(renew);
+      await ctx.store.feeds.unlock(feed.id, token);
     }
   };
 }

@@ -7,6 +7,7 @@
 import type { Job } from 'bullmq';
 import { classifyItem } from '../classify/index.js';
 import type { Config, FeedConfig } from '../config/schema.js';
+import { own } from '../config/lookup.js';
 import { describeError } from '../errors.js';
 import { chooseArticleBody } from '../extract/choose-body.js';
 import { extractArticle } from '../extract/extract-article.js';
@@ -106,7 +107,7 @@ async function enqueueAlerts(ctx: WorkerContext, config: Config, itemKey: string
   const jobs: Array<{ name: string; data: SendAlertPayload; opts: { jobId: string } }> = [];
   for (const [alert, a] of Object.entries(config.digests.alerts)) {
     for (const m of flagged) {
-      const level = a.minScore ?? config.watchlists.watchlists[m.watchlist]?.alert;
+      const level = a.minScore ?? own(config.watchlists.watchlists, m.watchlist)?.alert;
       if (!a.watchlists.includes(m.watchlist) || level === undefined || m.score < level) continue;
       // One alert per (alert, item): the job id makes a retried process-article job harmless.
       jobs.push({ name: QUEUES.sendAlert, data: { alert, watchlist: m.watchlist, itemKey }, opts: { jobId: `alert-${alert}-${itemKey}` } });

@@ -1,5 +1,7 @@
 /** Starts a BullMQ Worker per queue, each wired to its processor. */
 import { Worker, type Processor } from 'bullmq';
+import { hostname } from 'node:os';
+import { pid } from 'node:process';
 import type { Redis } from 'ioredis';
 import { retryAfterBackoff } from '../jobs/backoff.js';
 import { QUEUES, type QueueName } from '../jobs/definitions.js';
@@ -24,12 +26,19 @@ const PROCESSORS: Record<QueueName, (ctx: WorkerContext) => Processor> = {
   [QUEUES.sendAlert]: createSendAlertProcessor as (ctx: WorkerContext) => Processor,
 };
 
-/** Lock tuning: a job whose worker died is picked up again after about lockDuration + stalledInterval. */
+/**
+ * Recovery: a job whose worker died is taken again once its lock has lapsed and a stalled-job
+ * check has seen it, so within lockDuration + stalledInterval (12 s with these defaults, and
+ * about 1 s more for a worker to pick it up). The lock is renewed every lockDuration / 2 while
+ * the job runs, so a long job (a slow page, a digest waiting out a Retry-After) keeps it.
+ */
+export const DEFAULT_TUNING = { lockDuration: 8_000, stalledInterval: 4_000 } as const;
+
 export interface WorkerTuning {
   concurrency?: Partial<Record<QueueName, number>>;
-  /** Default BullMQ's 30 s. */
+  /** Default 8 s. */
   lockDuration?: number;
-  /** Default BullMQ's 30 s. */
+  /** Default 4 s. */
   stalledInterval?: number;
 }
 
@@ -45,20 +54,24 @@ export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueN
     };
     const worker = new Worker(name, timed, {
       connection,
+      // Names the process on every job it takes (job.processedBy) and in the queue's worker list.
+      name: `${hostname()}:${pid}`,
       prefix: ctx.store.keys.bull,
       concurrency: tuning.concurrency?.[name] ?? DEFAULT_CONCURRENCY[name],
       settings: { backoffStrategy: retryAfterBackoff },
       // A job whose worker died twice is still worth a third try before it counts as failed:
       // an article claimed by a killed job is otherwise lost.
       maxStalledCount: 3,
-      ...(tuning.lockDuration ? { lockDuration: tuning.lockDuration } : {}),
-      ...(tuning.stalledInterval ? { stalledInterval: tuning.stalledInterval } : {}),
+      lockDuration: tuning.lockDuration ?? DEFAULT_TUNING.lockDuration,
+      stalledInterval: tuning.stalledInterval ?? DEFAULT_TUNING.stalledInterval,
     });
     worker.on('failed', (job, err) => {
       ctx.log.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
       void ctx.store.ingest.recordFailure(name).catch(() => {});
     });
-    worker.on('error', (err) => ctx.log.error({ queue: name, err: err.message }, 'worker error'));
+    worker.on('error', (err) => {
+      if (!ctx.redisOutages?.noteError(err)) ctx.log.error({ queue: name, err: err.message }, 'worker error');
+    });
     return worker;
   });
 }
@@ -69,11 +82,23 @@ export function runWorkers(ctx: WorkerContext, connection: Redis, queues: QueueN
  */
 export async function closeWorkers(workers: Worker[], graceMs = 25_000): Promise<void> {
   await Promise.all(workers.map(async (w) => {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), graceMs); });
-    const result = await Promise.race([w.close().then(() => 'closed' as const), timeout]);
-    clearTimeout(timer);
-    // Forced close can itself wait on a Redis that is gone; the process is stopping anyway.
-    if (result === 'timeout') await Promise.race([w.close(true).catch(() => {}), new Promise((r) => setTimeout(r, 2_000).unref())]);
+    const closing = w.close().then(() => 'closed' as const, () => 'closed' as const);
+    if ((await within(closing, graceMs)) === 'closed') return;
+    // Jobs still running are told to stop (a digest leaves its run for another process to resume)
+    // and given a moment to say so; then the close is forced. Forced close can itself wait on a
+    // Redis that is gone; the process is stopping anyway.
+    w.cancelAllJobs('shutting down');
+    if ((await within(closing, 2_000)) === 'closed') return;
+    await within(w.close(true).catch(() => {}), 2_000);
   }));
+}
+
+async function within<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), ms); });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

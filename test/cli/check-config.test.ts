@@ -53,7 +53,7 @@ test('references across files and cron patterns are checked', async () => {
 });
 
 test('${ENV} is interpolated, and a missing variable is named', async () => {
-  const dir = writeConfigDir({ watchlists, digests: "channels:\n  hook: { type: webhook, url: '${HOOK_URL}', secret: '${HOOK_SECRET:-dev}' }\n" });
+  const dir = writeConfigDir({ watchlists, digests: "channels:\n  hook: { type: webhook, url: '${HOOK_URL}', secret: '${HOOK_SECRET:-dev-secret-0123456789}' }\n" });
   const missing = await runCli(['check-config', '--config', dir], { env: { HOOK_URL: '' } });
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /digests\.yaml:2:31: environment variable HOOK_URL is not set/);

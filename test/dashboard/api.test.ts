@@ -157,23 +157,35 @@ test('/api/classify answers bad input with a 4xx and a message', async () => {
   assert.equal(ftp.status, 400);
 });
 
-test('/api/digests/:name/retry re-runs the digest: the failed channel is tried again', async () => {
+test('/api/digests/:name/retry enqueues one run and answers at once with its run id; a second ask returns the same run', async () => {
   const res = await request(`${url}/api/digests/brief/retry`, { method: 'POST' });
   assert.equal(res.status, 200);
   const result = res.json();
-  assert.match(result.runId, /^brief-manual-\d+$/);
-  assert.match(result.channels.jammed, /^failed: /);
-  assert.equal(result.channels.outbox, 'empty');
-  const { digests } = (await request(`${url}/api/digests`)).json();
-  assert.equal(digests[0].runs[0].runId, result.runId);
-  assert.equal((await request(`${url}/api/digests/nope/retry`, { method: 'POST' })).status, 404);
+  assert.match(result.runId, /^brief-\d{8}T\d{6}Z-[a-z0-9]{6}$/);
+  assert.equal(result.status, 'queued');
+  const again = (await request(`${url}/api/digests/brief/retry`, { method: 'POST' })).json();
+  assert.deepEqual([again.runId, again.status], [result.runId, 'already queued'], 'at most one queued run per digest');
+  // The workers run it: the failed channel is tried again.
+  const deadline = Date.now() + 15_000;
+  let run: any;
+  while (Date.now() < deadline) {
+    const { digests } = (await request(`${url}/api/digests`)).json();
+    run = digests[0].runs.find((r: any) => r.runId === result.runId);
+    if (run?.channels.jammed?.attempts >= 1) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(run, 'the queued run ran');
+  assert.ok(run.channels.jammed.error, 'the jammed channel failed again');
+  for (const name of ['nope', 'constructor', '__proto__', 'toString']) {
+    assert.equal((await request(`${url}/api/digests/${name}/retry`, { method: 'POST' })).status, 404, name);
+  }
 });
 
-test('the digests page retry button posts a form and shows the outcome', async () => {
+test('the digests page retry button posts a form and says which run was queued', async () => {
   const res = await postForm(`${url}/digests/brief/retry`, {});
   assert.equal(res.status, 200);
   assert.match(res.body, /id="retry-result"/);
-  assert.match(res.body, /brief-manual-\d+/);
+  assert.match(res.body, /brief-\d{8}T\d{6}Z-[a-z0-9]{6}/);
 });
 
 test('an unknown API path is a JSON 404', async () => {

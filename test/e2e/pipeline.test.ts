@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { QUEUES } from '../../src/jobs/definitions.js';
+import { newRunId } from '../../src/jobs/run-id.js';
 import { silentLogger } from '../../src/log.js';
 import { startPipeline, type Pipeline } from '../../src/pipeline.js';
 import { runDigest } from '../../src/workers/send-digest.js';
@@ -90,17 +91,17 @@ test('two feeds with a story in common: each item once, flagged by the right wat
   assert.deepEqual(await flagged('us-strikes'), ['US airstrike hits militant camp near Sirte']);
   assert.deepEqual(await flagged('bread'), []);
 
-  const first = await runDigest(pipeline.ctx, cfg, 'brief', 'brief-1', new Date().toISOString(), true);
+  const first = await runDigest(pipeline.ctx, cfg, 'brief', newRunId('brief'), new Date().toISOString(), true);
   assert.match(first.channels.outbox!, /items/);
   const files = readdirSync(outbox);
   assert.equal(files.length, 1);
-  assert.match(files[0]!, /^brief-\d{8}T\d{6}Z\.md$/);
+  assert.match(files[0]!, /^brief-\d{8}T\d{6}Z-[a-z0-9]{6}\.md$/);
   const text = readFileSync(join(outbox, files[0]!), 'utf8');
   assert.equal(text.split('[US airstrike hits militant camp near Sirte](').length - 1, 1, 'the shared story is one entry');
   assert.match(text, /Islamic State fighters regroup/);
   assert.doesNotMatch(text, /bicycle|Bakery|bread prize/);
 
-  const second = await runDigest(pipeline.ctx, cfg, 'brief', 'brief-2', new Date(Date.now() + 1000).toISOString(), true);
+  const second = await runDigest(pipeline.ctx, cfg, 'brief', newRunId('brief'), new Date(Date.now() + 1000).toISOString(), true);
   assert.equal(second.channels.outbox, 'empty');
   assert.equal(readdirSync(outbox).length, 1, 'a second run sends nothing new');
 

@@ -68,3 +68,22 @@ test('job schedulers follow the config through adds, removals, interval changes 
   assert.equal(await queues[QUEUES.pollFeed].getJobSchedulersCount(), 2);
   assert.equal(await queues[QUEUES.sendDigest].getJobSchedulersCount(), 1);
 });
+
+test('a schedule whose next job Redis lost (a failover, a crash before the AOF write) is queued again by the next sync', async () => {
+  const config = makeConfig({ feeds: feedsYaml([{ id: 'lost', interval: '1h' }]), watchlists, digests: digests(['lostbrief']) });
+  await syncSchedulers(config, queues);
+  const q = queues[QUEUES.sendDigest];
+  const before = (await q.getJobScheduler('digest-lostbrief'))!;
+  const jobId = `repeat:digest-lostbrief:${before.next}`;
+  assert.ok(await q.getJob(jobId), 'the next run is queued');
+  // What a replica that had not received the last writes would be missing: the next job.
+  await redis.zrem(`${prefix}:bull:${QUEUES.sendDigest}:delayed`, jobId);
+  await redis.del(`${prefix}:bull:${QUEUES.sendDigest}:${jobId}`);
+  assert.equal(await q.getJob(jobId), undefined);
+  const report = await syncSchedulers(config, queues);
+  assert.deepEqual(report.repaired, ['digest-lostbrief']);
+  assert.ok(report.unchanged.includes('feed-lost'));
+  const after = (await q.getJobScheduler('digest-lostbrief'))!;
+  assert.ok(await q.getJob(`repeat:digest-lostbrief:${after.next}`), 'queued again');
+  assert.deepEqual((await syncSchedulers(config, queues)).repaired, [], 'and left alone from then on');
+});

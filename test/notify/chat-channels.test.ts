@@ -101,14 +101,32 @@ test('teams: Adaptive Card payloads under 28 KB, in order, every story once', as
   assert.deepEqual(numbers(titles, /^Story number (\d+):/gm), all(300));
 });
 
-test('webhook: JSON signed with HMAC-SHA256 of the raw body', async (t) => {
+const SECRET = 'webhook-secret-0123456789';
+
+/** What a receiver does (README's snippet, in TypeScript): recompute, compare, and refuse old ones. */
+function verify(header: string, body: string, secret: string, toleranceS = 300): boolean {
+  const m = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
+  if (!m) return false;
+  const expected = createHmac('sha256', secret).update(`${m[1]}.${body}`).digest('hex');
+  return expected === m[2] && Math.abs(Date.now() / 1000 - Number(m[1])) <= toleranceS;
+}
+
+test('webhook: JSON signed with a timestamp (t=<unix>,v1=HMAC-SHA256 of "<t>.<body>") and a delivery id', async (t) => {
   const rx = await startReceiver();
   t.after(rx.close);
   const digest = digestOf(5);
-  await deliverDigest('hook', { type: 'webhook', url: `${rx.url}/hook`, secret: 's3cret' }, digest, fast);
+  const before = Math.floor(Date.now() / 1000);
+  await deliverDigest('hook', { type: 'webhook', url: `${rx.url}/hook`, secret: SECRET }, digest, fast);
   const [req] = rx.requests;
-  const expected = `sha256=${createHmac('sha256', 's3cret').update(req!.body).digest('hex')}`;
-  assert.equal(req!.headers['x-wirewatch-signature'], expected);
+  const signature = String(req!.headers['x-wirewatch-signature']);
+  const [, t0] = /^t=(\d+),/.exec(signature)!;
+  assert.ok(Number(t0) >= before && Number(t0) <= before + 5);
+  assert.equal(signature, `t=${t0},v1=${createHmac('sha256', SECRET).update(`${t0}.${req!.body}`).digest('hex')}`);
+  assert.ok(verify(signature, req!.body, SECRET));
+  assert.ok(!verify(signature, req!.body.replace('brief', 'brieF'), SECRET), 'a changed body fails');
+  assert.ok(!verify(signature.replace(/^t=\d+/, `t=${Number(t0) - 1}`), req!.body, SECRET), 'a changed time fails');
+  assert.ok(!verify(signature, req!.body, SECRET, -1), 'an old signature is refused by a receiver that keeps a tolerance');
+  assert.equal(req!.headers['x-wirewatch-delivery'], 'brief-20261121T070000Z.hook.1');
   assert.equal(req!.headers['content-type'], 'application/json');
   assert.equal(req!.headers['x-wirewatch-event'], 'digest');
   const payload = JSON.parse(req!.body) as WebhookPayload;
@@ -119,6 +137,22 @@ test('webhook: JSON signed with HMAC-SHA256 of the raw body', async (t) => {
   assert.equal(payload.sections[0]!.watchlist, 'libya');
   assert.equal(payload.sections[0]!.entries.length, 5);
   assert.deepEqual(Object.keys(payload.sections[0]!.entries[0]!.why[0]!), ['term', 'detail', 'field', 'snippet']);
+});
+
+test('every HTTP channel sends X-Wirewatch-Delivery, the same for a message on every try', async (t) => {
+  const rx = await startReceiver([{ status: 500 }, { status: 503 }], { status: 200, body: '{"ok":true,"result":{}}' });
+  t.after(rx.close);
+  const digest = digestOf(200);
+  await deliverDigest('ops', { type: 'slack', webhook: `${rx.url}/slack` }, digest, fast);
+  const ids = rx.requests.map((r) => r.headers['x-wirewatch-delivery']);
+  assert.deepEqual(ids.slice(0, 3), ['brief-20261121T070000Z.ops.1', 'brief-20261121T070000Z.ops.1', 'brief-20261121T070000Z.ops.1'], 'retries of part 1 keep its id');
+  const accepted = rx.requests.filter((r) => r.status === 200).map((r) => r.headers['x-wirewatch-delivery']);
+  assert.deepEqual(accepted, accepted.map((_, i) => `brief-20261121T070000Z.ops.${i + 1}`));
+  for (const [type, extra] of [['discord', { webhook: `${rx.url}/d` }], ['teams', { webhook: `${rx.url}/t` }], ['telegram', { token: '1:x', chatId: 1, apiUrl: rx.url }]] as const) {
+    const before = rx.requests.length;
+    await deliverDigest(`c-${type}`, { type, ...extra } as never, digestOf(1), fast);
+    assert.equal(rx.requests[before]!.headers['x-wirewatch-delivery'], `brief-20261121T070000Z.c-${type}.1`, type);
+  }
 });
 
 test('webhook: no secret, no signature header', async (t) => {

@@ -82,8 +82,12 @@ test('email: a real SMTP server receives the digest as HTML with a text alternat
   assert.match(headers.get('content-type')!, /^multipart\/alternative/);
   assert.equal(decodeHeader(headers.get('subject')!), 'brief · 21 Nov 2026, 07:00 UTC · 12 stories from 12 items');
   assert.equal(headers.get('message-id'), receipt.detail);
-  assert.match(headers.get('message-id')!, /^<[0-9a-f]{24}\.wirewatch@example\.org>$/);
+  // The Message-ID is the delivery id: run, channel and message, the same on every retry.
+  assert.equal(headers.get('message-id'), '<brief-20261121T070000Z.desk.1@example.org>');
+  assert.equal(headers.get('x-wirewatch-delivery'), 'brief-20261121T070000Z.desk.1');
   assert.equal(headers.get('x-wirewatch-run'), 'brief-20261121T070000Z');
+  await deliverDigest('desk', channel, digest);
+  assert.equal(parseMime(smtp.mails[1]!.raw).headers.get('message-id'), '<brief-20261121T070000Z.desk.1@example.org>', 'a resend is the same message');
   const text = parts.find((p) => p.type.startsWith('text/plain'))!;
   const html = parts.find((p) => p.type.startsWith('text/html'))!;
   assert.ok(text && html, 'both alternatives');

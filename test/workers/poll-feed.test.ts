@@ -108,8 +108,10 @@ test('an edited feed URL in the config starts afresh instead of following the ol
 
 test('two polls of one feed at once: the second steps aside', async () => {
   const { store, poll } = setup();
-  assert.equal(await store.feeds.lock('moved', 5_000), true);
+  assert.equal(await store.feeds.lock('moved', 'other-poll', 5_000), true);
   assert.deepEqual(await poll(job('moved')), { status: 'skipped' });
-  await store.feeds.unlock('moved');
+  await store.feeds.unlock('moved', 'not-its-token');
+  assert.deepEqual(await poll(job('moved')), { status: 'skipped' }, 'only the holder lets its lock go');
+  await store.feeds.unlock('moved', 'other-poll');
   assert.equal((await poll(job('moved'))).status, 'ok');
 });

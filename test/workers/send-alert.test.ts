@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { LiveConfig } from '../../src/config/live-config.js';
 import { HostLimiter } from '../../src/fetch/host-limiter.js';
@@ -9,7 +9,7 @@ import { closeQueues, openQueues, type Queues } from '../../src/jobs/queues.js';
 import { silentLogger } from '../../src/log.js';
 import { Metrics } from '../../src/metrics.js';
 import { Store } from '../../src/store/store.js';
-import { createSendAlertProcessor } from '../../src/workers/send-alert.js';
+import { AlertRetryError, createSendAlertProcessor } from '../../src/workers/send-alert.js';
 import { makeConfig } from '../helpers/config.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
 import { deletePrefix, testPrefix, testRedis } from '../helpers/redis.js';
@@ -79,4 +79,51 @@ test('alerts over a channel\'s per-minute limit fold into one "and N more" messa
   // Everything each alert stands for arrived exactly once.
   const keys = received.flatMap((m) => m.itemKeys).sort();
   assert.deepEqual(keys, items.map((i) => i.key).sort());
+});
+
+test('an alert ends at once on a permanent failure (a 403, a 404): not retried; a transient one retries that channel only', async () => {
+  const hits = new Map<string, number>();
+  const statusFor: Record<string, number[]> = { '/forbidden': [403, 403], '/gone': [404], '/flaky': [500, 500, 500, 200], '/fine': [200, 200] };
+  const { startServer: start } = await import('../helpers/http-server.js');
+  const server = await start(Object.fromEntries(Object.keys(statusFor).map((path) => [path, (req: any, res: any) => {
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    req.resume();
+    req.on('end', () => res.writeHead(statusFor[path]!.shift() ?? 200).end('x'));
+  }])));
+  try {
+    const config = makeConfig({
+      watchlists: 'watchlists:\n  w: { query: libya, alert: 5 }\n',
+      digests: `channels:\n${Object.keys(statusFor).map((p) => `  ${p.slice(1)}: { type: webhook, url: '${server.url}${p}' }\n`).join('')}` +
+        `alerts:\n  only-bad: { watchlists: [w], channels: [forbidden, gone] }\n  mixed: { watchlists: [w], channels: [flaky, forbidden, fine] }\n`,
+    });
+    const store = new Store(redis, { prefix });
+    const [item] = await seedFlagged(store, { count: 1, watchlist: 'w', digest: 'none', channels: [], tag: 'perm' });
+    const process = createSendAlertProcessor({
+      live: new LiveConfig(config), store, queues, log: silentLogger, metrics: new Metrics({ processMetrics: false }), hostLimiter: new HostLimiter({ concurrency: 2, gapMs: 0 }),
+    });
+    // Only permanent failures: the job fails for good at once (BullMQ will not retry it), each channel asked once.
+    await assert.rejects(process(job({ alert: 'only-bad', watchlist: 'w', itemKey: item!.key }, 'perm-1')), (err: unknown) => err instanceof UnrecoverableError && /403/.test(String(err)) && /404/.test(String(err)));
+    assert.deepEqual([hits.get('/forbidden'), hits.get('/gone')], [1, 1]);
+    // A transient failure retries, but only the channel that can still take it.
+    await assert.rejects(process(job({ alert: 'mixed', watchlist: 'w', itemKey: item!.key }, 'perm-2')), AlertRetryError);
+    assert.deepEqual([hits.get('/flaky'), hits.get('/forbidden'), hits.get('/fine')], [3, 2, 1]);
+    assert.deepEqual(await process(job({ alert: 'mixed', watchlist: 'w', itemKey: item!.key }, 'perm-2')), { flaky: 'sent' });
+    assert.deepEqual([hits.get('/flaky'), hits.get('/forbidden'), hits.get('/fine')], [4, 2, 1], 'the 403 channel is not asked again');
+  } finally {
+    await server.close();
+  }
+});
+
+test('alert names are own properties: a job naming constructor or __proto__ sends nothing', async () => {
+  const config = makeConfig({ digests: `channels:\n  hook: { type: webhook, url: '${receiver.url}/hook' }\nalerts:\n  flash: { watchlists: [w], channels: [hook] }\n`, watchlists: 'watchlists:\n  w: { query: libya }\n' });
+  const store = new Store(redis, { prefix });
+  const [item] = await seedFlagged(store, { count: 1, watchlist: 'w', digest: 'none', channels: [], tag: 'proto' });
+  const process = createSendAlertProcessor({
+    live: new LiveConfig(config), store, queues, log: silentLogger, metrics: new Metrics({ processMetrics: false }), hostLimiter: new HostLimiter({ concurrency: 2, gapMs: 0 }),
+  });
+  const before = received.length;
+  for (const alert of ['constructor', '__proto__', 'toString']) {
+    assert.deepEqual(await process(job({ alert, watchlist: 'w', itemKey: item!.key }, `proto-${alert}`)), { skipped: 'alert, item or match no longer exists' });
+  }
+  assert.equal(received.length, before);
 });

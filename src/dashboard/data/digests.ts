@@ -2,7 +2,8 @@
 import { digestByName } from '../../config/lookup.js';
 import { digestSchedulerId, QUEUES } from '../../jobs/definitions.js';
 import type { DigestRun } from '../../store/digest-store.js';
-import { runDigest, type DigestResult } from '../../workers/send-digest.js';
+import { enqueueDigestRun } from '../../jobs/enqueue.js';
+import type { DashboardContext } from '../context.js';
 import type { WorkerContext } from '../../workers/context.js';
 import { redactValue } from '../../redact.js';
 import { RequestError } from '../errors.js';
@@ -41,13 +42,22 @@ export async function listDigests(ctx: WorkerContext, runLimit = 10): Promise<Di
 }
 
 /**
- * Runs the digest now under a new manual run id. A failed channel's matches went back to
- * pending when its run gave up, so this resends them; channels that delivered already have
- * those items in their delivered set and send only what is new.
+ * Asks for a run of the digest now: one send-digest job for the workers, answered at once
+ * with its run id (the dashboard runs no job). A failed channel's matches went back to pending
+ * when its run gave up, so the run resends them; channels that delivered already send only
+ * what is new. While a run asked for this way waits or runs, asking again returns that one.
  */
-export async function retryDigest(ctx: WorkerContext, name: string, now = new Date()): Promise<DigestResult> {
+export async function retryDigest(ctx: DashboardContext, name: string, now = new Date()): Promise<RetryResult> {
   const { config } = ctx.live.current();
-  // Own keys only: "constructor" or "__proto__" must not reach the runner (or write its lease).
+  // Own keys only: "constructor" or "__proto__" must not reach a queue.
   if (!digestByName(config, name)) throw new RequestError(404, `no digest "${name}"`);
-  return runDigest(ctx, config, name, `${name}-manual-${now.getTime()}`, now.toISOString(), true);
+  const run = await enqueueDigestRun(ctx.queues[QUEUES.sendDigest], name, now.getTime());
+  return { runId: run.runId, jobId: run.jobId, status: run.queued ? 'queued' : 'already queued' };
+}
+
+export interface RetryResult {
+  runId: string;
+  jobId: string;
+  /** `already queued` when a run asked for earlier has not finished yet: its id is returned. */
+  status: 'queued' | 'already queued';
 }

@@ -70,7 +70,8 @@ export function registerPages(app: FastifyInstance, ctx: WorkerContext, token: s
   app.get('/digests', async (_req, reply) => sendHtml(reply, digestsPage({ rows: await listDigests(ctx) })));
   app.post<{ Params: { name: string } }>('/digests/:name/retry', async (req, reply) => {
     const result = await retryDigest(ctx, req.params.name);
-    return sendHtml(reply, digestsPage({ rows: await listDigests(ctx), notice: { digest: req.params.name, ...result } }));
+    const notice = { digest: req.params.name, runId: result.runId, channels: { job: result.status } };
+    return sendHtml(reply, digestsPage({ rows: await listDigests(ctx), notice }));
   });
   registerQueuePages(app, ctx, sendHtml);
   registerVerdictPages(app, ctx, sendHtml);

@@ -19,7 +19,7 @@ ${v.rows.length === 0 ? html`<p class="muted">No digests configured.</p>` : ''}$
 }
 
 function noticeBlock(n: NonNullable<DigestsView['notice']>): SafeHtml {
-  return html`<div class="notice" role="status" id="retry-result">Ran <strong>${n.digest}</strong> as ${n.runId}: ${Object.entries(n.channels).map(([ch, s]) => html`<span class="pill">${ch}: ${s}</span> `)}</div>`;
+  return html`<div class="notice" role="status" id="retry-result">Queued <strong>${n.digest}</strong> as ${n.runId}: ${Object.entries(n.channels).map(([ch, s]) => html`<span class="pill">${ch}: ${s}</span> `)}</div>`;
 }
 
 function digestCard(d: DigestRow): SafeHtml {

@@ -1,0 +1,220 @@
+/**
+ * One digest run, worked by the one process that holds its lease: claim what is pending for
+ * each channel (atomically, so two runs started at once make one), then deliver channel by
+ * channel, checking the lease before each channel and before recording a delivery. A second
+ * process that finds the run held leaves it. A run left unfinished (its owner died, was
+ * stopped, or lost a message in an uncertain way) stays claimed and is resumed under the same
+ * run id, so the receiver sees the same delivery ids; entries go back to pending only when the
+ * run gives up on a channel that is known not to have taken them.
+ */
+import type { Config } from '../config/schema.js';
+import { own } from '../config/lookup.js';
+import { buildDigest } from '../digest/build-digest.js';
+import type { Digest } from '../digest/types.js';
+import { describeError, WirewatchError } from '../errors.js';
+import { channelFor } from '../notify/channels.js';
+import { deliverDigest } from '../notify/deliver.js';
+import { DeliveryError } from '../notify/delivery-error.js';
+import type { DigestRun, PendingEntry } from '../store/digest-store.js';
+import { LeaseLostError } from '../store/run-lease.js';
+import type { StoredItem, StoredMatch } from '../types.js';
+import type { WorkerContext } from './context.js';
+import { channelReport, describeOutcome, type ChannelOutcome } from './digest-outcome.js';
+import { RunOwnership } from './run-owner.js';
+
+export type { ChannelOutcome } from './digest-outcome.js';
+
+export interface DigestResult {
+  runId: string;
+  /** One line per channel: `3 entries, 5 items`, `empty`, `failed: ...`, `taken: ...`. */
+  channels: Record<string, string>;
+  /** The same, as data: what each channel got and where it went. */
+  report: Record<string, ChannelOutcome>;
+}
+
+/** Some channels of a run failed and a retry may help; the job's backoff honours retryAfterMs. */
+export class DigestRetryError extends WirewatchError {
+  constructor(failures: string[], readonly retryAfterMs: number) {
+    super('digest', failures.join('; '));
+  }
+}
+
+/** No digest of that name (an unknown or inherited name): retrying cannot help. */
+export class UnknownDigestError extends WirewatchError {
+  constructor(name: string) {
+    super('digest', `no digest "${name}" in digests.yaml`, { permanent: true });
+  }
+}
+
+/** Attempts a channel gets in one run before its entries go back to pending. */
+export const MAX_CHANNEL_ATTEMPTS = 6;
+/** How long past its own retry a run waits before another process may resume it. */
+const RESUME_GRACE_MS = 30_000;
+
+export interface RunOptions {
+  /** Resume an existing run only (the sweeper's jobs): a run that no longer exists is left alone. */
+  resume?: boolean;
+  /** When the runner's own retry comes (BullMQ's backoff), if one does. */
+  retryInMs?: number;
+}
+
+/**
+ * Claims, builds and delivers one run. With `lastAttempt` false a failing channel throws
+ * DigestRetryError for the job's retry; with it true a channel that surely did not take the
+ * digest goes back to pending at once, and one that may have is left for a resume.
+ */
+export async function runDigest(
+  ctx: WorkerContext, config: Config, name: string, runId: string, scheduledFor: string, lastAttempt: boolean, signal?: AbortSignal, options: RunOptions = {},
+): Promise<DigestResult> {
+  const spec = own(config.digests.digests, name);
+  if (!spec) throw new UnknownDigestError(name);
+  const owner = await RunOwnership.take(ctx.store, runId, signal);
+  if (!owner) return allChannels(runId, spec.channels, { status: 'taken', error: 'another process is delivering this run' });
+  try {
+    if (options.resume && !(await ctx.store.digests.getRun(runId))) return { runId, channels: {}, report: {} };
+    const run = await ctx.store.digests.claimRun(name, runId, scheduledFor, spec.channels);
+    if (!run) return allChannels(runId, spec.channels, { status: 'empty' });
+    return await deliverRun(ctx, config, run, owner, lastAttempt, options);
+  } finally {
+    await owner.release();
+  }
+}
+
+function allChannels(runId: string, channels: string[], outcome: ChannelOutcome): DigestResult {
+  const report = Object.fromEntries(channels.map((c) => [c, outcome]));
+  return { runId, report, channels: Object.fromEntries(channels.map((c) => [c, describeOutcome(outcome)])) };
+}
+
+async function deliverRun(ctx: WorkerContext, config: Config, run: DigestRun, owner: RunOwnership, lastAttempt: boolean, options: RunOptions): Promise<DigestResult> {
+  const spec = own(config.digests.digests, run.digest)!;
+  const report: Record<string, ChannelOutcome> = {};
+  const failures: string[] = [];
+  let retryAfterMs = 0;
+  // Channels of the digest, then any the run still holds that left it (a config change).
+  for (const channel of new Set([...spec.channels, ...Object.keys(run.channels)])) {
+    const state = run.channels[channel];
+    if (state?.status !== 'claimed') {
+      report[channel] = { status: state?.status ?? 'empty', ...(state?.status === 'delivered' ? { items: state.items } : {}) };
+    } else if (owner.signal.aborted) {
+      report[channel] = owner.isLost ? TAKEN_OVER : await leaveUnfinished(ctx, owner);
+    } else if (!spec.channels.includes(channel) || !channelFor(config, channel)) {
+      await ctx.store.digests.releaseChannel(owner, run.digest, channel, 'channel no longer in the digest');
+      report[channel] = { status: 'failed', error: 'channel no longer in the digest' };
+    } else {
+      const attempt = await attemptChannel(ctx, config, run, channel, state, owner, lastAttempt, options);
+      report[channel] = attempt.outcome;
+      if (attempt.retry) {
+        failures.push(`${channel}: ${attempt.outcome.error}`);
+        retryAfterMs = Math.max(retryAfterMs, attempt.retryAfterMs);
+      }
+    }
+  }
+  const result = { runId: run.runId, report, channels: Object.fromEntries(Object.entries(report).map(([c, o]) => [c, describeOutcome(o)])) };
+  if (failures.length && !lastAttempt && !owner.signal.aborted) throw new DigestRetryError(failures, retryAfterMs);
+  return result;
+}
+
+/** One try at one claimed channel: delivered, or a failure recorded (retry says the runner's retry should come). */
+async function attemptChannel(
+  ctx: WorkerContext, config: Config, run: DigestRun, channel: string, state: DigestRun['channels'][string], owner: RunOwnership, lastAttempt: boolean, options: RunOptions,
+): Promise<{ outcome: ChannelOutcome; retry: boolean; retryAfterMs: number }> {
+  const log = ctx.log.child({ digest: run.digest, runId: run.runId, channel });
+  try {
+    await owner.check();
+    const outcome = await deliverChannel(ctx, config, run, channel, state.parts, owner);
+    ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'delivered' });
+    log.info({ result: describeOutcome(outcome) }, 'digest delivered');
+    return { outcome, retry: false, retryAfterMs: 0 };
+  } catch (err) {
+    if (err instanceof LeaseLostError || owner.isLost) {
+      log.warn('digest: lease lost; leaving the run to the process that holds it');
+      return { outcome: TAKEN_OVER, retry: false, retryAfterMs: 0 };
+    }
+    if (owner.signal.aborted) return { outcome: await leaveUnfinished(ctx, owner), retry: false, retryAfterMs: 0 };
+    const failed = await recordFailure(ctx, run, channel, state.attempts, err, owner, lastAttempt, options);
+    ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'failed' });
+    log.warn({ err: failed.outcome.error, final: failed.final }, 'digest delivery failed');
+    return { outcome: failed.outcome, retry: !failed.final, retryAfterMs: failed.retryAfterMs };
+  }
+}
+
+const TAKEN_OVER: ChannelOutcome = { status: 'taken', error: 'lease lost; another process took the run over' };
+
+/** Stopped mid-run (shutdown, Ctrl-C): the run stays claimed for another process to resume now. */
+async function leaveUnfinished(ctx: WorkerContext, owner: RunOwnership): Promise<ChannelOutcome> {
+  await ctx.store.digests.deferRun(owner, Date.now()).catch(() => undefined);
+  return { status: 'interrupted', error: 'stopped before delivering; the run will be resumed under the same id' };
+}
+
+interface Failure {
+  outcome: ChannelOutcome;
+  final: boolean;
+  retryAfterMs: number;
+}
+
+/**
+ * Counts a failed attempt and decides: give the channel up (its entries back to pending) when
+ * the channel refused for good, the attempts are spent, or no retry is coming and the channel
+ * surely did not take the message; otherwise keep it claimed for a retry or a resume. Only the
+ * channel's own refusal can be sure: any other error (Redis failing between the send and its
+ * record, a bug) may come after the channel took the digest, so the run keeps it.
+ */
+async function recordFailure(ctx: WorkerContext, run: DigestRun, channel: string, attemptsBefore: number, err: unknown, owner: RunOwnership, lastAttempt: boolean, options: RunOptions): Promise<Failure> {
+  const message = describeError(err);
+  const refused = err instanceof DeliveryError;
+  const e = err as { partsDelivered?: number; permanent?: boolean; retryAfterMs?: number; maybeAccepted?: boolean };
+  const asked = e.retryAfterMs ?? 0;
+  const attempts = attemptsBefore + 1;
+  const resumeAt = lastAttempt || !refused
+    ? Date.now() + Math.max(asked, resumeBackoffMs(attempts))
+    : Date.now() + Math.max(asked, options.retryInMs ?? 0) + RESUME_GRACE_MS;
+  await ctx.store.digests.recordAttemptFailure(owner, channel, message, e.partsDelivered ?? 0, resumeAt);
+  const surelyRefused = refused && !e.maybeAccepted;
+  const final = attempts >= MAX_CHANNEL_ATTEMPTS || (surelyRefused && (Boolean(e.permanent) || lastAttempt));
+  if (final) await ctx.store.digests.releaseChannel(owner, run.digest, channel, message);
+  const error = final || (!lastAttempt && refused) ? message : `${message} (resumed later under the same run id)`;
+  return { outcome: { status: final ? 'failed' : 'retrying', error, attempts }, final, retryAfterMs: asked };
+}
+
+/** When a run with no retry of its own is resumed after a failed attempt: 10 s, doubling, at most 10 min. */
+function resumeBackoffMs(attempts: number): number {
+  return Math.min(600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+async function deliverChannel(ctx: WorkerContext, config: Config, run: DigestRun, channel: string, fromPart: number, owner: RunOwnership): Promise<ChannelOutcome> {
+  const entries = await ctx.store.digests.runEntries(run.runId, channel);
+  const { digest, missing } = await buildForEntries(ctx, config, run, entries);
+  const requeue = entries.filter((e) => digest.deferredKeys.includes(e.itemKey));
+  const settled = [...digest.itemKeys, ...digest.droppedKeys, ...missing];
+  const receipt = digest.itemKeys.length > 0
+    ? await deliverDigest(channel, channelFor(config, channel)!, digest, { fromPart, stdout: ctx.stdout, signal: owner.signal })
+    : undefined;
+  const report = channelReport(digest, receipt, requeue.length);
+  // The lease is checked again, in the same atomic step as the record.
+  await ctx.store.digests.markDelivered(owner, run.digest, channel, settled, requeue, {
+    items: report.items ?? 0, entries: report.entries ?? 0, messages: report.messages ?? 0, heldBack: report.heldBack ?? 0, detail: report.detail ?? '',
+  });
+  return report;
+}
+
+/** Loads the run's items and matches and builds the digest. Entries whose records expired are reported as missing. */
+export async function buildForEntries(ctx: WorkerContext, config: Config, run: { digest: string; runId: string; scheduledFor: string }, entries: PendingEntry[]): Promise<{ digest: Digest; missing: string[] }> {
+  const spec = own(config.digests.digests, run.digest);
+  if (!spec) throw new UnknownDigestError(run.digest);
+  const loaded: Array<{ item: StoredItem; match: StoredMatch }> = [];
+  const missing: string[] = [];
+  // In a fixed order (Redis hands set members in any): a resumed run renders the same messages,
+  // so each part carries the same items under the same delivery id.
+  const ordered = [...entries].sort((a, b) => (a.itemKey < b.itemKey ? -1 : a.itemKey > b.itemKey ? 1 : a.watchlist < b.watchlist ? -1 : 1));
+  for (const e of ordered) {
+    const [item, match] = await Promise.all([ctx.store.items.get(e.itemKey), ctx.store.items.getMatch(e.watchlist, e.itemKey)]);
+    if (item && match) loaded.push({ item, match });
+    else missing.push(e.itemKey);
+  }
+  const watchlists = Object.fromEntries(spec.watchlists.map((w) => [w, { description: own(config.watchlists.watchlists, w)?.description }]));
+  const digest = buildDigest({
+    name: run.digest, runId: run.runId, scheduledFor: run.scheduledFor, timezone: spec.timezone,
+    entries: loaded, watchlists, maxItems: spec.maxItems, minScore: spec.minScore, clusterThreshold: spec.clusterThreshold,
+  });
+  return { digest, missing };
+}
