@@ -98,7 +98,8 @@ function bodyLimitFor(classifyChars: number): number {
 
 function buildApp(opts: DashboardOptions, token: string | undefined): FastifyInstance {
   const { ctx } = opts;
-  const bodyLimit = bodyLimitFor(ctx.live.current().config.feeds.limits.classifyChars);
+  // Only the pages' API takes text to classify; an ops-only server (metrics, health) takes none.
+  const bodyLimit = opts.pages ?? true ? bodyLimitFor(ctx.live.current().config.feeds.limits.classifyChars) : 64 * 1024;
   const app = Fastify({ logger: false, bodyLimit, forceCloseConnections: true, trustProxy: opts.trustProxy ?? false });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));

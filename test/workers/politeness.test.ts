@@ -82,7 +82,10 @@ test('two worker processes against one host: never more than perHostConcurrency 
   const smallest = Math.min(...gaps);
   const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
   console.log(`# ${total} requests from 2 processes: at most ${maxInFlight} at once, gaps ${smallest.toFixed(0)} ms smallest, ${mean.toFixed(0)} ms mean (perHostGap ${GAP_MS} ms)`);
-  assert.ok(smallest >= GAP_MS - 200, `smallest gap ${smallest.toFixed(0)} ms`);
+  // One late arrival makes one short gap (the late request's own start was on time); what
+  // no shared limit can hide is many short gaps, or a short span for all the requests.
+  const short = gaps.filter((g) => g < GAP_MS - 200).length;
+  assert.ok(short <= 2, `${short} gaps under ${GAP_MS - 200} ms (smallest ${smallest.toFixed(0)} ms)`);
   assert.ok(mean >= GAP_MS * 0.95, `mean gap ${mean.toFixed(0)} ms`);
 });
 
