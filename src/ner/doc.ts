@@ -5,7 +5,8 @@
  */
 import { tokenize } from './tokenize.js';
 import type { Resources, Tokens } from './types.js';
-import { F_ALLCAPS, F_HASLOWER, F_INITCAP, F_PUNCT, capClass, wordInfoOf, type WordInfo } from './words.js';
+import { P_LEN_SHIFT, P_UPPER, vocabularyFor, type Vocabulary, type Word } from './vocab.js';
+import { F_ALLCAPS, F_HASLOWER, F_INITCAP, F_MASK, F_PUNCT, capClass } from './words.js';
 
 export const HEAD_NONE = 0, HEAD_TITLE = 1, HEAD_CAPS = 2;
 
@@ -20,17 +21,17 @@ export interface Doc {
   head: Uint8Array;
   /** 1 where case tells nothing: a sentence's first word (after an opening quote) or a headline. */
   uninf: Uint8Array;
-  info: WordInfo[];
-  /** Index of the token's word (as written) among the document's distinct words, and those words. */
-  typeId: Int32Array;
-  types: WordInfo[];
+  /** Each token's word: its vocabulary entry, and that entry's flags (F_*), capital mark and length, packed (vocab.ts). */
+  info: Word[];
+  packed: Uint16Array;
   /** Index of the token's lower-cased form among the document's distinct lower-cased forms. */
   lowId: Int32Array;
   lowCount: number;
   /** Per token, for its lower-cased form: 0 not seen where case informs, 1 lower only, 2 capitalized only, 3 both. */
   docCase: Uint8Array;
   prior: Uint8Array;
-  cluster: Int32Array;
+  /** 1 where the token has a capital letter (windows.ts decodes around these). */
+  upper: Uint8Array;
 }
 
 function concat(title: Tokens, body: Tokens): Pick<Doc, 'n' | 'field' | 'starts' | 'ends' | 'sentStart'> {
@@ -45,22 +46,22 @@ function concat(title: Tokens, body: Tokens): Pick<Doc, 'n' | 'field' | 'starts'
 }
 
 /** Headline kind of tokens [from, to). */
-function headKind(info: WordInfo[], from: number, to: number): number {
+function headKind(packed: Uint16Array, from: number, to: number): number {
   let lettered = 0, lowerWords = 0, caps = 0, content = 0, capContent = 0;
   for (let k = from; k < to; k++) {
-    const f = info[k]!.flags;
+    const f = packed[k]!, len = f >> P_LEN_SHIFT;
     if (f & F_PUNCT || !(f & (F_HASLOWER | F_ALLCAPS))) continue;
     lettered++;
     if (f & F_HASLOWER && !(f & F_INITCAP)) lowerWords++;
-    if (f & F_ALLCAPS && info[k]!.lower.length > 1) caps++;
-    if (k > from && info[k]!.lower.length >= 4) {
+    if (f & F_ALLCAPS && len > 1) caps++;
+    if (k > from && len >= 4) {
       content++;
       if (f & F_INITCAP) capContent++;
     }
   }
   if (lettered > 0 && caps > 0 && lowerWords === 0 && caps * 2 >= lettered) {
     let anyLower = false;
-    for (let k = from; k < to && !anyLower; k++) anyLower = (info[k]!.flags & F_HASLOWER) !== 0;
+    for (let k = from; k < to && !anyLower; k++) anyLower = (packed[k]! & F_HASLOWER) !== 0;
     if (!anyLower) return HEAD_CAPS;
   }
   if (content >= 2 && capContent * 5 >= content * 4 && lowerWords * 2 <= lettered - capContent) return HEAD_TITLE;
@@ -78,7 +79,7 @@ function sentences(doc: Doc): void {
   let from = 0;
   for (let k = 1; k <= doc.n; k++) {
     if (k < doc.n && doc.sentStart[k] === 0) continue;
-    const kind = headKind(doc.info, from, k);
+    const kind = headKind(doc.packed, from, k);
     for (let j = from; j < k; j++) {
       const p = j - from;
       doc.pos[j] = p > 255 ? 255 : p;
@@ -96,46 +97,54 @@ function documentCase(doc: Doc): void {
   const seen = new Uint8Array(doc.lowCount);
   for (let k = 0; k < doc.n; k++) {
     if (doc.uninf[k]) continue;
-    const cls = capClass(doc.info[k]!.flags);
+    const cls = capClass(doc.packed[k]! & F_MASK);
     if (cls === 0) seen[doc.lowId[k]!] |= 1;
     else if (cls === 1 || cls === 2) seen[doc.lowId[k]!] |= 2;
   }
   for (let k = 0; k < doc.n; k++) doc.docCase[k] = seen[doc.lowId[k]!]!;
 }
 
+/** Per vocabulary number of a lower-cased form, its number in the current document (valid where stamp === serial). */
+let lowStamp = new Int32Array(1 << 12), lowLocal = new Int32Array(1 << 12);
+let serial = 0;
+
 export function buildDoc(title: string, body: string, res: Resources): Doc {
   const base = concat(tokenize(title), tokenize(body));
   const n = base.n;
+  const vocab = vocabularyFor(res.prior);
+  vocab.startDocument();
+  const ids = new Int32Array(n);
+  for (let k = 0; k < n; k++) ids[k] = vocab.id(base.field[k] === 0 ? title : body, base.starts[k]!, base.ends[k]!);
   const doc: Doc = {
     ...base, texts: [title, body], pos: new Uint8Array(n), head: new Uint8Array(n), uninf: new Uint8Array(n),
-    info: new Array<WordInfo>(n), typeId: new Int32Array(n), types: [], lowId: new Int32Array(n), lowCount: 0, docCase: new Uint8Array(n),
-    prior: new Uint8Array(n), cluster: new Int32Array(n),
+    info: new Array<Word>(n), packed: new Uint16Array(n), lowId: new Int32Array(n), lowCount: 0, docCase: new Uint8Array(n),
+    prior: new Uint8Array(n), upper: new Uint8Array(n),
   };
-  const types = new Map<string, number>();
-  const lows = new Map<string, number>();
-  const priors: number[] = [], clusters: number[] = [];
-  for (let k = 0; k < n; k++) {
-    const raw = doc.texts[doc.field[k]!]!.slice(doc.starts[k], doc.ends[k]);
-    let t = types.get(raw);
-    if (t === undefined) {
-      types.set(raw, (t = doc.types.length));
-      doc.types.push(wordInfoOf(raw));
-    }
-    const info = doc.types[t]!;
-    doc.info[k] = info;
-    doc.typeId[k] = t;
-    let id = lows.get(info.lower);
-    if (id === undefined) {
-      lows.set(info.lower, (id = lows.size));
-      priors.push(res.prior.get(info.lower) ?? 0);
-      clusters.push(res.clusters?.get(info.lower) ?? 0);
-    }
-    doc.lowId[k] = id;
-    doc.prior[k] = priors[id]!;
-    doc.cluster[k] = clusters[id]!;
-  }
-  doc.lowCount = lows.size;
+  fromVocabulary(doc, ids, vocab);
   sentences(doc);
   documentCase(doc);
   return doc;
+}
+
+/** Each token's entry, flags, prior and capital mark, and document-local numbers of the lower-cased forms. */
+function fromVocabulary(doc: Doc, ids: Int32Array, vocab: Vocabulary): void {
+  if (lowStamp.length < vocab.lowSize) {
+    let size = lowStamp.length;
+    while (size < vocab.lowSize) size *= 2;
+    lowStamp = new Int32Array(size); lowLocal = new Int32Array(size);
+  }
+  const me = ++serial, stamp = lowStamp, local = lowLocal;
+  const { words, packed, lowIds, priors } = vocab;
+  const info = doc.info, tp = doc.packed, tl = doc.lowId, tr = doc.prior, tu = doc.upper;
+  let lows = 0;
+  for (let k = 0; k < doc.n; k++) {
+    const id = ids[k]!, low = lowIds[id]!, p = packed[id]!;
+    if (stamp[low] !== me) { stamp[low] = me; local[low] = lows++; }
+    info[k] = words[id]!;
+    tp[k] = p;
+    tl[k] = local[low]!;
+    tr[k] = priors[id]!;
+    tu[k] = p & P_UPPER ? 1 : 0;
+  }
+  doc.lowCount = lows;
 }

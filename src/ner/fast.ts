@@ -1,112 +1,123 @@
 /**
- * Stage 1's and stage 2's base emissions at run time, with what depends on the word alone
- * computed once per distinct word of the document: the word's own keys, the keys it gives its
- * neighbours, and its place keys once per (word, place) seen. Only the keys joining two words
- * are looked up per token. The sums equal those of baseFeatures + JointTable.add (tested).
+ * The run-time emissions, inside the windows only. What depends on a word alone (its own keys,
+ * and those it gives the words around it) is summed once per process and word; what depends on
+ * a word's kind in its place (shape, flags, prior, position, headline, case elsewhere) once per
+ * process and combination; only the keys joining two words are looked up per token. The sums
+ * equal those of baseFeatures and docFeatures looked up one key at a time (tested).
  */
 import type { Doc } from './doc.js';
 import {
-  PAD_LEFT, PAD_RIGHT, PAIR_SLOTS, PLACE_SLOTS, SELF_SLOTS, afterKeys, beforeKeys,
-  gazetteerParts, pairKeys, placeCode, placeKeys, selfKeys, twoAfterKey, twoBeforeKey,
+  DOC_SLOTS, PAD_LEFT, PAD_RIGHT, PAIR_SLOTS, PLACE_CODES, PLACE_SLOTS, SELF_SLOTS, afterKeys, beforeKeys,
+  docFeatures, gazetteerParts, pairKeys, placeCode, placeKeys, selfKeys, twoAfterKey, twoBeforeKey,
 } from './features.js';
-import type { JointTable } from './joint.js';
 import { LABELS } from './labels.js';
+import type { Stage } from './table.js';
 import type { Resources } from './types.js';
-import type { WordInfo } from './words.js';
+import { RowWeights, VectorCache } from './vectors.js';
+import type { Vocabulary, Word } from './vocab.js';
+import type { Windows } from './windows.js';
 
-const V = 2 * LABELS;
-/** Per word: vectors for itself, as the word before, after, two before, two after. */
-const SELF = 0, BEFORE = 1, AFTER = 2, BEFORE2 = 3, AFTER2 = 4, ROLES = 5;
+const SELF0 = 0, SELF1 = 1, BEFORE = 2, AFTER = 3, BEFORE2 = 4, AFTER2 = 5, ROLES = 6;
+/** Summed vectors kept per process before the caches start over. */
+const KEEP = 1 << 17;
 
-/**
- * Per-word vectors of frequent words, kept for the process per model (bounded; a word's
- * vectors depend on the word and the weights alone, so any document may reuse them).
- */
-class WordVectors {
-  readonly slot = new Map<string, number>();
-  readonly vec = new Float32Array(WORDS_KEPT * ROLES * V);
-}
-const WORDS_KEPT = 8192;
-const kept = new WeakMap<JointTable, WordVectors>();
+export class FastModel {
+  private readonly w1: RowWeights;
+  private readonly w2: RowWeights | null;
+  private readonly words = new VectorCache(KEEP);
+  private readonly places = new VectorCache(KEEP);
+  /** Vectors of the pads beyond a sentence in each neighbour role. */
+  private readonly pads = new Float32Array(ROLES * LABELS);
+  private readonly keys = new Int32Array(Math.max(SELF_SLOTS, PLACE_SLOTS, PAIR_SLOTS, DOC_SLOTS));
+  private generation = -1;
 
-function computeVectors(w: WordInfo | null, joint: JointTable, keys: Int32Array, out: Float32Array, o: number): void {
-  const add = (role: number, n: number) => joint.addTo(keys, n, out, o + role * V);
-  if (w) { selfKeys(w, keys, 0); add(SELF, SELF_SLOTS); }
-  beforeKeys(w ? w.hLow : PAD_LEFT, w ? w.hShape : PAD_LEFT, keys, 0); add(BEFORE, 2);
-  afterKeys(w ? w.hLow : PAD_RIGHT, w ? w.hShape : PAD_RIGHT, keys, 0); add(AFTER, 2);
-  keys[0] = twoBeforeKey(w ? w.hLow : PAD_LEFT); add(BEFORE2, 1);
-  keys[0] = twoAfterKey(w ? w.hLow : PAD_RIGHT); add(AFTER2, 1);
-}
+  constructor(stages: Stage[], private readonly res: Resources) {
+    this.w1 = new RowWeights(stages[0]!);
+    this.w2 = stages[1] ? new RowWeights(stages[1]) : null;
+    const k = this.keys;
+    beforeKeys(PAD_LEFT, PAD_LEFT, k, 0); this.w1.addAll(k, 0, 2, this.pads, BEFORE * LABELS);
+    afterKeys(PAD_RIGHT, PAD_RIGHT, k, 0); this.w1.addAll(k, 0, 2, this.pads, AFTER * LABELS);
+    this.w1.add(twoBeforeKey(PAD_LEFT), this.pads, BEFORE2 * LABELS);
+    this.w1.add(twoAfterKey(PAD_RIGHT), this.pads, AFTER2 * LABELS);
+  }
 
-/** Vectors of every distinct word of the document (and, last, of the pad beyond a sentence). */
-function typeVectors(doc: Doc, joint: JointTable): Float32Array {
-  const nt = doc.types.length;
-  const vec = new Float32Array((nt + 1) * ROLES * V);
-  const keys = new Int32Array(SELF_SLOTS);
-  let cache = kept.get(joint);
-  if (!cache) kept.set(joint, (cache = new WordVectors()));
-  const block = ROLES * V;
-  for (let t = 0; t < nt; t++) {
-    const w = doc.types[t]!;
-    const at = cache.slot.get(w.raw);
-    if (at !== undefined) { vec.set(cache.vec.subarray(at, at + block), t * block); continue; }
-    computeVectors(w, joint, keys, vec, t * block);
-    if (cache.slot.size < WORDS_KEPT && w.raw.length <= 24) {
-      const o = cache.slot.size * block;
-      cache.vec.set(vec.subarray(t * block, (t + 1) * block), o);
-      cache.slot.set(w.raw, o);
+  get twoStages(): boolean { return this.w2 !== null; }
+
+  /** Called once per document, before any emission: drops cached sums the vocabulary no longer numbers. */
+  startDocument(vocab: Vocabulary): void {
+    if (vocab.generation !== this.generation) {
+      this.generation = vocab.generation;
+      this.words.clear();
+      this.places.clear();
+    }
+    this.words.trim();
+    this.places.trim();
+  }
+
+  /** Stage 1's emissions of the active tokens into emit (doc.n * LABELS, zeroed). */
+  stage1(doc: Doc, w: Windows, emit: Float32Array): void {
+    const gaz = gazetteerParts(doc, this.res, w);
+    const keys = this.keys;
+    for (let k = 0; k < doc.n; k++) {
+      if (!w.active[k]) continue;
+      const o = k * LABELS, word = doc.info[k]!;
+      this.addWord(word, doc.uninf[k] ? SELF1 : SELF0, emit, o);
+      this.addNeighbour(doc, k, -1, BEFORE, emit, o);
+      this.addNeighbour(doc, k, 1, AFTER, emit, o);
+      this.addNeighbour(doc, k, -2, BEFORE2, emit, o);
+      this.addNeighbour(doc, k, 2, AFTER2, emit, o);
+      this.addPlace(doc, k, word, emit, o);
+      pairKeys(doc, k, gaz, keys, 0);
+      this.w1.addAll(keys, 0, PAIR_SLOTS, emit, o);
     }
   }
-  computeVectors(null, joint, keys, vec, nt * block);
-  return vec;
-}
 
-/** The vector offset of the token at k + d in the given role, or of the pad when outside k's sentence. */
-function roleAt(doc: Doc, k: number, d: number, role: number, pad: number): number {
-  const j = k + d;
-  let inside = j >= 0 && j < doc.n;
-  if (inside && d < 0) inside = doc.pos[k]! >= -d;
-  if (inside && d > 0) for (let x = k + 1; x <= j && inside; x++) if (doc.sentStart[x] === 1) inside = false;
-  return ((inside ? doc.typeId[j]! : pad) * ROLES + role) * V;
-}
+  /** Stage 2's emissions: stage 1's plus the weights of the document-level features. */
+  stage2(doc: Doc, w: Windows, first: Uint8Array, emit1: Float32Array): Float32Array {
+    const emit = emit1.slice();
+    const extra = new Int32Array(doc.n * DOC_SLOTS);
+    docFeatures(doc, first, extra, w.active);
+    for (let k = 0; k < doc.n; k++) if (w.active[k]) this.w2!.addAll(extra, k * DOC_SLOTS, DOC_SLOTS, emit, k * LABELS);
+    return emit;
+  }
 
-export function baseEmissions(doc: Doc, res: Resources, joint: JointTable, emit1: Float32Array, emit2: Float32Array | null): void {
-  const types = typeVectors(doc, joint);
-  const pad = doc.types.length;
-  const gaz = gazetteerParts(doc, res);
-  const places = new Map<number, number>();
-  const placeVec = new Float32Array(Math.min(doc.n, 4096) * V + V);
-  let placeVecs = placeVec;
-  const keys = new Int32Array(Math.max(PLACE_SLOTS, PAIR_SLOTS));
-  const acc = new Float32Array(V);
-  const useClusters = res.clusters !== null;
-  for (let k = 0; k < doc.n; k++) {
-    const t = doc.typeId[k]!;
-    const code = t * 72 + placeCode(doc, k);
-    let po = places.get(code);
-    if (po === undefined) {
-      po = places.size * V;
-      if (po + V > placeVecs.length) { const grown = new Float32Array(placeVecs.length * 2); grown.set(placeVecs); placeVecs = grown; }
-      placeKeys(doc, k, keys, 0);
-      joint.addTo(keys, PLACE_SLOTS, placeVecs, po);
-      places.set(code, po);
+  private addWord(word: Word, role: number, emit: Float32Array, o: number): void {
+    const key = word.id * ROLES + role;
+    let at = this.words.find(key);
+    if (at < 0) at = this.fillWord(word, role, key);
+    const data = this.words.data;
+    for (let l = 0; l < LABELS; l++) emit[o + l]! += data[at + l]!;
+  }
+
+  private fillWord(word: Word, role: number, key: number): number {
+    const at = this.words.make(key), data = this.words.data, keys = this.keys;
+    if (role === SELF0 || role === SELF1) { selfKeys(word, role === SELF1 ? 1 : 0, keys, 0); this.w1.addAll(keys, 0, SELF_SLOTS, data, at); }
+    else if (role === BEFORE) { beforeKeys(word.hLow, word.hShape, keys, 0); this.w1.addAll(keys, 0, 2, data, at); }
+    else if (role === AFTER) { afterKeys(word.hLow, word.hShape, keys, 0); this.w1.addAll(keys, 0, 2, data, at); }
+    else this.w1.add(role === BEFORE2 ? twoBeforeKey(word.hLow) : twoAfterKey(word.hLow), data, at);
+    return at;
+  }
+
+  /** The vector the token at k + d gives k in its role, or the pad's when k + d is outside k's sentence. */
+  private addNeighbour(doc: Doc, k: number, d: number, role: number, emit: Float32Array, o: number): void {
+    const j = k + d;
+    let inside = d < 0 ? doc.pos[k]! >= -d : j < doc.n;
+    if (inside && d > 0) for (let x = k + 1; x <= j; x++) if (doc.sentStart[x] === 1) { inside = false; break; }
+    if (inside) { this.addWord(doc.info[j]!, role, emit, o); return; }
+    const pads = this.pads, p = role * LABELS;
+    for (let l = 0; l < LABELS; l++) emit[o + l]! += pads[p + l]!;
+  }
+
+  private addPlace(doc: Doc, k: number, word: Word, emit: Float32Array, o: number): void {
+    const key = ((word.kind * PLACE_CODES + placeCode(doc, k)) * 4 + doc.docCase[k]!) * 6 + doc.prior[k]!;
+    if (key >= 0x3fffffff) { placeKeys(doc, k, this.keys, 0); this.w1.addAll(this.keys, 0, PLACE_SLOTS, emit, o); return; }
+    let at = this.places.find(key);
+    if (at < 0) {
+      at = this.places.make(key);
+      placeKeys(doc, k, this.keys, 0);
+      this.w1.addAll(this.keys, 0, PLACE_SLOTS, this.places.data, at);
     }
-    acc.fill(0);
-    pairKeys(doc, k, gaz, useClusters, keys, 0);
-    joint.addTo(keys, PAIR_SLOTS, acc, 0);
-    const s = (t * ROLES + SELF) * V;
-    const b1 = roleAt(doc, k, -1, BEFORE, pad), a1 = roleAt(doc, k, 1, AFTER, pad);
-    const b2 = roleAt(doc, k, -2, BEFORE2, pad), a2 = roleAt(doc, k, 2, AFTER2, pad);
-    const e = k * LABELS;
-    for (let l = 0; l < LABELS; l++) {
-      emit1[e + l]! += acc[l]! + placeVecs[po + l]! + types[s + l]! + types[b1 + l]! + types[a1 + l]! + types[b2 + l]! + types[a2 + l]!;
-    }
-    if (emit2) {
-      for (let l = LABELS; l < V; l++) {
-        emit2[e + l - LABELS]! += acc[l]! + placeVecs[po + l]! + types[s + l]! + types[b1 + l]! + types[a1 + l]! + types[b2 + l]! + types[a2 + l]!;
-      }
-    }
+    const data = this.places.data;
+    for (let l = 0; l < LABELS; l++) emit[o + l]! += data[at + l]!;
   }
 }
-
-

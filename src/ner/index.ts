@@ -2,7 +2,7 @@
  * The named-entity recognizer: a two-stage averaged-perceptron sequence model trained on
  * CoNLL-2003 (see README, "Entity model"). Pure functions over text; the model loads lazily.
  */
-import { labelDocJoint, spansOf } from './decode.js';
+import { labelDocFast, spansOf } from './decode.js';
 import { isEnglishText } from './lang.js';
 import { loadNerModel } from './load.js';
 import { TYPES, type RecognizedName } from './types.js';
@@ -30,7 +30,7 @@ export function capitalizationPrior(lowerWord: string): number | undefined {
 export function recognizeNames(doc: { title: string; body: string; lang?: string }): RecognizedName[] | null {
   if (!isEnglishText(doc.title + '\n' + doc.body.slice(0, 20000), doc.lang)) return null;
   const model = loadNerModel();
-  const { doc: d, final } = labelDocJoint(doc.title, doc.body, model.resources, model.joint, model.stages.map((s) => s.trans));
+  const { doc: d, final } = labelDocFast(doc.title, doc.body, model.resources, model.fast, model.stages);
   return spansOf(d, final).map((s) => {
     const field = s.field === 0 ? 'title' : 'body';
     const text = s.field === 0 ? doc.title : doc.body;

@@ -2,14 +2,14 @@
  * The model file: gzip of a magic line, a JSON header (provenance, settings, figures) and
  * binary sections read straight into typed arrays: per stage the feature keys, one scale and
  * LABELS int8 weights a row, and the transitions; the gazetteer (keys and type masks); the
- * capitalization prior and, when used, the word clusters as "word\tvalue" lines.
+ * capitalization prior as "word\tvalue" lines.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { LABELS } from './labels.js';
 import { FeatureTable, type Stage } from './table.js';
 import { NerModelError, type Resources } from './types.js';
 
-const MAGIC = 'wirewatch-ner 1\n';
+const MAGIC = 'wirewatch-ner 2\n';
 
 /** What the header records; `sections` is filled in by the writer. */
 export interface ModelHeader {
@@ -88,7 +88,6 @@ export function encodeModel(m: ModelContent): Buffer {
   const gk = Int32Array.from(m.resources.gazetteer.keys()), gm = Uint8Array.from(m.resources.gazetteer.values());
   w.typed(gk); w.typed(gm); w.u32(m.resources.gazMaxLen);
   w.text(lines(m.resources.prior));
-  w.text(m.resources.clusters ? lines(m.resources.clusters) : '');
   const header = Buffer.from(JSON.stringify({ ...m.header, stages: m.stages.length }, null, 1));
   const len = Buffer.alloc(4); len.writeUInt32LE(header.length);
   const prefix = MAGIC.length + 4 + header.length;
@@ -120,6 +119,5 @@ export function decodeModel(file: Buffer): ModelContent {
   for (let i = 0; i < gk.length; i++) gazetteer.set(gk[i]!, gm[i]!);
   const gazMaxLen = r.u32('gazetteer');
   const prior = parseLines(r.text('prior'));
-  const clusterText = r.text('clusters');
-  return { header, stages, resources: { prior, gazetteer, gazMaxLen, clusters: clusterText ? parseLines(clusterText) : null } };
+  return { header, stages, resources: { prior, gazetteer, gazMaxLen } };
 }

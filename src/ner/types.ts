@@ -42,6 +42,4 @@ export interface Resources {
   gazetteer: Map<number, number>;
   /** Longest gazetteer entry, in tokens. */
   gazMaxLen: number;
-  /** Lower-cased word -> cluster path bits (Brown-style prefixes are taken from it); absent: null. */
-  clusters: Map<string, number> | null;
 }

@@ -16,7 +16,7 @@ const ENDS = Uint8Array.from({ length: LABELS }, (_, l) => (canEnd(l) ? 1 : 0));
  * emit[(from + k) * LABELS + l] is the score of label l at token from + k; trans[a * LABELS + b]
  * the score of b after a. Writes the best labels of tokens [from, to) into out.
  */
-export function viterbi(emit: Float32Array, trans: Float32Array, from: number, to: number, out: Uint8Array): void {
+export function viterbi(emit: Float32Array, trans: Float32Array, from: number, to: number, out: Uint8Array, afterO = false, beforeO = false): void {
   const n = to - from;
   if (n <= 0) return;
   if (delta.length < n * LABELS) {
@@ -24,7 +24,7 @@ export function viterbi(emit: Float32Array, trans: Float32Array, from: number, t
     back = new Uint8Array(n * LABELS * 2);
   }
   const e0 = from * LABELS;
-  for (let l = 0; l < LABELS; l++) delta[l] = STARTS[l] ? emit[e0 + l]! : NEG;
+  for (let l = 0; l < LABELS; l++) delta[l] = STARTS[l] ? emit[e0 + l]! + (afterO ? trans[l]! : 0) : NEG;
   for (let k = 1; k < n; k++) {
     const d = k * LABELS, p = d - LABELS, e = (from + k) * LABELS;
     for (let to2 = 0; to2 < LABELS; to2++) {
@@ -42,7 +42,8 @@ export function viterbi(emit: Float32Array, trans: Float32Array, from: number, t
   let best = NEG, arg = 0;
   const last = (n - 1) * LABELS;
   for (let l = 0; l < LABELS; l++) {
-    if (ENDS[l] && delta[last + l]! > best) { best = delta[last + l]!; arg = l; }
+    const d = delta[last + l]! + (beforeO ? trans[l * LABELS]! : 0);
+    if (ENDS[l] && d > best) { best = d; arg = l; }
   }
   for (let k = n - 1; k >= 0; k--) {
     out[from + k] = arg;

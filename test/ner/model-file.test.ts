@@ -13,7 +13,7 @@ function tiny(): ModelContent {
   return {
     header: { format: 'wirewatch-ner 1', created: '2031-01-01', data: [], unlabeled: [], settings: { seed: 3 }, figures: {}, stages: 1 },
     stages: [stage],
-    resources: { prior: new Map([['river', 1], ['oslo', 5]]), gazetteer: new Map([[42, 3], [-5, 8]]), gazMaxLen: 4, clusters: null },
+    resources: { prior: new Map([['river', 1], ['oslo', 5]]), gazetteer: new Map([[42, 3], [-5, 8]]), gazMaxLen: 4 },
   };
 }
 

@@ -12,7 +12,7 @@ import type { Resources } from '../types.js';
 import { capClass } from '../words.js';
 import type { Prepared } from './examples.js';
 
-const EMPTY: Resources = { prior: new Map(), gazetteer: new Map(), gazMaxLen: 0, clusters: null };
+const EMPTY: Resources = { prior: new Map(), gazetteer: new Map(), gazMaxLen: 0 };
 
 export class CaseCounts {
   readonly cap = new Map<string, number>();

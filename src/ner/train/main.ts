@@ -93,10 +93,10 @@ function main(): void {
     }
   }
   const header: ModelHeader = {
-    format: 'wirewatch-ner 1', created: new Date().toISOString().slice(0, 10),
+    format: 'wirewatch-ner 2', created: new Date().toISOString().slice(0, 10),
     data: [fileRecord(trainPath, 'train'), ...(dev.length ? [fileRecord(devPath, 'tuning and reporting only')] : [])],
     unlabeled: sources,
-    settings: { ...settings, labels: 'BILOU x ' + TYPES.join('/'), learner: 'averaged structured perceptron, Viterbi over label bigrams', features: FEATURE_FAMILIES, clusters: 'not used' },
+    settings: { ...settings, labels: 'BILOU x ' + TYPES.join('/'), learner: 'averaged structured perceptron, Viterbi over label bigrams', features: FEATURE_FAMILIES },
     figures, stages: model.stages.length,
   };
   const file = encodeModel({ header, stages: model.stages, resources: model.resources });

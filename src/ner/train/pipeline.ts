@@ -4,7 +4,8 @@
  * time), then stage 2.
  */
 import { labelFeatures } from '../decode.js';
-import { BASE_SLOTS, DOC_SLOTS, baseFeatures, docFeatures } from '../features.js';
+import { BASE_SLOTS, DOC_SLOTS, SELF_SLOTS, baseFeatures, docFeatures } from '../features.js';
+import { insideWindows } from '../windows.js';
 import type { Stage } from '../table.js';
 import type { Resources } from '../types.js';
 import { type Layout, type ConllDoc, layOut, titleCased } from './conll.js';
@@ -36,7 +37,7 @@ function layoutOf(settings: TrainSettings, random: () => number): Layout {
 /** Documents prepared with a gazetteer of the other folds' names. */
 function prepareAll(docs: ConllDoc[], settings: TrainSettings, prior: Map<string, number>): Prepared[] {
   const random = rng(settings.seed ^ 0x5bd1e995);
-  const plain: Resources = { prior, gazetteer: new Map(), gazMaxLen: 0, clusters: null };
+  const plain: Resources = { prior, gazetteer: new Map(), gazMaxLen: 0 };
   const prepared = docs.map((d) => {
     const layout = layoutOf(settings, random);
     return prepare(layOut(random() < settings.titleCase ? titleCased(d) : d, layout), plain);
@@ -44,16 +45,31 @@ function prepareAll(docs: ConllDoc[], settings: TrainSettings, prior: Map<string
   if (!settings.gazetteer) return prepared;
   for (let f = 0; f < settings.folds; f++) {
     const gaz = gazetteerOf(prepared.filter((_, i) => i % settings.folds !== f));
-    const res: Resources = { prior, gazetteer: gaz.map, gazMaxLen: gaz.maxLen, clusters: null };
+    const res: Resources = { prior, gazetteer: gaz.map, gazMaxLen: gaz.maxLen };
     prepared.forEach((p, i) => { if (i % settings.folds === f) baseFeatures(p.doc, res, p.base); });
   }
   return prepared;
 }
 
-function stage2Example(p: Prepared, first: Uint8Array): Example {
+function selfSlice(base: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(n * SELF_SLOTS);
+  for (let k = 0; k < n; k++) out.set(base.subarray(k * BASE_SLOTS, k * BASE_SLOTS + SELF_SLOTS), k * SELF_SLOTS);
+  return out;
+}
+
+const BETA = Number(process.env.NER_BETA ?? 0.1);
+
+/** What stage 1 (trained without this document) made of it: its labels, emissions and transitions. */
+interface HeldOut { first: Uint8Array; emit1: Float32Array; trans: Float32Array }
+
+/** Stage 2 learns only the weights of the document-level features, as a correction added to stage 1's scores. */
+function stage2Example(p: Prepared, held: HeldOut): Example {
   const extra = new Int32Array(p.doc.n * DOC_SLOTS);
-  docFeatures(p.doc, first, extra);
-  return { n: p.doc.n, blocks: [{ keys: p.base, slots: BASE_SLOTS }, { keys: extra, slots: DOC_SLOTS }], gold: p.gold, sentStart: p.doc.sentStart };
+  docFeatures(p.doc, held.first, extra, p.windows.active);
+  return {
+    n: p.doc.n, blocks: [...(process.env.NER_S2SELF ? [{ keys: selfSlice(p.base, p.doc.n), slots: SELF_SLOTS }] : []), { keys: extra, slots: DOC_SLOTS }], gold: insideWindows(p.windows, p.gold), sentStart: p.doc.sentStart,
+    windows: p.windows, offset: held.emit1.map((v) => v * BETA), transOffset: held.trans.map((v) => v * BETA),
+  };
 }
 
 export function trainModel(docs: ConllDoc[], prior: Map<string, number>, settings: TrainSettings, log: (line: string) => void): Trained {
@@ -62,16 +78,23 @@ export function trainModel(docs: ConllDoc[], prior: Map<string, number>, setting
   log(`stage 1 on ${prepared.length} documents`);
   const stage1 = trainStage(prepared.map(stage1Example), p1, log);
   const gaz = settings.gazetteer ? gazetteerOf(prepared) : { map: new Map<number, number>(), maxLen: 0 };
-  const resources: Resources = { prior, gazetteer: gaz.map, gazMaxLen: gaz.maxLen, clusters: null };
+  const resources: Resources = { prior, gazetteer: gaz.map, gazMaxLen: gaz.maxLen };
   if (!settings.stage2) return { stages: [stage1], resources };
-  const firsts = new Array<Uint8Array>(prepared.length);
+  const held = new Array<HeldOut>(prepared.length);
   for (let f = 0; f < settings.folds; f++) {
     log(`stage 1, fold ${f + 1} of ${settings.folds} (for stage 2's inputs)`);
     const model = trainStage(prepared.filter((_, i) => i % settings.folds !== f).map(stage1Example), p1, () => {});
-    prepared.forEach((p, i) => { if (i % settings.folds === f) firsts[i] = labelFeatures(p.doc, p.base, model, null).first; });
+    prepared.forEach((p, i) => {
+      if (i % settings.folds !== f) return;
+      const { first, emit1 } = labelFeatures(p.doc, p.base, model, null);
+      held[i] = { first, emit1, trans: model.trans };
+    });
   }
   log('stage 2');
   const p2 = { ...p1, epochs: settings.epochs2, seed: settings.seed + 1 };
-  const stage2 = trainStage(prepared.map((p, i) => stage2Example(p, firsts[i]!)), p2, log);
+  const stage2 = trainStage(prepared.map((p, i) => stage2Example(p, held[i]!)), p2, log);
+  // Stage 2's transitions were learned as a correction of stage 1's: store the sum.
+  for (let i = 0; i < stage2.trans.length; i++) stage2.trans[i] = stage2.trans[i]! / BETA + stage1.trans[i]!;
+  for (let i = 0; i < stage2.scales.length; i++) stage2.scales[i]! /= BETA;
   return { stages: [stage1, stage2], resources };
 }
