@@ -1,14 +1,17 @@
 /**
- * The run-time emissions, inside the windows only. What depends on a word alone (its own keys,
- * and those it gives the words around it) is summed once per process and word; what depends on
- * a word's kind in its place (shape, flags, prior, position, headline, case elsewhere) once per
- * process and combination; only the keys joining two words are looked up per token. The sums
- * equal those of baseFeatures and docFeatures looked up one key at a time (tested).
+ * The run-time emissions, inside the windows only. A word's own keys are summed once per
+ * process and word; the keys of a word's kind in its place (shape, flags, prior, position,
+ * headline, case elsewhere) once per process and combination; stage 2's once per combination
+ * of what they read; the keys a word gives its neighbours are made once per word; only the
+ * keys joining two words are made per token. The sums equal those of baseFeatures and
+ * docFeatures looked up one key at a time (tested).
  */
 import type { Doc } from './doc.js';
 import {
-  DOC_SLOTS, PAD_LEFT, PAD_RIGHT, PAIR_SLOTS, PLACE_CODES, PLACE_SLOTS, SELF_SLOTS, afterKeys, beforeKeys,
-  docFeatures, gazetteerParts, pairKeys, placeCode, placeKeys, selfKeys, twoAfterKey, twoBeforeKey,
+  DC_BEST_LABEL, DC_BEST_TYPE, DC_CLS, DC_HEAD, DC_NEXT, DC_NEXT_TYPE, DC_OTHERS, DC_OWN, DC_PREV, DC_PREV_TYPE, DC_SHARE,
+  DC_SIZE, DC_UN, DOC_LOCAL_SLOTS, DOC_VOTE_SLOTS, NEAR_AFTER, NEAR_AFTER2, NEAR_BEFORE, NEAR_BEFORE2, NEAR_KEYS, PAD_LEFT,
+  PAD_RIGHT, PAIR_SLOTS, PLACE_CODES, PLACE_SLOTS, SELF_SLOTS, docContext, docLocalKeys, docVoteKeys, gazetteerParts,
+  inSentence, labelVotes, neighbourKeys, pairKeys, placeCode, placeKeys, selfKeys,
 } from './features.js';
 import { LABELS } from './labels.js';
 import type { Stage } from './table.js';
@@ -17,95 +20,118 @@ import { RowWeights, VectorCache } from './vectors.js';
 import type { Vocabulary, Word } from './vocab.js';
 import type { Windows } from './windows.js';
 
-const SELF0 = 0, SELF1 = 1, BEFORE = 2, AFTER = 3, BEFORE2 = 4, AFTER2 = 5, ROLES = 6;
-/** Summed vectors kept per process before the caches start over. */
-const KEEP = 1 << 17;
+/** Summed vectors kept per process before a cache starts over. */
+const KEEP = 1 << 19;
 
 export class FastModel {
   private readonly w1: RowWeights;
   private readonly w2: RowWeights | null;
+  /**
+   * Sums of a word's own keys, by word number * 4 + (1 when case says nothing at it); and of
+   * the keys it gives the token after it (+ 2) and before it (+ 3).
+   */
   private readonly words = new VectorCache(KEEP);
+  /** Sums of the place keys, by word kind and place (placeKey). */
   private readonly places = new VectorCache(KEEP);
-  /** Vectors of the pads beyond a sentence in each neighbour role. */
-  private readonly pads = new Float32Array(ROLES * LABELS);
-  private readonly keys = new Int32Array(Math.max(SELF_SLOTS, PLACE_SLOTS, PAIR_SLOTS, DOC_SLOTS));
+  /** Stage 2's sums, by the codes of docLocalKeys and docVoteKeys. */
+  private readonly local = new VectorCache(KEEP);
+  private readonly voted = new VectorCache(KEEP);
+  /** The keys of the pads beyond a sentence, as neighbours: left pad, then right pad. */
+  private readonly padKeys = new Int32Array(NEAR_KEYS * 2);
+  private readonly keys = new Int32Array(Math.max(SELF_SLOTS, PLACE_SLOTS, PAIR_SLOTS, DOC_LOCAL_SLOTS + DOC_VOTE_SLOTS));
+  private readonly context = new Int32Array(DC_SIZE);
   private generation = -1;
 
   constructor(stages: Stage[], private readonly res: Resources) {
     this.w1 = new RowWeights(stages[0]!);
     this.w2 = stages[1] ? new RowWeights(stages[1]) : null;
-    const k = this.keys;
-    beforeKeys(PAD_LEFT, PAD_LEFT, k, 0); this.w1.addAll(k, 0, 2, this.pads, BEFORE * LABELS);
-    afterKeys(PAD_RIGHT, PAD_RIGHT, k, 0); this.w1.addAll(k, 0, 2, this.pads, AFTER * LABELS);
-    this.w1.add(twoBeforeKey(PAD_LEFT), this.pads, BEFORE2 * LABELS);
-    this.w1.add(twoAfterKey(PAD_RIGHT), this.pads, AFTER2 * LABELS);
+    neighbourKeys(PAD_LEFT, PAD_LEFT, this.padKeys, 0);
+    neighbourKeys(PAD_RIGHT, PAD_RIGHT, this.padKeys, NEAR_KEYS);
   }
 
-  get twoStages(): boolean { return this.w2 !== null; }
-
-  /** Called once per document, before any emission: drops cached sums the vocabulary no longer numbers. */
+  /** Called once per document, before any emission: drops sums the vocabulary no longer numbers, and bounds the caches. */
   startDocument(vocab: Vocabulary): void {
     if (vocab.generation !== this.generation) {
       this.generation = vocab.generation;
       this.words.clear();
       this.places.clear();
     }
-    this.words.trim();
-    this.places.trim();
+    for (const c of [this.words, this.places, this.local, this.voted]) c.trim();
   }
 
   /** Stage 1's emissions of the active tokens into emit (doc.n * LABELS, zeroed). */
   stage1(doc: Doc, w: Windows, emit: Float32Array): void {
     const gaz = gazetteerParts(doc, this.res, w);
-    const keys = this.keys;
+    const keys = this.keys, w1 = this.w1;
     for (let k = 0; k < doc.n; k++) {
       if (!w.active[k]) continue;
       const o = k * LABELS, word = doc.info[k]!;
-      this.addWord(word, doc.uninf[k] ? SELF1 : SELF0, emit, o);
-      this.addNeighbour(doc, k, -1, BEFORE, emit, o);
-      this.addNeighbour(doc, k, 1, AFTER, emit, o);
-      this.addNeighbour(doc, k, -2, BEFORE2, emit, o);
-      this.addNeighbour(doc, k, 2, AFTER2, emit, o);
+      this.addSelf(word, doc.uninf[k]!, emit, o);
+      this.addNear(doc, k, -1, NEAR_BEFORE, 2, emit, o);
+      this.addNear(doc, k, 1, NEAR_AFTER, 2, emit, o);
+      this.addNear(doc, k, -2, NEAR_BEFORE2, 1, emit, o);
+      this.addNear(doc, k, 2, NEAR_AFTER2, 1, emit, o);
       this.addPlace(doc, k, word, emit, o);
       pairKeys(doc, k, gaz, keys, 0);
-      this.w1.addAll(keys, 0, PAIR_SLOTS, emit, o);
+      w1.addAll(keys, 0, PAIR_SLOTS, emit, o);
     }
   }
 
   /** Stage 2's emissions: stage 1's plus the weights of the document-level features. */
   stage2(doc: Doc, w: Windows, first: Uint8Array, emit1: Float32Array): Float32Array {
     const emit = emit1.slice();
-    const extra = new Int32Array(doc.n * DOC_SLOTS);
-    docFeatures(doc, first, extra, w.active);
-    for (let k = 0; k < doc.n; k++) if (w.active[k]) this.w2!.addAll(extra, k * DOC_SLOTS, DOC_SLOTS, emit, k * LABELS);
+    const votes = labelVotes(doc, first), c = this.context;
+    for (let k = 0; k < doc.n; k++) {
+      if (!w.active[k]) continue;
+      docContext(doc, first, votes, k, c);
+      const o = k * LABELS;
+      const local = (((((c[DC_OWN]! * 18 + c[DC_PREV]!) * 18 + c[DC_NEXT]!) * 2 + c[DC_UN]!) * 4 + c[DC_CLS]!) * 6
+        + typeCode(c[DC_PREV_TYPE]!)) * 6 + typeCode(c[DC_NEXT_TYPE]!);
+      this.addCached(this.local, local, c, docLocalKeys, DOC_LOCAL_SLOTS, emit, o);
+      if (c[DC_OTHERS] === 0) continue;
+      const voted = ((((((c[DC_OWN]! * 17 + c[DC_BEST_LABEL]!) * 5 + c[DC_BEST_TYPE]! + 1) * 4 + c[DC_SHARE]!) * 2 + c[DC_UN]!) * 4
+        + c[DC_CLS]!) * 3) + c[DC_HEAD]!;
+      this.addCached(this.voted, voted, c, docVoteKeys, DOC_VOTE_SLOTS, emit, o);
+    }
     return emit;
   }
 
-  private addWord(word: Word, role: number, emit: Float32Array, o: number): void {
-    const key = word.id * ROLES + role;
+  private addCached(cache: VectorCache, key: number, c: Int32Array, keysOf: (c: Int32Array, out: Int32Array, o: number) => void, n: number, emit: Float32Array, o: number): void {
+    let at = cache.find(key);
+    if (at < 0) {
+      at = cache.make(key);
+      keysOf(c, this.keys, 0);
+      this.w2!.addAll(this.keys, 0, n, cache.data, at);
+    }
+    addVector(cache.data, at, emit, o);
+  }
+
+  private addSelf(word: Word, un: number, emit: Float32Array, o: number): void {
+    const key = word.id * 4 + un;
     let at = this.words.find(key);
-    if (at < 0) at = this.fillWord(word, role, key);
-    const data = this.words.data;
-    for (let l = 0; l < LABELS; l++) emit[o + l]! += data[at + l]!;
+    if (at < 0) {
+      at = this.words.make(key);
+      selfKeys(word, un, this.keys, 0);
+      this.w1.addAll(this.keys, 0, SELF_SLOTS, this.words.data, at);
+    }
+    addVector(this.words.data, at, emit, o);
   }
 
-  private fillWord(word: Word, role: number, key: number): number {
-    const at = this.words.make(key), data = this.words.data, keys = this.keys;
-    if (role === SELF0 || role === SELF1) { selfKeys(word, role === SELF1 ? 1 : 0, keys, 0); this.w1.addAll(keys, 0, SELF_SLOTS, data, at); }
-    else if (role === BEFORE) { beforeKeys(word.hLow, word.hShape, keys, 0); this.w1.addAll(keys, 0, 2, data, at); }
-    else if (role === AFTER) { afterKeys(word.hLow, word.hShape, keys, 0); this.w1.addAll(keys, 0, 2, data, at); }
-    else this.w1.add(role === BEFORE2 ? twoBeforeKey(word.hLow) : twoAfterKey(word.hLow), data, at);
-    return at;
-  }
-
-  /** The vector the token at k + d gives k in its role, or the pad's when k + d is outside k's sentence. */
-  private addNeighbour(doc: Doc, k: number, d: number, role: number, emit: Float32Array, o: number): void {
-    const j = k + d;
-    let inside = d < 0 ? doc.pos[k]! >= -d : j < doc.n;
-    if (inside && d > 0) for (let x = k + 1; x <= j; x++) if (doc.sentStart[x] === 1) { inside = false; break; }
-    if (inside) { this.addWord(doc.info[j]!, role, emit, o); return; }
-    const pads = this.pads, p = role * LABELS;
-    for (let l = 0; l < LABELS; l++) emit[o + l]! += pads[p + l]!;
+  /**
+   * The keys [which, which + n) that the token at k + d gives k (a pad's beyond k's sentence);
+   * the two keys of the word just before or after summed once per word.
+   */
+  private addNear(doc: Doc, k: number, d: number, which: number, n: number, emit: Float32Array, o: number): void {
+    if (!inSentence(doc, k, d)) { this.w1.addAll(this.padKeys, (d < 0 ? 0 : NEAR_KEYS) + which, n, emit, o); return; }
+    const word = doc.info[k + d]!;
+    if (n === 1) { this.w1.add(nearKeys(word)[which]!, emit, o); return; }
+    const key = word.id * 4 + (d < 0 ? 2 : 3);
+    let at = this.words.find(key);
+    if (at < 0) {
+      at = this.words.make(key);
+      this.w1.addAll(nearKeys(word), which, n, this.words.data, at);
+    }
+    addVector(this.words.data, at, emit, o);
   }
 
   private addPlace(doc: Doc, k: number, word: Word, emit: Float32Array, o: number): void {
@@ -117,7 +143,20 @@ export class FastModel {
       placeKeys(doc, k, this.keys, 0);
       this.w1.addAll(this.keys, 0, PLACE_SLOTS, this.places.data, at);
     }
-    const data = this.places.data;
-    for (let l = 0; l < LABELS; l++) emit[o + l]! += data[at + l]!;
+    addVector(this.places.data, at, emit, o);
   }
+}
+
+function nearKeys(word: Word): Int32Array {
+  if (!word.near) { word.near = new Int32Array(NEAR_KEYS); neighbourKeys(word.hLow, word.hShape, word.near, 0); }
+  return word.near;
+}
+
+/** A neighbour's majority type (-1..3, or 9 beyond the sentence) as 0..5. */
+function typeCode(t: number): number {
+  return t === 9 ? 5 : t + 1;
+}
+
+function addVector(data: Float32Array, at: number, emit: Float32Array, o: number): void {
+  for (let l = 0; l < LABELS; l++) emit[o + l]! += data[at + l]!;
 }

@@ -11,7 +11,7 @@ import { windowsOf, type Windows } from './windows.js';
 import { capClass, type WordInfo } from './words.js';
 
 /** Slots per token in stage 1 (base features) and stage 2 (document level). */
-export const BASE_SLOTS = 39;
+export const BASE_SLOTS = 36;
 export const DOC_SLOTS = 10;
 
 export const PAD_LEFT = 0x51ed270b, PAD_RIGHT = 0x2f3a1c7d;
@@ -63,24 +63,24 @@ function markEntry(out: Uint8Array, i: number, len: number, t: number): void {
   out[(i + len - 1) * 4 + t] = 3;
 }
 
-/** Word hash of the token at offset d from k inside k's sentence (a pad beyond it). */
-function lowAt(doc: Doc, k: number, d: number): number {
+/** Whether the token at offset d (-2..2) from k is in k's sentence. */
+export function inSentence(doc: Doc, k: number, d: number): boolean {
+  if (d < 0) return doc.pos[k]! >= -d;
   const j = k + d;
-  if (d < 0 && (j < 0 || doc.pos[k]! < -d)) return PAD_LEFT;
-  if (d > 0 && (j >= doc.n || !sameSentence(doc, k, j))) return PAD_RIGHT;
-  return doc.info[j]!.hLow;
-}
-
-function sameSentence(doc: Doc, k: number, j: number): boolean {
+  if (j >= doc.n) return false;
   for (let x = k + 1; x <= j; x++) if (doc.sentStart[x] === 1) return false;
   return true;
 }
 
+/** Word hash of the token at offset d from k inside k's sentence (a pad beyond it). */
+function lowAt(doc: Doc, k: number, d: number): number {
+  return inSentence(doc, k, d) ? doc.info[k + d]!.hLow : d < 0 ? PAD_LEFT : PAD_RIGHT;
+}
+
 function shapeAt(doc: Doc, k: number, d: number, short: boolean): number {
-  const j = k + d;
-  if (d < 0 && (j < 0 || doc.pos[k]! < -d)) return PAD_LEFT;
-  if (d > 0 && (j >= doc.n || !sameSentence(doc, k, j))) return PAD_RIGHT;
-  return short ? doc.info[j]!.hShort : doc.info[j]!.hShape;
+  if (!inSentence(doc, k, d)) return d < 0 ? PAD_LEFT : PAD_RIGHT;
+  const w = doc.info[k + d]!;
+  return short ? w.hShort : w.hShape;
 }
 
 /** Writes the base feature keys of every token in a window into keys[k * BASE_SLOTS + s] (others stay 0). */
@@ -97,7 +97,7 @@ export function baseFeatures(doc: Doc, res: Resources, keys: Int32Array): Window
  * neighbours (the word or shape at -2..+2); keys of the word's kind in its place (shape,
  * flags, prior, position, headline, case elsewhere); and keys that join two or more words.
  */
-export const SELF_SLOTS = 12, NEIGHBOUR_SLOTS = 6, PLACE_SLOTS = 9, PAIR_SLOTS = 13;
+export const SELF_SLOTS = 12, NEIGHBOUR_SLOTS = 6, PLACE_SLOTS = 9, PAIR_SLOTS = 9;
 
 /** Keys of the word alone, given whether case informs at it (un: 1 when it does not). */
 export function selfKeys(w: WordInfo, un: number, out: Int32Array, o: number): void {
@@ -108,23 +108,30 @@ export function selfKeys(w: WordInfo, un: number, out: Int32Array, o: number): v
   out[o + 11] = key3(32, w.hLow, un, capClass(w.flags));
 }
 
-/** Keys of the word (or pad) just before a token: its word and shape. */
-export function beforeKeys(hLow: number, hShape: number, out: Int32Array, o: number): void {
-  out[o] = key1(4, hLow);
-  out[o + 1] = key1(11, hShape);
+/**
+ * The keys a word (or a pad, given as hLow = hShape = PAD_LEFT or PAD_RIGHT) gives its
+ * neighbours, in NEAR_* order: as the word just before a token, its word and shape; just after,
+ * the same; two before, two after, its word.
+ */
+export function neighbourKeys(hLow: number, hShape: number, out: Int32Array, o: number): void {
+  out[o + NEAR_BEFORE] = key1(4, hLow);
+  out[o + NEAR_BEFORE + 1] = key1(11, hShape);
+  out[o + NEAR_AFTER] = key1(5, hLow);
+  out[o + NEAR_AFTER + 1] = key1(12, hShape);
+  out[o + NEAR_BEFORE2] = key1(6, hLow);
+  out[o + NEAR_AFTER2] = key1(7, hLow);
 }
 
-export function afterKeys(hLow: number, hShape: number, out: Int32Array, o: number): void {
-  out[o] = key1(5, hLow);
-  out[o + 1] = key1(12, hShape);
-}
+export const NEAR_BEFORE = 0, NEAR_AFTER = 2, NEAR_BEFORE2 = 4, NEAR_AFTER2 = 5, NEAR_KEYS = 6;
 
-export function twoBeforeKey(hLow: number): number {
-  return key1(6, hLow);
-}
+const near = new Int32Array(NEAR_KEYS);
 
-export function twoAfterKey(hLow: number): number {
-  return key1(7, hLow);
+/** The key at `which` (NEAR_*) of the word at offset d from k, or of the pad beyond k's sentence. */
+function nearKey(doc: Doc, k: number, d: number, which: number): number {
+  const pad = d < 0 ? PAD_LEFT : PAD_RIGHT;
+  if (inSentence(doc, k, d)) neighbourKeys(doc.info[k + d]!.hLow, doc.info[k + d]!.hShape, near, 0);
+  else neighbourKeys(pad, pad, near, 0);
+  return near[which]!;
 }
 
 /** What the place keys depend on besides the word's kind: position, headline kind, case-uninformative, field, last. */
@@ -152,45 +159,78 @@ export function placeKeys(doc: Doc, k: number, out: Int32Array, o: number): void
   out[o + 8] = key3(34, doc.prior[k]!, doc.docCase[k]!, un);
 }
 
+/**
+ * Keys joining the token to its neighbours: the short shapes around it, its shape with the
+ * word before and after, and the gazetteer entries covering it. (Word bigrams and shape
+ * bigrams at +-1 were dropped: on eng.testa the model was as good or better without them.)
+ */
 export function pairKeys(doc: Doc, k: number, gaz: Uint8Array, out: Int32Array, o: number): void {
   const w = doc.info[k]!;
-  const l0 = w.hLow, lm1 = lowAt(doc, k, -1), lp1 = lowAt(doc, k, 1);
-  const s0 = w.hShape, sm1 = shapeAt(doc, k, -1, false), sp1 = shapeAt(doc, k, 1, false);
-  const shm1 = shapeAt(doc, k, -1, true), shp1 = shapeAt(doc, k, 1, true);
+  const s0 = w.hShape, shm1 = shapeAt(doc, k, -1, true), shp1 = shapeAt(doc, k, 1, true);
   const cls = capClass(w.flags);
-  out[o] = key2(8, lm1, l0);
-  out[o + 1] = key2(9, l0, lp1);
-  out[o + 2] = key2(13, sm1, s0);
-  out[o + 3] = key2(14, s0, sp1);
-  out[o + 4] = key3(15, shm1, w.hShort, shp1);
-  out[o + 5] = key2(29, lm1, s0);
-  out[o + 6] = key2(30, s0, lp1);
-  out[o + 7] = key2(35, shapeAt(doc, k, -2, true), shm1);
-  out[o + 8] = key2(36, shp1, shapeAt(doc, k, 2, true));
+  out[o] = key3(15, shm1, w.hShort, shp1);
+  out[o + 1] = key2(29, lowAt(doc, k, -1), s0);
+  out[o + 2] = key2(30, s0, lowAt(doc, k, 1));
+  out[o + 3] = key2(35, shapeAt(doc, k, -2, true), shm1);
+  out[o + 4] = key2(36, shp1, shapeAt(doc, k, 2, true));
   for (let t = 0; t < 4; t++) {
     const g = gaz[k * 4 + t]!;
-    out[o + 9 + t] = g === 0 ? 0 : key3(37, t, g, cls);
+    out[o + 5 + t] = g === 0 ? 0 : key3(37, t, g, cls);
   }
 }
 
 function tokenFeatures(doc: Doc, k: number, gaz: Uint8Array, out: Int32Array, o: number): void {
   selfKeys(doc.info[k]!, doc.uninf[k]!, out, o);
   let s = o + SELF_SLOTS;
-  beforeKeys(lowAt(doc, k, -1), shapeAt(doc, k, -1, false), out, s);
-  afterKeys(lowAt(doc, k, 1), shapeAt(doc, k, 1, false), out, s + 2);
-  out[s + 4] = twoBeforeKey(lowAt(doc, k, -2));
-  out[s + 5] = twoAfterKey(lowAt(doc, k, 2));
+  out[s] = nearKey(doc, k, -1, NEAR_BEFORE);
+  out[s + 1] = nearKey(doc, k, -1, NEAR_BEFORE + 1);
+  out[s + 2] = nearKey(doc, k, 1, NEAR_AFTER);
+  out[s + 3] = nearKey(doc, k, 1, NEAR_AFTER + 1);
+  out[s + 4] = nearKey(doc, k, -2, NEAR_BEFORE2);
+  out[s + 5] = nearKey(doc, k, 2, NEAR_AFTER2);
   s += NEIGHBOUR_SLOTS;
   placeKeys(doc, k, out, s);
   pairKeys(doc, k, gaz, out, s + PLACE_SLOTS);
 }
 
+/** Per lower-cased form of the document (lowId) and label, how many of its tokens stage 1 gave that label. */
+export function labelVotes(doc: Doc, first: Uint8Array): Int32Array {
+  const votes = new Int32Array(doc.lowCount * LABELS);
+  for (let k = 0; k < doc.n; k++) votes[doc.lowId[k]! * LABELS + first[k]!]!++;
+  return votes;
+}
+
+/** The values stage 2's keys are made of, in a DocContext array (DC_* order). */
+export const DC_OWN = 0, DC_PREV = 1, DC_NEXT = 2, DC_UN = 3, DC_CLS = 4, DC_PREV_TYPE = 5, DC_NEXT_TYPE = 6,
+  DC_OTHERS = 7, DC_BEST_LABEL = 8, DC_BEST_TYPE = 9, DC_SHARE = 10, DC_HEAD = 11, DC_SIZE = 12;
+
 /**
- * How the other occurrences of token k's word were labelled by stage 1: into out, how many
- * there are, their most frequent name label, their most frequent type (-1 none) and whether
- * that type holds a majority of them (2), some (1), none (3), or there are none (0).
+ * What stage 1 said about token k and its neighbours, how the other occurrences of its word
+ * were labelled (how many, most frequent name label, most frequent type or -1, and whether that
+ * type holds a majority of them: 2, some: 1, none: 3, no others: 0), and what the neighbours'
+ * words mostly were elsewhere (a type, -1, or 9 beyond the sentence).
  */
-function votesOf(doc: Doc, first: Uint8Array, votes: Int32Array, k: number, out: Int32Array): void {
+export function docContext(doc: Doc, first: Uint8Array, votes: Int32Array, k: number, c: Int32Array): void {
+  votesOf(doc, first, votes, k, c, DC_OTHERS);
+  c[DC_OWN] = first[k]!;
+  c[DC_PREV] = k > 0 ? first[k - 1]! : LABELS;
+  c[DC_NEXT] = k + 1 < doc.n ? first[k + 1]! : LABELS;
+  c[DC_UN] = doc.uninf[k]!;
+  c[DC_CLS] = capClass(doc.info[k]!.flags);
+  c[DC_HEAD] = doc.head[k]!;
+  c[DC_PREV_TYPE] = k > 0 && doc.sentStart[k] === 0 ? majorityType(doc, first, votes, k - 1) : 9;
+  c[DC_NEXT_TYPE] = k + 1 < doc.n && doc.sentStart[k + 1] === 0 ? majorityType(doc, first, votes, k + 1) : 9;
+}
+
+const scratch = new Int32Array(4);
+
+function majorityType(doc: Doc, first: Uint8Array, votes: Int32Array, k: number): number {
+  votesOf(doc, first, votes, k, scratch, 0);
+  return scratch[3] === 2 ? scratch[2]! : -1;
+}
+
+/** Into out[o..o+4): others, best label, best type, share (see docContext). */
+function votesOf(doc: Doc, first: Uint8Array, votes: Int32Array, k: number, out: Int32Array, o: number): void {
   const base = doc.lowId[k]! * LABELS, own = first[k]!;
   let bestLab = 0, bestLabN = 0, others = 0;
   let t0 = 0, t1 = 0, t2 = 0, t3 = 0;
@@ -208,45 +248,43 @@ function votesOf(doc: Doc, first: Uint8Array, votes: Int32Array, k: number, out:
   if (t1 > bestTypeN) { bestTypeN = t1; bestType = 1; }
   if (t2 > bestTypeN) { bestTypeN = t2; bestType = 2; }
   if (t3 > bestTypeN) { bestTypeN = t3; bestType = 3; }
-  out[0] = others;
-  out[1] = bestLab;
-  out[2] = bestType;
-  out[3] = others === 0 ? 0 : bestTypeN * 2 > others ? 2 : bestTypeN > 0 ? 1 : 3;
+  out[o] = others;
+  out[o + 1] = bestLab;
+  out[o + 2] = bestType;
+  out[o + 3] = others === 0 ? 0 : bestTypeN * 2 > others ? 2 : bestTypeN > 0 ? 1 : 3;
 }
 
-/** The type most other occurrences of token k's word were given, or -1 (9 beyond the sentence). */
-function majorityType(doc: Doc, first: Uint8Array, votes: Int32Array, k: number, inside: boolean, scratch: Int32Array): number {
-  if (!inside) return 9;
-  votesOf(doc, first, votes, k, scratch);
-  return scratch[3] === 2 ? scratch[2]! : -1;
+/** Stage 2's keys from the token's own and neighbouring labels (DOC_LOCAL_SLOTS of them). */
+export function docLocalKeys(c: Int32Array, out: Int32Array, o: number): void {
+  const own = c[DC_OWN]!, un = c[DC_UN]!, cls = c[DC_CLS]!;
+  out[o] = key1(60, own);
+  out[o + 1] = key2(61, c[DC_PREV] === LABELS ? 99 : c[DC_PREV]!, own);
+  out[o + 2] = key2(62, own, c[DC_NEXT] === LABELS ? 99 : c[DC_NEXT]!);
+  out[o + 3] = key3(66, own, un, cls);
+  out[o + 4] = key2(68, c[DC_PREV_TYPE]!, own);
+  out[o + 5] = key2(69, own, c[DC_NEXT_TYPE]!);
 }
 
-/**
- * Stage 2's keys for the active tokens: what stage 1 said about this token and its neighbours,
- * about the same word elsewhere in the document (votes of the other occurrences, by full label
- * and by type), and what the neighbours' words were mostly called elsewhere.
- */
+/** Stage 2's keys from the other occurrences' votes (DOC_VOTE_SLOTS, all 0 when there are none). */
+export function docVoteKeys(c: Int32Array, out: Int32Array, o: number): void {
+  if (c[DC_OTHERS] === 0) { out.fill(0, o, o + DOC_VOTE_SLOTS); return; }
+  const own = c[DC_OWN]!, un = c[DC_UN]!, cls = c[DC_CLS]!, bestType = c[DC_BEST_TYPE]!, share = c[DC_SHARE]!;
+  out[o] = key3(63, c[DC_BEST_LABEL]!, un, cls);
+  out[o + 1] = key3(64, bestType, share, un);
+  out[o + 2] = key3(65, bestType, share === 2 ? 1 : 0, own === 0 ? 0 : typeOf(own) === bestType ? 1 : 2);
+  out[o + 3] = key3(67, bestType, share, c[DC_HEAD]! * 4 + cls);
+}
+
+export const DOC_LOCAL_SLOTS = 6, DOC_VOTE_SLOTS = 4;
+
+/** Stage 2's keys for the active tokens (DOC_SLOTS each; others stay 0). */
 export function docFeatures(doc: Doc, first: Uint8Array, keys: Int32Array, active: Uint8Array): void {
-  const votes = new Int32Array(doc.lowCount * LABELS);
-  for (let k = 0; k < doc.n; k++) votes[doc.lowId[k]! * LABELS + first[k]!]!++;
-  const v = new Int32Array(4), scratch = new Int32Array(4);
+  const votes = labelVotes(doc, first);
+  const c = new Int32Array(DC_SIZE);
   for (let k = 0; k < doc.n; k++) {
     if (!active[k]) continue;
-    votesOf(doc, first, votes, k, v);
-    const own = first[k]!, others = v[0]!, bestLab = v[1]!, bestType = v[2]!, share = v[3]!;
-    const un = doc.uninf[k]!, cls = capClass(doc.info[k]!.flags);
-    const prevType = majorityType(doc, first, votes, k - 1, k > 0 && doc.sentStart[k] === 0, scratch);
-    const nextType = majorityType(doc, first, votes, k + 1, k + 1 < doc.n && doc.sentStart[k + 1] === 0, scratch);
-    const o = k * DOC_SLOTS;
-    keys[o] = key1(60, own);
-    keys[o + 1] = key2(61, k > 0 ? first[k - 1]! : 99, own);
-    keys[o + 2] = key2(62, own, k + 1 < doc.n ? first[k + 1]! : 99);
-    keys[o + 3] = others === 0 ? 0 : key3(63, bestLab, un, cls);
-    keys[o + 4] = others === 0 ? 0 : key3(64, bestType, share, un);
-    keys[o + 5] = others === 0 ? 0 : key3(65, bestType, share === 2 ? 1 : 0, own === 0 ? 0 : typeOf(own) === bestType ? 1 : 2);
-    keys[o + 6] = key3(66, own, un, cls);
-    keys[o + 7] = others === 0 ? 0 : key3(67, bestType, share, doc.head[k]! * 4 + cls);
-    keys[o + 8] = key2(68, prevType, own);
-    keys[o + 9] = key2(69, own, nextType);
+    docContext(doc, first, votes, k, c);
+    docLocalKeys(c, keys, k * DOC_SLOTS);
+    docVoteKeys(c, keys, k * DOC_SLOTS + DOC_LOCAL_SLOTS);
   }
 }

@@ -17,6 +17,8 @@ export interface Word extends WordInfo {
   prior: number;
   /** Number of the word's kind (its shapes and flags) in this vocabulary. */
   kind: number;
+  /** The keys the word gives the words around it (features.ts, neighbourKeys), made on first use. */
+  near: Int32Array | null;
 }
 
 const MAX_WORDS = 1 << 16;
@@ -89,7 +91,7 @@ export class Vocabulary {
     // One literal, so every entry shares one hidden class (a spread would not).
     this.words.push({
       raw: info.raw, lower: info.lower, hLow: info.hLow, hRaw: info.hRaw, hShape: info.hShape, hShort: info.hShort,
-      affix: info.affix, flags: info.flags, upper: info.upper, id, lowId, prior, kind,
+      affix: info.affix, flags: info.flags, upper: info.upper, id, lowId, prior, kind, near: null,
     });
     if (id >= this.packed.length) this.widen();
     this.packed[id] = info.flags | (info.upper ? P_UPPER : 0) | (Math.min(info.lower.length, 15) << P_LEN_SHIFT);
