@@ -5,7 +5,7 @@
  */
 import { applyCaseRules } from './consistency.js';
 import { buildDoc, type Doc } from './doc.js';
-import { BASE_SLOTS, DOC_SLOTS, SELF_SLOTS, baseFeatures, docFeatures } from './features.js';
+import { BASE_SLOTS, DOC_SLOTS, baseFeatures, docFeatures } from './features.js';
 import { LABELS, partOf, typeOf, U, L } from './labels.js';
 import { addEmissions, type Stage } from './table.js';
 import type { Resources } from './types.js';
@@ -47,7 +47,6 @@ export function labelFeatures(doc: Doc, base: Int32Array, stage1: Stage, stage2:
   docFeatures(doc, first, extra, w.active);
   const emit2 = emit1.slice();
   addEmissions(stage2, extra, DOC_SLOTS, doc.n, emit2, w.active);
-  if (process.env.NER_S2SELF) addEmissions(stage2, base, BASE_SLOTS, doc.n, emit2, w.active, SELF_SLOTS);
   const final = new Uint8Array(doc.n);
   decodeWindows(w, doc.sentStart, emit2, stage2.trans, final);
   return { doc, first, final, emit1 };
@@ -58,8 +57,7 @@ export function labelDocFast(title: string, body: string, res: Resources, fast: 
   const doc = buildDoc(title, body, res);
   fast.startDocument(vocabularyFor(res.prior));
   const w = windowsOf(doc.n, doc.sentStart, doc.upper);
-  const emit1 = new Float32Array(doc.n * LABELS);
-  fast.stage1(doc, w, emit1);
+  const emit1 = fast.stage1(doc, w);
   const first = new Uint8Array(doc.n);
   decodeWindows(w, doc.sentStart, emit1, stages[0]!.trans, first);
   let final = first;

@@ -59,8 +59,15 @@ export class FastModel {
     for (const c of [this.words, this.places, this.local, this.voted]) c.trim();
   }
 
-  /** Stage 1's emissions of the active tokens into emit (doc.n * LABELS, zeroed). */
-  stage1(doc: Doc, w: Windows, emit: Float32Array): void {
+  /** Scratch emissions, reused from one document to the next (valid until the next call). */
+  private emit1 = new Float32Array(1024 * LABELS);
+  private emit2 = new Float32Array(1024 * LABELS);
+
+  /** Stage 1's emissions (doc.n * LABELS; only the active tokens' rows are meaningful). */
+  stage1(doc: Doc, w: Windows): Float32Array {
+    if (this.emit1.length < doc.n * LABELS) { this.emit1 = new Float32Array(doc.n * LABELS * 2); this.emit2 = new Float32Array(doc.n * LABELS * 2); }
+    const emit = this.emit1;
+    emit.fill(0, 0, doc.n * LABELS);
     const gaz = gazetteerParts(doc, this.res, w);
     const keys = this.keys, w1 = this.w1;
     for (let k = 0; k < doc.n; k++) {
@@ -75,11 +82,13 @@ export class FastModel {
       pairKeys(doc, k, gaz, keys, 0);
       w1.addAll(keys, 0, PAIR_SLOTS, emit, o);
     }
+    return emit;
   }
 
   /** Stage 2's emissions: stage 1's plus the weights of the document-level features. */
   stage2(doc: Doc, w: Windows, first: Uint8Array, emit1: Float32Array): Float32Array {
-    const emit = emit1.slice();
+    const emit = this.emit2;
+    emit.set(emit1.subarray(0, doc.n * LABELS));
     const votes = labelVotes(doc, first), c = this.context;
     for (let k = 0; k < doc.n; k++) {
       if (!w.active[k]) continue;

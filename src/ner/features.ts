@@ -29,19 +29,21 @@ export function gazetteerKey(hLows: ArrayLike<number>, from: number, to: number)
  */
 export function gazetteerParts(doc: Doc, res: Resources, w: Windows): Uint8Array {
   const out = new Uint8Array(doc.n * 4);
-  if (res.gazetteer.size === 0) return out;
-  const maxLen = Math.min(res.gazMaxLen, 6);
+  const gaz = res.gazetteer;
+  if (gaz.size === 0) return out;
+  const maxLen = Math.min(gaz.maxLen, 6);
   const masks = new Uint8Array(maxLen);
   for (let r = 0; r < w.count; r++) {
     const from = w.runs[r * 2]!, to = w.runs[r * 2 + 1]!;
     // Greedy longest match per type, left to right, as a tagger reading the run would.
     const next = [from, from, from, from];
     for (let i = from; i < to; i++) {
+      if (!gaz.startsWith(doc.info[i]!.hLow)) continue;
       let h = 0x3c6ef372;
       for (let len = 1; len <= maxLen; len++) {
         if (i + len > to) { masks[len - 1] = 0; continue; }
         h = mix(h, doc.info[i + len - 1]!.hLow);
-        masks[len - 1] = res.gazetteer.get(finish(h)) ?? 0;
+        masks[len - 1] = gaz.typesOf(finish(h));
       }
       for (let t = 0; t < 4; t++) {
         if (i < next[t]!) continue;

@@ -1,10 +1,11 @@
 /**
  * The model file: gzip of a magic line, a JSON header (provenance, settings, figures) and
  * binary sections read straight into typed arrays: per stage the feature keys, one scale and
- * LABELS int8 weights a row, and the transitions; the gazetteer (keys and type masks); the
+ * LABELS int8 weights a row, and the transitions; the gazetteer (keys, type masks, first words); the
  * capitalization prior as "word\tvalue" lines.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { Gazetteer } from './gazetteer.js';
 import { LABELS } from './labels.js';
 import { FeatureTable, type Stage } from './table.js';
 import { NerModelError, type Resources } from './types.js';
@@ -85,8 +86,8 @@ export function encodeModel(m: ModelContent): Buffer {
   for (const s of m.stages) {
     w.typed(s.keys); w.typed(s.scales); w.typed(s.weights); w.typed(s.trans);
   }
-  const gk = Int32Array.from(m.resources.gazetteer.keys()), gm = Uint8Array.from(m.resources.gazetteer.values());
-  w.typed(gk); w.typed(gm); w.u32(m.resources.gazMaxLen);
+  const gaz = m.resources.gazetteer;
+  w.typed(gaz.keys); w.typed(gaz.masks); w.typed(gaz.firsts); w.u32(gaz.maxLen);
   w.text(lines(m.resources.prior));
   const header = Buffer.from(JSON.stringify({ ...m.header, stages: m.stages.length }, null, 1));
   const len = Buffer.alloc(4); len.writeUInt32LE(header.length);
@@ -114,10 +115,9 @@ export function decodeModel(file: Buffer): ModelContent {
     }
     stages.push({ keys, scales, weights, trans, table: new FeatureTable(keys) });
   }
-  const gk = r.i32('gazetteer'), gm = r.u8('gazetteer');
-  const gazetteer = new Map<number, number>();
-  for (let i = 0; i < gk.length; i++) gazetteer.set(gk[i]!, gm[i]!);
-  const gazMaxLen = r.u32('gazetteer');
+  const gk = r.i32('gazetteer'), gm = r.u8('gazetteer'), gf = r.i32('gazetteer');
+  if (gm.length !== gk.length) throw new NerModelError('model file gazetteer has inconsistent section sizes');
+  const gazetteer = new Gazetteer(gk, gm, gf, r.u32('gazetteer'));
   const prior = parseLines(r.text('prior'));
-  return { header, stages, resources: { prior, gazetteer, gazMaxLen } };
+  return { header, stages, resources: { prior, gazetteer } };
 }

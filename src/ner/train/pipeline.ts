@@ -4,13 +4,14 @@
  * time), then stage 2.
  */
 import { labelFeatures } from '../decode.js';
-import { BASE_SLOTS, DOC_SLOTS, SELF_SLOTS, baseFeatures, docFeatures } from '../features.js';
+import { DOC_SLOTS, baseFeatures, docFeatures } from '../features.js';
 import { insideWindows } from '../windows.js';
 import type { Stage } from '../table.js';
 import type { Resources } from '../types.js';
 import { type Layout, type ConllDoc, layOut, titleCased } from './conll.js';
 import { prepare, stage1Example, type Prepared } from './examples.js';
 import { gazetteerOf } from './lexicon.js';
+import { EMPTY_GAZETTEER } from '../gazetteer.js';
 import { rng, trainStage, type Example } from './perceptron.js';
 
 export interface TrainSettings {
@@ -37,7 +38,7 @@ function layoutOf(settings: TrainSettings, random: () => number): Layout {
 /** Documents prepared with a gazetteer of the other folds' names. */
 function prepareAll(docs: ConllDoc[], settings: TrainSettings, prior: Map<string, number>): Prepared[] {
   const random = rng(settings.seed ^ 0x5bd1e995);
-  const plain: Resources = { prior, gazetteer: new Map(), gazMaxLen: 0 };
+  const plain: Resources = { prior, gazetteer: EMPTY_GAZETTEER };
   const prepared = docs.map((d) => {
     const layout = layoutOf(settings, random);
     return prepare(layOut(random() < settings.titleCase ? titleCased(d) : d, layout), plain);
@@ -45,16 +46,10 @@ function prepareAll(docs: ConllDoc[], settings: TrainSettings, prior: Map<string
   if (!settings.gazetteer) return prepared;
   for (let f = 0; f < settings.folds; f++) {
     const gaz = gazetteerOf(prepared.filter((_, i) => i % settings.folds !== f));
-    const res: Resources = { prior, gazetteer: gaz.map, gazMaxLen: gaz.maxLen };
+    const res: Resources = { prior, gazetteer: gaz };
     prepared.forEach((p, i) => { if (i % settings.folds === f) baseFeatures(p.doc, res, p.base); });
   }
   return prepared;
-}
-
-function selfSlice(base: Int32Array, n: number): Int32Array {
-  const out = new Int32Array(n * SELF_SLOTS);
-  for (let k = 0; k < n; k++) out.set(base.subarray(k * BASE_SLOTS, k * BASE_SLOTS + SELF_SLOTS), k * SELF_SLOTS);
-  return out;
 }
 
 const BETA = Number(process.env.NER_BETA ?? 0.1);
@@ -67,7 +62,7 @@ function stage2Example(p: Prepared, held: HeldOut): Example {
   const extra = new Int32Array(p.doc.n * DOC_SLOTS);
   docFeatures(p.doc, held.first, extra, p.windows.active);
   return {
-    n: p.doc.n, blocks: [...(process.env.NER_S2SELF ? [{ keys: selfSlice(p.base, p.doc.n), slots: SELF_SLOTS }] : []), { keys: extra, slots: DOC_SLOTS }], gold: insideWindows(p.windows, p.gold), sentStart: p.doc.sentStart,
+    n: p.doc.n, blocks: [{ keys: extra, slots: DOC_SLOTS }], gold: insideWindows(p.windows, p.gold), sentStart: p.doc.sentStart,
     windows: p.windows, offset: held.emit1.map((v) => v * BETA), transOffset: held.trans.map((v) => v * BETA),
   };
 }
@@ -77,8 +72,7 @@ export function trainModel(docs: ConllDoc[], prior: Map<string, number>, setting
   const p1 = { epochs: settings.epochs1, minCount: settings.minCount, seed: settings.seed, prune: settings.prune };
   log(`stage 1 on ${prepared.length} documents`);
   const stage1 = trainStage(prepared.map(stage1Example), p1, log);
-  const gaz = settings.gazetteer ? gazetteerOf(prepared) : { map: new Map<number, number>(), maxLen: 0 };
-  const resources: Resources = { prior, gazetteer: gaz.map, gazMaxLen: gaz.maxLen };
+  const resources: Resources = { prior, gazetteer: settings.gazetteer ? gazetteerOf(prepared) : EMPTY_GAZETTEER };
   if (!settings.stage2) return { stages: [stage1], resources };
   const held = new Array<HeldOut>(prepared.length);
   for (let f = 0; f < settings.folds; f++) {
