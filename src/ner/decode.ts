@@ -4,7 +4,7 @@
  * elsewhere in the document. Labels become character spans in their own field.
  */
 import { applyCaseRules } from './consistency.js';
-import { buildDoc, type Doc } from './doc.js';
+import { buildDoc, wordAt, type Doc } from './doc.js';
 import { BASE_SLOTS, DOC_SLOTS, baseFeatures, docFeatures } from './features.js';
 import { LABELS, partOf, typeOf, U, L } from './labels.js';
 import { addEmissions, type Stage } from './table.js';
@@ -99,7 +99,7 @@ const TITLES = new Set([
 const PERSON = 0;
 
 function isTitle(doc: Doc, k: number): boolean {
-  const word = doc.info[k]!.lower;
+  const word = wordAt(doc, k).lower;
   return TITLES.has(word.endsWith('.') ? word.slice(0, -1) : word);
 }
 

@@ -5,7 +5,7 @@
  */
 import { tokenize } from './tokenize.js';
 import type { Resources, Tokens } from './types.js';
-import { P_LEN_SHIFT, P_UPPER, vocabularyFor, type Vocabulary, type Word } from './vocab.js';
+import { P_LEN_SHIFT, P_UPPER, W_HLOW, W_LOW, W_PACKED, W_PRIOR, W_SHAPE, W_SHORT, WORD_STRIDE, vocabularyFor, type Vocabulary, type Word } from './vocab.js';
 import { F_ALLCAPS, F_HASLOWER, F_INITCAP, F_MASK, F_PUNCT, capClass } from './words.js';
 
 export const HEAD_NONE = 0, HEAD_TITLE = 1, HEAD_CAPS = 2;
@@ -21,9 +21,15 @@ export interface Doc {
   head: Uint8Array;
   /** 1 where case tells nothing: a sentence's first word (after an opening quote) or a headline. */
   uninf: Uint8Array;
-  /** Each token's word: its vocabulary entry, and that entry's flags (F_*), capital mark and length, packed (vocab.ts). */
-  info: Word[];
+  /** Each token's word number in the vocabulary, the vocabulary's entries (wordAt) and its table (vocab.ts, W_*). */
+  ids: Int32Array;
+  words: Word[];
+  table: Int32Array;
+  /** Per token: its word's flags (F_*), capital mark and length, packed (vocab.ts); hashes of its lexical form and shapes. */
   packed: Uint16Array;
+  hLow: Int32Array;
+  hShape: Int32Array;
+  hShort: Int32Array;
   /** Index of the token's lower-cased form among the document's distinct lower-cased forms. */
   lowId: Int32Array;
   lowCount: number;
@@ -116,35 +122,43 @@ export function buildDoc(title: string, body: string, res: Resources): Doc {
   const ids = new Int32Array(n);
   for (let k = 0; k < n; k++) ids[k] = vocab.id(base.field[k] === 0 ? title : body, base.starts[k]!, base.ends[k]!);
   const doc: Doc = {
-    ...base, texts: [title, body], pos: new Uint8Array(n), head: new Uint8Array(n), uninf: new Uint8Array(n),
-    info: new Array<Word>(n), packed: new Uint16Array(n), lowId: new Int32Array(n), lowCount: 0, docCase: new Uint8Array(n),
-    prior: new Uint8Array(n), upper: new Uint8Array(n),
+    n, field: base.field, starts: base.starts, ends: base.ends, sentStart: base.sentStart, texts: [title, body],
+    pos: new Uint8Array(n), head: new Uint8Array(n), uninf: new Uint8Array(n), ids, words: vocab.words, table: vocab.table,
+    packed: new Uint16Array(n), hLow: new Int32Array(n), hShape: new Int32Array(n), hShort: new Int32Array(n),
+    lowId: new Int32Array(n), lowCount: 0, docCase: new Uint8Array(n), prior: new Uint8Array(n), upper: new Uint8Array(n),
   };
-  fromVocabulary(doc, ids, vocab);
+  fromVocabulary(doc, vocab);
   sentences(doc);
   documentCase(doc);
   return doc;
 }
 
-/** Each token's entry, flags, prior and capital mark, and document-local numbers of the lower-cased forms. */
-function fromVocabulary(doc: Doc, ids: Int32Array, vocab: Vocabulary): void {
+/** Each token's flags, hashes, prior and capital mark, and document-local numbers of the lower-cased forms. */
+function fromVocabulary(doc: Doc, vocab: Vocabulary): void {
   if (lowStamp.length < vocab.lowSize) {
     let size = lowStamp.length;
     while (size < vocab.lowSize) size *= 2;
     lowStamp = new Int32Array(size); lowLocal = new Int32Array(size);
   }
   const me = ++serial, stamp = lowStamp, local = lowLocal;
-  const { words, packed, lowIds, priors } = vocab;
-  const info = doc.info, tp = doc.packed, tl = doc.lowId, tr = doc.prior, tu = doc.upper;
+  const t = vocab.table, ids = doc.ids;
+  const { packed, lowId, prior, upper, hLow, hShape, hShort } = doc;
   let lows = 0;
   for (let k = 0; k < doc.n; k++) {
-    const id = ids[k]!, low = lowIds[id]!, p = packed[id]!;
+    const o = ids[k]! * WORD_STRIDE, low = t[o + W_LOW]!, p = t[o + W_PACKED]!;
     if (stamp[low] !== me) { stamp[low] = me; local[low] = lows++; }
-    info[k] = words[id]!;
-    tp[k] = p;
-    tl[k] = local[low]!;
-    tr[k] = priors[id]!;
-    tu[k] = p & P_UPPER ? 1 : 0;
+    packed[k] = p;
+    lowId[k] = local[low]!;
+    prior[k] = t[o + W_PRIOR]!;
+    upper[k] = p & P_UPPER ? 1 : 0;
+    hLow[k] = t[o + W_HLOW]!;
+    hShape[k] = t[o + W_SHAPE]!;
+    hShort[k] = t[o + W_SHORT]!;
   }
   doc.lowCount = lows;
+}
+
+/** The vocabulary entry of token k's word. */
+export function wordAt(doc: Doc, k: number): Word {
+  return doc.words[doc.ids[k]!]!;
 }

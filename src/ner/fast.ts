@@ -6,18 +6,18 @@
  * keys joining two words are made per token. The sums equal those of baseFeatures and
  * docFeatures looked up one key at a time (tested).
  */
-import type { Doc } from './doc.js';
+import { wordAt, type Doc } from './doc.js';
 import {
   DC_BEST_LABEL, DC_BEST_TYPE, DC_CLS, DC_HEAD, DC_NEXT, DC_NEXT_TYPE, DC_OTHERS, DC_OWN, DC_PREV, DC_PREV_TYPE, DC_SHARE,
   DC_SIZE, DC_UN, DOC_LOCAL_SLOTS, DOC_VOTE_SLOTS, NEAR_AFTER, NEAR_AFTER2, NEAR_BEFORE, NEAR_BEFORE2, NEAR_KEYS, PAD_LEFT,
   PAD_RIGHT, PAIR_SLOTS, PLACE_CODES, PLACE_SLOTS, SELF_SLOTS, docContext, docLocalKeys, docVoteKeys, gazetteerParts,
-  inSentence, labelVotes, neighbourKeys, pairKeys, placeCode, placeKeys, selfKeys,
+  inSentence, labelVotes, neighbourKeys, pairKeys, placeCode, placeKeys, selfKeys, twoAfterKey, twoBeforeKey,
 } from './features.js';
 import { LABELS } from './labels.js';
 import type { Stage } from './table.js';
 import type { Resources } from './types.js';
 import { RowWeights, VectorCache } from './vectors.js';
-import type { Vocabulary, Word } from './vocab.js';
+import { W_KIND, WORD_STRIDE, type Vocabulary } from './vocab.js';
 import type { Windows } from './windows.js';
 
 /** Summed vectors kept per process before a cache starts over. */
@@ -72,13 +72,13 @@ export class FastModel {
     const keys = this.keys, w1 = this.w1;
     for (let k = 0; k < doc.n; k++) {
       if (!w.active[k]) continue;
-      const o = k * LABELS, word = doc.info[k]!;
-      this.addSelf(word, doc.uninf[k]!, emit, o);
-      this.addNear(doc, k, -1, NEAR_BEFORE, 2, emit, o);
-      this.addNear(doc, k, 1, NEAR_AFTER, 2, emit, o);
-      this.addNear(doc, k, -2, NEAR_BEFORE2, 1, emit, o);
-      this.addNear(doc, k, 2, NEAR_AFTER2, 1, emit, o);
-      this.addPlace(doc, k, word, emit, o);
+      const o = k * LABELS;
+      this.addSelf(doc, k, emit, o);
+      this.addNext(doc, k, -1, emit, o);
+      this.addNext(doc, k, 1, emit, o);
+      w1.add(inSentence(doc, k, -2) ? twoBeforeKey(doc.hLow[k - 2]!) : this.padKeys[NEAR_BEFORE2]!, emit, o);
+      w1.add(inSentence(doc, k, 2) ? twoAfterKey(doc.hLow[k + 2]!) : this.padKeys[NEAR_KEYS + NEAR_AFTER2]!, emit, o);
+      this.addPlace(doc, k, emit, o);
       pairKeys(doc, k, gaz, keys, 0);
       w1.addAll(keys, 0, PAIR_SLOTS, emit, o);
     }
@@ -115,36 +115,34 @@ export class FastModel {
     addVector(cache.data, at, emit, o);
   }
 
-  private addSelf(word: Word, un: number, emit: Float32Array, o: number): void {
-    const key = word.id * 4 + un;
+  private addSelf(doc: Doc, k: number, emit: Float32Array, o: number): void {
+    const un = doc.uninf[k]!, key = doc.ids[k]! * 4 + un;
     let at = this.words.find(key);
     if (at < 0) {
       at = this.words.make(key);
-      selfKeys(word, un, this.keys, 0);
+      selfKeys(wordAt(doc, k), un, this.keys, 0);
       this.w1.addAll(this.keys, 0, SELF_SLOTS, this.words.data, at);
     }
     addVector(this.words.data, at, emit, o);
   }
 
-  /**
-   * The keys [which, which + n) that the token at k + d gives k (a pad's beyond k's sentence);
-   * the two keys of the word just before or after summed once per word.
-   */
-  private addNear(doc: Doc, k: number, d: number, which: number, n: number, emit: Float32Array, o: number): void {
-    if (!inSentence(doc, k, d)) { this.w1.addAll(this.padKeys, (d < 0 ? 0 : NEAR_KEYS) + which, n, emit, o); return; }
-    const word = doc.info[k + d]!;
-    if (n === 1) { this.w1.add(nearKeys(word)[which]!, emit, o); return; }
-    const key = word.id * 4 + (d < 0 ? 2 : 3);
+  /** The two keys the word just before (d = -1) or after (d = 1) token k gives it, summed once per word (a pad's beyond k's sentence). */
+  private addNext(doc: Doc, k: number, d: number, emit: Float32Array, o: number): void {
+    const which = d < 0 ? NEAR_BEFORE : NEAR_AFTER;
+    if (!inSentence(doc, k, d)) { this.w1.addAll(this.padKeys, (d < 0 ? 0 : NEAR_KEYS) + which, 2, emit, o); return; }
+    const j = k + d, key = doc.ids[j]! * 4 + (d < 0 ? 2 : 3);
     let at = this.words.find(key);
     if (at < 0) {
       at = this.words.make(key);
-      this.w1.addAll(nearKeys(word), which, n, this.words.data, at);
+      neighbourKeys(doc.hLow[j]!, doc.hShape[j]!, this.keys, 0);
+      this.w1.addAll(this.keys, which, 2, this.words.data, at);
     }
     addVector(this.words.data, at, emit, o);
   }
 
-  private addPlace(doc: Doc, k: number, word: Word, emit: Float32Array, o: number): void {
-    const key = ((word.kind * PLACE_CODES + placeCode(doc, k)) * 4 + doc.docCase[k]!) * 6 + doc.prior[k]!;
+  private addPlace(doc: Doc, k: number, emit: Float32Array, o: number): void {
+    const kind = doc.table[doc.ids[k]! * WORD_STRIDE + W_KIND]!;
+    const key = ((kind * PLACE_CODES + placeCode(doc, k)) * 4 + doc.docCase[k]!) * 6 + doc.prior[k]!;
     if (key >= 0x3fffffff) { placeKeys(doc, k, this.keys, 0); this.w1.addAll(this.keys, 0, PLACE_SLOTS, emit, o); return; }
     let at = this.places.find(key);
     if (at < 0) {
@@ -154,11 +152,6 @@ export class FastModel {
     }
     addVector(this.places.data, at, emit, o);
   }
-}
-
-function nearKeys(word: Word): Int32Array {
-  if (!word.near) { word.near = new Int32Array(NEAR_KEYS); neighbourKeys(word.hLow, word.hShape, word.near, 0); }
-  return word.near;
 }
 
 /** A neighbour's majority type (-1..3, or 9 beyond the sentence) as 0..5. */

@@ -3,12 +3,12 @@
  * values it joins (word hashes, shapes, flags...), so no feature string is ever built. Each
  * token gets a fixed number of slots; 0 in a slot means "no feature here".
  */
-import type { Doc } from './doc.js';
+import { wordAt, type Doc } from './doc.js';
 import { finish, key1, key2, key3, mix } from './hash.js';
 import { LABELS, typeOf } from './labels.js';
 import type { Resources } from './types.js';
 import { windowsOf, type Windows } from './windows.js';
-import { capClass, type WordInfo } from './words.js';
+import { F_MASK, capClass, type WordInfo } from './words.js';
 
 /** Slots per token in stage 1 (base features) and stage 2 (document level). */
 export const BASE_SLOTS = 36;
@@ -38,11 +38,11 @@ export function gazetteerParts(doc: Doc, res: Resources, w: Windows): Uint8Array
     // Greedy longest match per type, left to right, as a tagger reading the run would.
     const next = [from, from, from, from];
     for (let i = from; i < to; i++) {
-      if (!gaz.startsWith(doc.info[i]!.hLow)) continue;
+      if (!gaz.startsWith(doc.hLow[i]!)) continue;
       let h = 0x3c6ef372;
       for (let len = 1; len <= maxLen; len++) {
         if (i + len > to) { masks[len - 1] = 0; continue; }
-        h = mix(h, doc.info[i + len - 1]!.hLow);
+        h = mix(h, doc.hLow[i + len - 1]!);
         masks[len - 1] = gaz.typesOf(finish(h));
       }
       for (let t = 0; t < 4; t++) {
@@ -76,13 +76,12 @@ export function inSentence(doc: Doc, k: number, d: number): boolean {
 
 /** Word hash of the token at offset d from k inside k's sentence (a pad beyond it). */
 function lowAt(doc: Doc, k: number, d: number): number {
-  return inSentence(doc, k, d) ? doc.info[k + d]!.hLow : d < 0 ? PAD_LEFT : PAD_RIGHT;
+  return inSentence(doc, k, d) ? doc.hLow[k + d]! : d < 0 ? PAD_LEFT : PAD_RIGHT;
 }
 
 function shapeAt(doc: Doc, k: number, d: number, short: boolean): number {
   if (!inSentence(doc, k, d)) return d < 0 ? PAD_LEFT : PAD_RIGHT;
-  const w = doc.info[k + d]!;
-  return short ? w.hShort : w.hShape;
+  return short ? doc.hShort[k + d]! : doc.hShape[k + d]!;
 }
 
 /** Writes the base feature keys of every token in a window into keys[k * BASE_SLOTS + s] (others stay 0). */
@@ -120,8 +119,17 @@ export function neighbourKeys(hLow: number, hShape: number, out: Int32Array, o: 
   out[o + NEAR_BEFORE + 1] = key1(11, hShape);
   out[o + NEAR_AFTER] = key1(5, hLow);
   out[o + NEAR_AFTER + 1] = key1(12, hShape);
-  out[o + NEAR_BEFORE2] = key1(6, hLow);
-  out[o + NEAR_AFTER2] = key1(7, hLow);
+  out[o + NEAR_BEFORE2] = twoBeforeKey(hLow);
+  out[o + NEAR_AFTER2] = twoAfterKey(hLow);
+}
+
+/** The key of the word two before a token, and two after. */
+export function twoBeforeKey(hLow: number): number {
+  return key1(6, hLow);
+}
+
+export function twoAfterKey(hLow: number): number {
+  return key1(7, hLow);
 }
 
 export const NEAR_BEFORE = 0, NEAR_AFTER = 2, NEAR_BEFORE2 = 4, NEAR_AFTER2 = 5, NEAR_KEYS = 6;
@@ -131,7 +139,7 @@ const near = new Int32Array(NEAR_KEYS);
 /** The key at `which` (NEAR_*) of the word at offset d from k, or of the pad beyond k's sentence. */
 function nearKey(doc: Doc, k: number, d: number, which: number): number {
   const pad = d < 0 ? PAD_LEFT : PAD_RIGHT;
-  if (inSentence(doc, k, d)) neighbourKeys(doc.info[k + d]!.hLow, doc.info[k + d]!.hShape, near, 0);
+  if (inSentence(doc, k, d)) neighbourKeys(doc.hLow[k + d]!, doc.hShape[k + d]!, near, 0);
   else neighbourKeys(pad, pad, near, 0);
   return near[which]!;
 }
@@ -146,18 +154,18 @@ export function placeCode(doc: Doc, k: number): number {
 export const PLACE_CODES = 72;
 
 export function placeKeys(doc: Doc, k: number, out: Int32Array, o: number): void {
-  const w = doc.info[k]!;
-  const cls = capClass(w.flags), un = doc.uninf[k]!, head = doc.head[k]!;
+  const flags = doc.packed[k]! & F_MASK, shape = doc.hShape[k]!, short = doc.hShort[k]!;
+  const cls = capClass(flags), un = doc.uninf[k]!, head = doc.head[k]!;
   const pos = doc.pos[k]! > 2 ? 2 : doc.pos[k]!;
   const last = k + 1 >= doc.n || doc.sentStart[k + 1] === 1 ? 1 : 0;
   out[o] = key1(1, 0);
-  out[o + 1] = key3(24, pos, w.hShort, head);
-  out[o + 2] = key2(25, head, w.hShape);
+  out[o + 1] = key3(24, pos, short, head);
+  out[o + 2] = key2(25, head, shape);
   out[o + 3] = key3(26, doc.prior[k]!, un, cls);
   out[o + 4] = key3(27, doc.docCase[k]!, un, cls);
-  out[o + 5] = key2(28, doc.field[k]!, w.hShape);
-  out[o + 6] = key3(31, w.flags, un, head);
-  out[o + 7] = key2(33, last, w.hShort);
+  out[o + 5] = key2(28, doc.field[k]!, shape);
+  out[o + 6] = key3(31, flags, un, head);
+  out[o + 7] = key2(33, last, short);
   out[o + 8] = key3(34, doc.prior[k]!, doc.docCase[k]!, un);
 }
 
@@ -167,10 +175,9 @@ export function placeKeys(doc: Doc, k: number, out: Int32Array, o: number): void
  * bigrams at +-1 were dropped: on eng.testa the model was as good or better without them.)
  */
 export function pairKeys(doc: Doc, k: number, gaz: Uint8Array, out: Int32Array, o: number): void {
-  const w = doc.info[k]!;
-  const s0 = w.hShape, shm1 = shapeAt(doc, k, -1, true), shp1 = shapeAt(doc, k, 1, true);
-  const cls = capClass(w.flags);
-  out[o] = key3(15, shm1, w.hShort, shp1);
+  const s0 = doc.hShape[k]!, shm1 = shapeAt(doc, k, -1, true), shp1 = shapeAt(doc, k, 1, true);
+  const cls = capClass(doc.packed[k]! & F_MASK);
+  out[o] = key3(15, shm1, doc.hShort[k]!, shp1);
   out[o + 1] = key2(29, lowAt(doc, k, -1), s0);
   out[o + 2] = key2(30, s0, lowAt(doc, k, 1));
   out[o + 3] = key2(35, shapeAt(doc, k, -2, true), shm1);
@@ -182,7 +189,7 @@ export function pairKeys(doc: Doc, k: number, gaz: Uint8Array, out: Int32Array, 
 }
 
 function tokenFeatures(doc: Doc, k: number, gaz: Uint8Array, out: Int32Array, o: number): void {
-  selfKeys(doc.info[k]!, doc.uninf[k]!, out, o);
+  selfKeys(wordAt(doc, k), doc.uninf[k]!, out, o);
   let s = o + SELF_SLOTS;
   out[s] = nearKey(doc, k, -1, NEAR_BEFORE);
   out[s + 1] = nearKey(doc, k, -1, NEAR_BEFORE + 1);
@@ -218,7 +225,7 @@ export function docContext(doc: Doc, first: Uint8Array, votes: Int32Array, k: nu
   c[DC_PREV] = k > 0 ? first[k - 1]! : LABELS;
   c[DC_NEXT] = k + 1 < doc.n ? first[k + 1]! : LABELS;
   c[DC_UN] = doc.uninf[k]!;
-  c[DC_CLS] = capClass(doc.info[k]!.flags);
+  c[DC_CLS] = capClass(doc.packed[k]! & F_MASK);
   c[DC_HEAD] = doc.head[k]!;
   c[DC_PREV_TYPE] = k > 0 && doc.sentStart[k] === 0 ? majorityType(doc, first, votes, k - 1) : 9;
   c[DC_NEXT_TYPE] = k + 1 < doc.n && doc.sentStart[k + 1] === 0 ? majorityType(doc, first, votes, k + 1) : 9;

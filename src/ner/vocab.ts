@@ -2,8 +2,9 @@
  * The words a process has met, each read once. A token is found by two hashes of its
  * characters computed in place (no substring, no string-keyed map, no string compare: two
  * independent 32-bit hashes agree by chance about once in 10^19 lookups), and gets a
- * process-wide number. What every token needs (flags, lower-cased form, prior) sits in typed
- * arrays under that number; the full entry (shapes, affixes) is read only around capitals.
+ * process-wide number. What every token needs (flags, lower-cased form, prior, hashes of its
+ * forms and shapes) sits in one typed array under that number, a cache line a word; the full
+ * entry (affixes, strings) is read only when a sum of its keys is first made.
  * Bounded: past MAX_WORDS words at the start of a document it starts over (never during one,
  * so the numbers a document holds stay unique; entries already handed out stay valid).
  */
@@ -17,8 +18,6 @@ export interface Word extends WordInfo {
   prior: number;
   /** Number of the word's kind (its shapes and flags) in this vocabulary. */
   kind: number;
-  /** The keys the word gives the words around it (features.ts, neighbourKeys), made on first use. */
-  near: Int32Array | null;
 }
 
 const MAX_WORDS = 1 << 16;
@@ -30,13 +29,17 @@ export const P_UPPER = 1 << 11;
 /** Length of the lower-cased word, capped at 15, from this bit up. */
 export const P_LEN_SHIFT = 12;
 
+/**
+ * Per word number in `table`: packed flags (P_*), prior, number of the lower-cased form, hashes
+ * of the lexical form (hLow) and of the shapes, number of the word's kind.
+ */
+export const W_PACKED = 0, W_PRIOR = 1, W_LOW = 2, W_HLOW = 3, W_SHAPE = 4, W_SHORT = 5, W_KIND = 6, WORD_STRIDE = 8;
+
 export class Vocabulary {
   private slots = new Int32Array(STRIDE << 12);
-  /** Entries by number, and per number: the packed flags, the lower-cased form's number, the prior. */
+  /** Entries by number, and per number WORD_STRIDE ints (W_* order). */
   words: Word[] = [];
-  packed = new Uint16Array(1 << 11);
-  lowIds = new Int32Array(1 << 11);
-  priors = new Uint8Array(1 << 11);
+  table = new Int32Array(WORD_STRIDE << 11);
   private lows = new Map<string, number>();
   private kinds = new Map<string, number>();
   /** Bumped each time the vocabulary starts over; caches keyed by entry number check it. */
@@ -91,20 +94,22 @@ export class Vocabulary {
     // One literal, so every entry shares one hidden class (a spread would not).
     this.words.push({
       raw: info.raw, lower: info.lower, hLow: info.hLow, hRaw: info.hRaw, hShape: info.hShape, hShort: info.hShort,
-      affix: info.affix, flags: info.flags, upper: info.upper, id, lowId, prior, kind, near: null,
+      affix: info.affix, flags: info.flags, upper: info.upper, id, lowId, prior, kind,
     });
-    if (id >= this.packed.length) this.widen();
-    this.packed[id] = info.flags | (info.upper ? P_UPPER : 0) | (Math.min(info.lower.length, 15) << P_LEN_SHIFT);
-    this.lowIds[id] = lowId;
-    this.priors[id] = prior;
+    if ((id + 1) * WORD_STRIDE > this.table.length) {
+      const grown = new Int32Array(this.table.length * 2);
+      grown.set(this.table);
+      this.table = grown;
+    }
+    const t = this.table, o = id * WORD_STRIDE;
+    t[o + W_PACKED] = info.flags | (info.upper ? P_UPPER : 0) | (Math.min(info.lower.length, 15) << P_LEN_SHIFT);
+    t[o + W_PRIOR] = prior;
+    t[o + W_LOW] = lowId;
+    t[o + W_HLOW] = info.hLow;
+    t[o + W_SHAPE] = info.hShape;
+    t[o + W_SHORT] = info.hShort;
+    t[o + W_KIND] = kind;
     return id;
-  }
-
-  private widen(): void {
-    const n = this.packed.length * 2;
-    const packed = new Uint16Array(n), lowIds = new Int32Array(n), priors = new Uint8Array(n);
-    packed.set(this.packed); lowIds.set(this.lowIds); priors.set(this.priors);
-    this.packed = packed; this.lowIds = lowIds; this.priors = priors;
   }
 
   private grow(): void {

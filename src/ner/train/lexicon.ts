@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDoc } from '../doc.js';
+import { buildDoc, wordAt } from '../doc.js';
 import { gazetteerKey } from '../features.js';
 import { partOf, typeOf, U, L } from '../labels.js';
 import { EMPTY_GAZETTEER, Gazetteer } from '../gazetteer.js';
@@ -24,7 +24,7 @@ export class CaseCounts {
     const doc = buildDoc(title, body, EMPTY);
     for (let k = 0; k < doc.n; k++) {
       if (doc.uninf[k]) continue;
-      const info = doc.info[k]!;
+      const info = wordAt(doc, k);
       const cls = capClass(info.flags);
       if (cls === 3) continue;
       const m = cls === 0 ? this.low : this.cap;
@@ -82,7 +82,7 @@ export function feedTexts(xml: string): string[] {
 /** Names of each prepared document as (gazetteer key, type, first word's hash, length in tokens). */
 function namesOf(p: Prepared): [number, number, number, number][] {
   const out: [number, number, number, number][] = [];
-  const hl = p.doc.info.slice(0, p.doc.n).map((i) => i.hLow);
+  const hl = p.doc.hLow;
   let open = -1;
   for (let k = 0; k < p.doc.n; k++) {
     const lab = p.gold[k]!;
