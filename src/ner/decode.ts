@@ -37,7 +37,7 @@ export function labelDoc(title: string, body: string, res: Resources, stage1: St
  * scores a token as stage 1 does plus the weights of its document-level features.
  */
 export function labelFeatures(doc: Doc, base: Int32Array, stage1: Stage, stage2: Stage | null): StagedLabels {
-  const w = windowsOf(doc.n, doc.sentStart, doc.upper);
+  const w = windowsOf(doc.n, doc.sentStart, doc.cased);
   const emit1 = new Float32Array(doc.n * LABELS);
   const first = new Uint8Array(doc.n);
   addEmissions(stage1, base, BASE_SLOTS, doc.n, emit1, w.active);
@@ -56,7 +56,7 @@ export function labelFeatures(doc: Doc, base: Int32Array, stage1: Stage, stage2:
 export function labelDocFast(title: string, body: string, res: Resources, fast: FastModel, stages: Stage[]): StagedLabels {
   const doc = buildDoc(title, body, res);
   fast.startDocument(vocabularyFor(res.prior));
-  const w = windowsOf(doc.n, doc.sentStart, doc.upper);
+  const w = windowsOf(doc.n, doc.sentStart, doc.cased);
   const emit1 = fast.stage1(doc, w);
   const first = new Uint8Array(doc.n);
   decodeWindows(w, doc.sentStart, emit1, stages[0]!.trans, first);

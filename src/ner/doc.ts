@@ -5,7 +5,8 @@
  */
 import { tokenize } from './tokenize.js';
 import type { Resources, Tokens } from './types.js';
-import { P_LEN_SHIFT, P_UPPER, W_HLOW, W_LOW, W_PACKED, W_PRIOR, W_SHAPE, W_SHORT, WORD_STRIDE, vocabularyFor, type Vocabulary, type Word } from './vocab.js';
+import { CASE_PLAIN, CASE_UPPER } from './windows.js';
+import { P_LEN_SHIFT, P_PLAIN, P_UPPER, W_HLOW, W_LOW, W_PACKED, W_PRIOR, W_SHAPE, W_SHORT, WORD_STRIDE, vocabularyFor, type Vocabulary, type Word } from './vocab.js';
 import { F_ALLCAPS, F_HASLOWER, F_INITCAP, F_MASK, F_PUNCT, capClass } from './words.js';
 
 export const HEAD_NONE = 0, HEAD_TITLE = 1, HEAD_CAPS = 2;
@@ -26,7 +27,7 @@ export interface Doc {
   words: Word[];
   table: Int32Array;
   /** Per token: its word's flags (F_*), capital mark and length, packed (vocab.ts); hashes of its lexical form and shapes. */
-  packed: Uint16Array;
+  packed: Int32Array;
   hLow: Int32Array;
   hShape: Int32Array;
   hShort: Int32Array;
@@ -36,8 +37,8 @@ export interface Doc {
   /** Per token, for its lower-cased form: 0 not seen where case informs, 1 lower only, 2 capitalized only, 3 both. */
   docCase: Uint8Array;
   prior: Uint8Array;
-  /** 1 where the token has a capital letter (windows.ts decodes around these). */
-  upper: Uint8Array;
+  /** Per token CASE_UPPER (a capital letter somewhere), CASE_PLAIN (a word starting lower-case) or 0: what windows.ts reads. */
+  cased: Uint8Array;
 }
 
 function concat(title: Tokens, body: Tokens): Pick<Doc, 'n' | 'field' | 'starts' | 'ends' | 'sentStart'> {
@@ -52,7 +53,7 @@ function concat(title: Tokens, body: Tokens): Pick<Doc, 'n' | 'field' | 'starts'
 }
 
 /** Headline kind of tokens [from, to). */
-function headKind(packed: Uint16Array, from: number, to: number): number {
+function headKind(packed: Int32Array, from: number, to: number): number {
   let lettered = 0, lowerWords = 0, caps = 0, content = 0, capContent = 0;
   for (let k = from; k < to; k++) {
     const f = packed[k]!, len = f >> P_LEN_SHIFT;
@@ -124,8 +125,8 @@ export function buildDoc(title: string, body: string, res: Resources): Doc {
   const doc: Doc = {
     n, field: base.field, starts: base.starts, ends: base.ends, sentStart: base.sentStart, texts: [title, body],
     pos: new Uint8Array(n), head: new Uint8Array(n), uninf: new Uint8Array(n), ids, words: vocab.words, table: vocab.table,
-    packed: new Uint16Array(n), hLow: new Int32Array(n), hShape: new Int32Array(n), hShort: new Int32Array(n),
-    lowId: new Int32Array(n), lowCount: 0, docCase: new Uint8Array(n), prior: new Uint8Array(n), upper: new Uint8Array(n),
+    packed: new Int32Array(n), hLow: new Int32Array(n), hShape: new Int32Array(n), hShort: new Int32Array(n),
+    lowId: new Int32Array(n), lowCount: 0, docCase: new Uint8Array(n), prior: new Uint8Array(n), cased: new Uint8Array(n),
   };
   fromVocabulary(doc, vocab);
   sentences(doc);
@@ -142,7 +143,7 @@ function fromVocabulary(doc: Doc, vocab: Vocabulary): void {
   }
   const me = ++serial, stamp = lowStamp, local = lowLocal;
   const t = vocab.table, ids = doc.ids;
-  const { packed, lowId, prior, upper, hLow, hShape, hShort } = doc;
+  const { packed, lowId, prior, cased, hLow, hShape, hShort } = doc;
   let lows = 0;
   for (let k = 0; k < doc.n; k++) {
     const o = ids[k]! * WORD_STRIDE, low = t[o + W_LOW]!, p = t[o + W_PACKED]!;
@@ -150,7 +151,7 @@ function fromVocabulary(doc: Doc, vocab: Vocabulary): void {
     packed[k] = p;
     lowId[k] = local[low]!;
     prior[k] = t[o + W_PRIOR]!;
-    upper[k] = p & P_UPPER ? 1 : 0;
+    cased[k] = p & P_UPPER ? CASE_UPPER : p & P_PLAIN ? CASE_PLAIN : 0;
     hLow[k] = t[o + W_HLOW]!;
     hShape[k] = t[o + W_SHAPE]!;
     hShort[k] = t[o + W_SHORT]!;

@@ -86,7 +86,7 @@ function shapeAt(doc: Doc, k: number, d: number, short: boolean): number {
 
 /** Writes the base feature keys of every token in a window into keys[k * BASE_SLOTS + s] (others stay 0). */
 export function baseFeatures(doc: Doc, res: Resources, keys: Int32Array): Windows {
-  const w = windowsOf(doc.n, doc.sentStart, doc.upper);
+  const w = windowsOf(doc.n, doc.sentStart, doc.cased);
   const gaz = gazetteerParts(doc, res, w);
   for (let k = 0; k < doc.n; k++) if (w.active[k]) tokenFeatures(doc, k, gaz, keys, k * BASE_SLOTS);
   return w;

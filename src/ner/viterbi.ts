@@ -30,18 +30,8 @@ let back = new Uint8Array(LABELS * 64);
 const STARTS = Uint8Array.from({ length: LABELS }, (_, l) => (canStart(l) ? 1 : 0));
 const ENDS = Uint8Array.from({ length: LABELS }, (_, l) => (canEnd(l) ? 1 : 0));
 
-/** Per transition table, the scores of starter s after closer c at [s * C + c] (made once per table). */
-const starterTables = new WeakMap<Float32Array, Float64Array>();
-
-function startersOf(trans: Float32Array): Float64Array {
-  let t = starterTables.get(trans);
-  if (!t) {
-    t = new Float64Array(STARTERS.length * C);
-    for (let s = 0; s < STARTERS.length; s++) for (let c = 0; c < C; c++) t[s * C + c] = trans[CLOSERS[c]! * LABELS + STARTERS[s]!]!;
-    starterTables.set(trans, t);
-  }
-  return t;
-}
+/** Where in a transition table the score of starter s after closer c is: [s * C + c] (read in place: training changes the table between calls). */
+const STARTER_AT = Int32Array.from({ length: STARTERS.length * C }, (_, i) => CLOSERS[i % C]! * LABELS + STARTERS[Math.floor(i / C)]!);
 
 /**
  * emit[k * LABELS + l] is the score of label l at token k; trans[a * LABELS + b] the score of b
@@ -55,7 +45,6 @@ export function viterbi(emit: Float32Array, trans: Float32Array, from: number, t
     delta = new Float64Array(n * LABELS * 2);
     back = new Uint8Array(n * LABELS * 2);
   }
-  const st = startersOf(trans);
   const e0 = from * LABELS;
   for (let l = 0; l < LABELS; l++) delta[l] = STARTS[l] ? emit[e0 + l]! + (afterO ? trans[l]! : 0) : NEG;
   for (let k = 1; k < n; k++) {
@@ -64,7 +53,7 @@ export function viterbi(emit: Float32Array, trans: Float32Array, from: number, t
       let best = NEG, arg = 0;
       for (let c = 0; c < C; c++) {
         const fr = CLOSERS[c]!;
-        const v = delta[p + fr]! + st[s * C + c]!;
+        const v = delta[p + fr]! + trans[STARTER_AT[s * C + c]!]!;
         if (v > best) { best = v; arg = fr; }
       }
       const lab = STARTERS[s]!;

@@ -8,6 +8,7 @@
  * Bounded: past MAX_WORDS words at the start of a document it starts over (never during one,
  * so the numbers a document holds stay unique; entries already handed out stay valid).
  */
+import { isLowerCode } from './chars.js';
 import { wordInfo, type WordInfo } from './words.js';
 
 export interface Word extends WordInfo {
@@ -24,10 +25,12 @@ const MAX_WORDS = 1 << 16;
 /** Slot layout: hash 1, hash 2, entry number + 1 (0 = empty), unused. */
 const STRIDE = 4;
 
-/** Bits of `packed` beside the word's flags (which use the low 11 bits). */
-export const P_UPPER = 1 << 11;
-/** Length of the lower-cased word, capped at 15, from this bit up. */
-export const P_LEN_SHIFT = 12;
+/**
+ * Bits of `packed` beside the word's flags (which use the low 11 bits): a capital letter
+ * somewhere; a first character that is a lower-case letter (a plain word, not a clitic or a
+ * number); and from P_LEN_SHIFT up, the length of the lower-cased word, capped at 7.
+ */
+export const P_UPPER = 1 << 11, P_PLAIN = 1 << 12, P_LEN_SHIFT = 13;
 
 /**
  * Per word number in `table`: packed flags (P_*), prior, number of the lower-cased form, hashes
@@ -102,7 +105,8 @@ export class Vocabulary {
       this.table = grown;
     }
     const t = this.table, o = id * WORD_STRIDE;
-    t[o + W_PACKED] = info.flags | (info.upper ? P_UPPER : 0) | (Math.min(info.lower.length, 15) << P_LEN_SHIFT);
+    const plain = isLowerCode(raw.charCodeAt(0)) && !info.upper;
+    t[o + W_PACKED] = info.flags | (info.upper ? P_UPPER : 0) | (plain ? P_PLAIN : 0) | (Math.min(info.lower.length, 7) << P_LEN_SHIFT);
     t[o + W_PRIOR] = prior;
     t[o + W_LOW] = lowId;
     t[o + W_HLOW] = info.hLow;

@@ -1,31 +1,29 @@
 /**
  * Where the recognizer looks: only around words that carry a capital letter. A name in news
- * text has one (or sits within a word of one: "bin Laden", "Bank of England"), and most tokens
- * are far from any, so runs of tokens within PAD of a capitalized word, inside one sentence,
- * are decoded and every other token is O without a score being computed. A run that does not
- * reach its sentence's edge is decoded as following, or followed by, an O.
+ * text has one, or sits next to one ("bin Laden", "Bank of England", "Lord 's", "Euro 96"), and
+ * most tokens are far from any, so the runs of tokens that have a capital letter, follow one
+ * but are not a plain lower-case word, or come just before one, inside one sentence, are
+ * decoded, and every other token is O without a score being computed. A run that does not
+ * reach its sentence's edge is decoded as following, or followed by, an O. (On CoNLL-2003
+ * eng.testa this leaves out 8 of 5,942 names and 64% of the tokens.)
  */
 import { B, L, U, partOf } from './labels.js';
 import { viterbi } from './viterbi.js';
 
-/** Tokens either side of a capitalized word that are decoded with it. */
-export const PAD = 1;
+/** How a token is written, as windowsOf reads it: with a capital letter somewhere; a word starting in lower case; other. */
+export const CASE_UPPER = 1, CASE_PLAIN = 2;
 
-/**
- * The runs to decode as [from, to) pairs in `runs` (2 ints a run), and per token 1 when it lies
- * in one. `upper[k]` is 1 when token k has a capital letter.
- */
+/** The runs to decode as [from, to) pairs in `runs` (2 ints a run), and per token 1 when it lies in one. */
 export interface Windows { active: Uint8Array; runs: Int32Array; count: number }
 
-export function windowsOf(n: number, sentStart: Uint8Array, upper: Uint8Array): Windows {
+/** `cased[k]` is CASE_UPPER, CASE_PLAIN or 0 for token k. */
+export function windowsOf(n: number, sentStart: Uint8Array, cased: Uint8Array): Windows {
   const active = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
-    if (!upper[k]) continue;
-    let a = k;
-    while (a > k - PAD && a > 0 && sentStart[a] === 0) a--;
-    let b = k;
-    while (b < k + PAD && b + 1 < n && sentStart[b + 1] === 0) b++;
-    for (let j = a; j <= b; j++) active[j] = 1;
+    if (cased[k] !== CASE_UPPER) continue;
+    active[k] = 1;
+    if (k > 0 && sentStart[k] === 0) active[k - 1] = 1;
+    if (k + 1 < n && sentStart[k + 1] === 0 && cased[k + 1] !== CASE_PLAIN) active[k + 1] = 1;
   }
   let runs = new Int32Array(16), count = 0;
   let k = 0;

@@ -35,7 +35,7 @@ export function prepare(laid: LaidOut, res: Resources): Prepared {
   const doc = buildDoc(laid.title, laid.body, res);
   const base = new Int32Array(doc.n * BASE_SLOTS);
   baseFeatures(doc, res, base);
-  return { laid, doc, base, gold: goldLabels(doc, laid), windows: windowsOf(doc.n, doc.sentStart, doc.upper) };
+  return { laid, doc, base, gold: goldLabels(doc, laid), windows: windowsOf(doc.n, doc.sentStart, doc.cased) };
 }
 
 export function stage1Example(p: Prepared): Example {
