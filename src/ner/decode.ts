@@ -12,6 +12,9 @@ import type { Resources } from './types.js';
 import { decodeWindows, windowsOf } from './windows.js';
 import type { FastModel } from './fast.js';
 import { vocabularyFor } from './vocab.js';
+import { LanguageTally, langSays } from './lang.js';
+import { W_LANG, WORD_STRIDE } from './vocab.js';
+import { F_PUNCT } from './words.js';
 
 export interface Span { field: 0 | 1; start: number; end: number; type: number }
 
@@ -52,9 +55,13 @@ export function labelFeatures(doc: Doc, base: Int32Array, stage1: Stage, stage2:
   return { doc, first, final, emit1 };
 }
 
-/** The run-time path: the same labels as labelDoc, the emissions summed by the fast model (fast.ts). */
-export function labelDocFast(title: string, body: string, res: Resources, fast: FastModel, stages: Stage[]): StagedLabels {
+/**
+ * The run-time path: the same labels as labelDoc, the emissions summed by the fast model
+ * (fast.ts); null when the text is not English (lang.ts).
+ */
+export function labelDocFast(title: string, body: string, lang: string | undefined, res: Resources, fast: FastModel, stages: Stage[]): StagedLabels | null {
   const doc = buildDoc(title, body, res);
+  if (!isEnglishDoc(doc, lang)) return null;
   fast.startDocument(vocabularyFor(res.prior));
   const w = windowsOf(doc.n, doc.sentStart, doc.cased);
   const emit1 = fast.stage1(doc, w);
@@ -67,6 +74,22 @@ export function labelDocFast(title: string, body: string, res: Resources, fast: 
   }
   applyCaseRules(doc, final);
   return { doc, first, final, emit1 };
+}
+
+/**
+ * isEnglishText over a built document's tokens (the title, then the body's first 20,000
+ * characters), each word's sign read from the vocabulary instead of the text.
+ */
+export function isEnglishDoc(doc: Doc, lang?: string): boolean {
+  const said = langSays(lang);
+  if (said !== undefined) return said;
+  const tally = new LanguageTally();
+  for (let k = 0; k < doc.n && !tally.full; k++) {
+    if (doc.field[k] === 1 && doc.starts[k]! >= 20000) break;
+    if (doc.packed[k]! & F_PUNCT) continue;
+    tally.add(doc.table[doc.ids[k]! * WORD_STRIDE + W_LANG]!);
+  }
+  return tally.english();
 }
 
 /** Names (type index 0..3) as character spans of their field. */

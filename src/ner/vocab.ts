@@ -9,6 +9,7 @@
  * so the numbers a document holds stay unique; entries already handed out stay valid).
  */
 import { isLowerCode } from './chars.js';
+import { languageSign } from './lang.js';
 import { wordInfo, type WordInfo } from './words.js';
 
 export interface Word extends WordInfo {
@@ -34,9 +35,10 @@ export const P_UPPER = 1 << 11, P_PLAIN = 1 << 12, P_LEN_SHIFT = 13;
 
 /**
  * Per word number in `table`: packed flags (P_*), prior, number of the lower-cased form, hashes
- * of the lexical form (hLow) and of the shapes, number of the word's kind.
+ * of the lexical form (hLow) and of the shapes, number of the word's kind, and what it says of
+ * the language (lang.ts, languageSign).
  */
-export const W_PACKED = 0, W_PRIOR = 1, W_LOW = 2, W_HLOW = 3, W_SHAPE = 4, W_SHORT = 5, W_KIND = 6, WORD_STRIDE = 8;
+export const W_PACKED = 0, W_PRIOR = 1, W_LOW = 2, W_HLOW = 3, W_SHAPE = 4, W_SHORT = 5, W_KIND = 6, W_LANG = 7, WORD_STRIDE = 8;
 
 export class Vocabulary {
   private slots = new Int32Array(STRIDE << 12);
@@ -113,6 +115,7 @@ export class Vocabulary {
     t[o + W_SHAPE] = info.hShape;
     t[o + W_SHORT] = info.hShort;
     t[o + W_KIND] = kind;
+    t[o + W_LANG] = languageSign(raw);
     return id;
   }
 
