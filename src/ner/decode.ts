@@ -13,7 +13,6 @@ import { decodeWindows, windowsOf } from './windows.js';
 import type { FastModel } from './fast.js';
 import { vocabularyFor } from './vocab.js';
 import { LanguageTally, langSays } from './lang.js';
-import { W_LANG, WORD_STRIDE } from './vocab.js';
 import { F_PUNCT } from './words.js';
 
 export interface Span { field: 0 | 1; start: number; end: number; type: number }
@@ -87,7 +86,7 @@ export function isEnglishDoc(doc: Doc, lang?: string): boolean {
   for (let k = 0; k < doc.n && !tally.full; k++) {
     if (doc.field[k] === 1 && doc.starts[k]! >= 20000) break;
     if (doc.packed[k]! & F_PUNCT) continue;
-    tally.add(doc.table[doc.ids[k]! * WORD_STRIDE + W_LANG]!);
+    tally.add(doc.lang[k]!);
   }
   return tally.english();
 }

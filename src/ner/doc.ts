@@ -3,10 +3,10 @@
  * sentences, headline kind (Title Case, ALL CAPS), whether case says anything at each token,
  * and how each word is written where case does say something, elsewhere in the same document.
  */
-import { tokenize } from './tokenize.js';
-import type { Resources, Tokens } from './types.js';
+import { TokenSink, markSentences, scanInto } from './tokenize.js';
+import type { Resources } from './types.js';
 import { CASE_PLAIN, CASE_UPPER } from './windows.js';
-import { P_LEN_SHIFT, P_PLAIN, P_UPPER, W_HLOW, W_LOW, W_PACKED, W_PRIOR, W_SHAPE, W_SHORT, WORD_STRIDE, vocabularyFor, type Vocabulary, type Word } from './vocab.js';
+import { P_LEN_SHIFT, P_PLAIN, P_UPPER, S_HLOW, S_ID, S_KIND, S_LANG, S_LOW, S_PACKED, S_PRIOR, S_SHAPE, S_SHORT, vocabularyFor, type Vocabulary, type Word } from './vocab.js';
 import { F_ALLCAPS, F_HASLOWER, F_INITCAP, F_MASK, F_PUNCT, capClass } from './words.js';
 
 export const HEAD_NONE = 0, HEAD_TITLE = 1, HEAD_CAPS = 2;
@@ -22,15 +22,17 @@ export interface Doc {
   head: Uint8Array;
   /** 1 where case tells nothing: a sentence's first word (after an opening quote) or a headline. */
   uninf: Uint8Array;
-  /** Each token's word number in the vocabulary, the vocabulary's entries (wordAt) and its table (vocab.ts, W_*). */
+  /** Each token's word number in the vocabulary, and the vocabulary's entries (wordAt). */
   ids: Int32Array;
   words: Word[];
-  table: Int32Array;
   /** Per token: its word's flags (F_*), capital mark and length, packed (vocab.ts); hashes of its lexical form and shapes. */
   packed: Int32Array;
   hLow: Int32Array;
   hShape: Int32Array;
   hShort: Int32Array;
+  /** Per token: the number of its word's kind (vocab.ts), and what its word says of the language (lang.ts). */
+  kind: Int32Array;
+  lang: Int32Array;
   /** Index of the token's lower-cased form among the document's distinct lower-cased forms. */
   lowId: Int32Array;
   lowCount: number;
@@ -39,17 +41,6 @@ export interface Doc {
   prior: Uint8Array;
   /** Per token CASE_UPPER (a capital letter somewhere), CASE_PLAIN (a word starting lower-case) or 0: what windows.ts reads. */
   cased: Uint8Array;
-}
-
-function concat(title: Tokens, body: Tokens): Pick<Doc, 'n' | 'field' | 'starts' | 'ends' | 'sentStart'> {
-  const n = title.length + body.length;
-  const field = new Uint8Array(n), starts = new Int32Array(n), ends = new Int32Array(n), sentStart = new Uint8Array(n);
-  starts.set(title.starts); starts.set(body.starts, title.length);
-  ends.set(title.ends); ends.set(body.ends, title.length);
-  sentStart.set(title.sentStart); sentStart.set(body.sentStart, title.length);
-  field.fill(1, title.length);
-  if (body.length > 0) sentStart[title.length] = 1;
-  return { n, field, starts, ends, sentStart };
 }
 
 /** Headline kind of tokens [from, to). */
@@ -114,49 +105,66 @@ function documentCase(doc: Doc): void {
 /** Per vocabulary number of a lower-cased form, its number in the current document (valid where stamp === serial). */
 let lowStamp = new Int32Array(1 << 12), lowLocal = new Int32Array(1 << 12);
 let serial = 0;
+/** The tokens of the document being built (reused: the document keeps copies). */
+const sink = new TokenSink(1024);
 
 export function buildDoc(title: string, body: string, res: Resources): Doc {
-  const base = concat(tokenize(title), tokenize(body));
-  const n = base.n;
+  sink.length = 0;
+  scanInto(title, sink);
+  const titleLength = sink.length;
+  scanInto(body, sink);
+  const n = sink.length;
+  const sentStart = new Uint8Array(n);
+  markSentences(title, sink, 0, sentStart, titleLength);
+  markSentences(body, sink, titleLength, sentStart, n);
+  const field = new Uint8Array(n);
+  field.fill(1, titleLength);
   const vocab = vocabularyFor(res.prior);
   vocab.startDocument();
-  const ids = new Int32Array(n);
-  for (let k = 0; k < n; k++) ids[k] = vocab.id(base.field[k] === 0 ? title : body, base.starts[k]!, base.ends[k]!);
   const doc: Doc = {
-    n, field: base.field, starts: base.starts, ends: base.ends, sentStart: base.sentStart, texts: [title, body],
-    pos: new Uint8Array(n), head: new Uint8Array(n), uninf: new Uint8Array(n), ids, words: vocab.words, table: vocab.table,
+    n, field, starts: sink.starts.slice(0, n), ends: sink.ends.slice(0, n), sentStart, texts: [title, body],
+    pos: new Uint8Array(n), head: new Uint8Array(n), uninf: new Uint8Array(n), ids: new Int32Array(n), words: vocab.words,
     packed: new Int32Array(n), hLow: new Int32Array(n), hShape: new Int32Array(n), hShort: new Int32Array(n),
-    lowId: new Int32Array(n), lowCount: 0, docCase: new Uint8Array(n), prior: new Uint8Array(n), cased: new Uint8Array(n),
+    kind: new Int32Array(n), lang: new Int32Array(n), lowId: new Int32Array(n), lowCount: 0, docCase: new Uint8Array(n),
+    prior: new Uint8Array(n), cased: new Uint8Array(n),
   };
-  fromVocabulary(doc, vocab);
+  readWords(doc, vocab);
   sentences(doc);
   documentCase(doc);
   return doc;
 }
 
-/** Each token's flags, hashes, prior and capital mark, and document-local numbers of the lower-cased forms. */
-function fromVocabulary(doc: Doc, vocab: Vocabulary): void {
-  if (lowStamp.length < vocab.lowSize) {
-    let size = lowStamp.length;
-    while (size < vocab.lowSize) size *= 2;
-    lowStamp = new Int32Array(size); lowLocal = new Int32Array(size);
-  }
-  const me = ++serial, stamp = lowStamp, local = lowLocal;
-  const t = vocab.table, ids = doc.ids;
-  const { packed, lowId, prior, cased, hLow, hShape, hShort } = doc;
+/** Each token's word (found or entered in the vocabulary), with its flags, hashes, prior and kind, and document-local numbers of the lower-cased forms. */
+function readWords(doc: Doc, vocab: Vocabulary): void {
+  const me = ++serial;
+  const { ids, packed, lowId, prior, cased, hLow, hShape, hShort, kind, lang, starts, ends, field } = doc;
   let lows = 0;
   for (let k = 0; k < doc.n; k++) {
-    const o = ids[k]! * WORD_STRIDE, low = t[o + W_LOW]!, p = t[o + W_PACKED]!;
-    if (stamp[low] !== me) { stamp[low] = me; local[low] = lows++; }
+    const o = vocab.find(doc.texts[field[k]!], starts[k]!, ends[k]!);
+    const t = vocab.slots, low = t[o + S_LOW]!, p = t[o + S_PACKED]!;
+    if (low >= lowStamp.length) growStamps(vocab.lowSize);
+    if (lowStamp[low] !== me) { lowStamp[low] = me; lowLocal[low] = lows++; }
+    ids[k] = t[o + S_ID]! - 1;
     packed[k] = p;
-    lowId[k] = local[low]!;
-    prior[k] = t[o + W_PRIOR]!;
+    lowId[k] = lowLocal[low]!;
+    prior[k] = t[o + S_PRIOR]!;
     cased[k] = p & P_UPPER ? CASE_UPPER : p & P_PLAIN ? CASE_PLAIN : 0;
-    hLow[k] = t[o + W_HLOW]!;
-    hShape[k] = t[o + W_SHAPE]!;
-    hShort[k] = t[o + W_SHORT]!;
+    hLow[k] = t[o + S_HLOW]!;
+    hShape[k] = t[o + S_SHAPE]!;
+    hShort[k] = t[o + S_SHORT]!;
+    kind[k] = t[o + S_KIND]!;
+    lang[k] = t[o + S_LANG]!;
   }
   doc.lowCount = lows;
+  doc.words = vocab.words;
+}
+
+function growStamps(size: number): void {
+  let n = lowStamp.length;
+  while (n <= size) n *= 2;
+  const stamp = new Int32Array(n), local = new Int32Array(n);
+  stamp.set(lowStamp); local.set(lowLocal);
+  lowStamp = stamp; lowLocal = local;
 }
 
 /** The vocabulary entry of token k's word. */

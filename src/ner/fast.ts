@@ -17,7 +17,7 @@ import { LABELS } from './labels.js';
 import type { Stage } from './table.js';
 import type { Resources } from './types.js';
 import { RowWeights, VectorCache } from './vectors.js';
-import { W_KIND, WORD_STRIDE, type Vocabulary } from './vocab.js';
+import type { Vocabulary } from './vocab.js';
 import type { Windows } from './windows.js';
 
 /** Summed vectors kept per process before a cache starts over. */
@@ -141,8 +141,7 @@ export class FastModel {
   }
 
   private addPlace(doc: Doc, k: number, emit: Float32Array, o: number): void {
-    const kind = doc.table[doc.ids[k]! * WORD_STRIDE + W_KIND]!;
-    const key = ((kind * PLACE_CODES + placeCode(doc, k)) * 4 + doc.docCase[k]!) * 6 + doc.prior[k]!;
+    const key = ((doc.kind[k]! * PLACE_CODES + placeCode(doc, k)) * 4 + doc.docCase[k]!) * 6 + doc.prior[k]!;
     if (key >= 0x3fffffff) { placeKeys(doc, k, this.keys, 0); this.w1.addAll(this.keys, 0, PLACE_SLOTS, emit, o); return; }
     let at = this.places.find(key);
     if (at < 0) {
