@@ -7,6 +7,7 @@
  *   one-word name or a person's surname, becomes that name ("MAY" when the body says
  *   "Theresa May"); a run of such words that the document names elsewhere becomes that name.
  */
+import { agreeTypes } from './agreement.js';
 import type { Doc } from './doc.js';
 import { gazetteerKey } from './features.js';
 import { L, U, encodeSpan, label, partOf, typeOf } from './labels.js';
@@ -94,5 +95,6 @@ function plainCapitalRun(doc: Doc, labels: Uint8Array, from: number, to: number)
 export function applyCaseRules(doc: Doc, labels: Uint8Array): void {
   dropLowerNames(doc, labels);
   addKnownPhrases(doc, labels);
+  agreeTypes(doc, labels);
   addKnownNames(doc, labels);
 }

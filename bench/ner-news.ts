@@ -1,0 +1,114 @@
+/**
+ * bench/ner-news: the recognizer on real news (BBC News 2004-2005 in ../shared/corpora/news/bbc,
+ * first line the headline, then the body). Prints the most frequent names of each type and the
+ * share of names that look wrong by simple checks, each with samples:
+ *
+ * - person-lower: a person whose name holds a lower-case word that is not a particle (bin, de...)
+ * - person-title: a person whose name starts with a title (Mr, Mrs, Dr...), which should be left out
+ * - common-word: a name made only of words that news writes in lower case (prior bucket 1-2)
+ * - type-flip: a name (same text) given two types in one article (each name of the pair counts)
+ * - headline-verb: a name in a Title Case or ALL CAPS headline ending in a word the body writes in lower case
+ *
+ *   node --import tsx bench/ner-news.ts [--top N] [--samples N] [--recognizer MODULE]
+ *
+ * MODULE (default src/ner/index.ts) exports recognizeNames and capitalizationPrior, so an older
+ * copy of the recognizer can be measured the same way.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { RecognizedName } from '../src/ner/index.js';
+import { filesUnder } from '../src/ner/train/lexicon.js';
+
+interface Recognizer {
+  recognizeNames(doc: { title: string; body: string; lang?: string }): RecognizedName[] | null;
+  capitalizationPrior(lowerWord: string): number | undefined;
+}
+
+const PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'abu', 'bint', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'dos', 'das', 'do', 'du', 'la', 'le', 'van', 'von', 'ter', 'ten', 'y', 'e', 'zu', 'st', "o'", 'mac', 'bin-']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'president', 'prime', 'minister', 'chancellor', 'secretary', 'senator', 'governor', 'general', 'colonel', 'judge', 'chairman', 'chief', 'mayor', 'king', 'queen', 'prince', 'princess']);
+const CHECKS = ['person-lower', 'person-title', 'common-word', 'type-flip', 'headline-verb'] as const;
+type Check = (typeof CHECKS)[number];
+
+function words(text: string): string[] {
+  return text.split(/[\s\u00a0]+/).filter(Boolean);
+}
+
+/** The words the article's body writes in lower case. */
+function lowerWords(body: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of body.matchAll(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}]*/gu)) out.add(m[0]);
+  return out;
+}
+
+function headlineKind(title: string): boolean {
+  const ws = words(title).filter((w) => /\p{L}/u.test(w));
+  if (ws.length < 3) return false;
+  const capital = ws.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capital >= ws.length - 1;
+}
+
+function checksOf(n: RecognizedName, doc: { title: string; body: string }, lower: Set<string>, rec: Recognizer, flips: Set<string>): Check[] {
+  const out: Check[] = [];
+  const ws = words(n.text);
+  const folded = ws.map((w) => w.toLowerCase().replace(/[^\p{L}'-]/gu, ''));
+  if (n.type === 'person' && ws.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && !PARTICLES.has(folded[i]!) && !folded[i]!.startsWith('al-') && !folded[i]!.startsWith('el-'))) out.push('person-lower');
+  if (n.type === 'person' && ws.length > 1 && TITLES.has(folded[0]!.replace(/\.$/, ''))) out.push('person-title');
+  if (folded.every((w) => w.length > 0 && (rec.capitalizationPrior(w) ?? 5) <= 2)) out.push('common-word');
+  if (flips.has(n.text)) out.push('type-flip');
+  if (n.field === 'title' && headlineKind(doc.title) && lower.has(folded[folded.length - 1]!)) out.push('headline-verb');
+  return out;
+}
+
+/** Names given more than one type (person/org/place) in one article. */
+function flipped(names: RecognizedName[]): Set<string> {
+  const types = new Map<string, Set<string>>();
+  for (const n of names) if (n.type !== 'misc') types.set(n.text, (types.get(n.text) ?? new Set()).add(n.type));
+  return new Set([...types].filter(([, t]) => t.size > 1).map(([text]) => text));
+}
+
+function articles(dir: string): { title: string; body: string; file: string }[] {
+  return filesUnder(dir).filter((f) => f.endsWith('.txt')).map((f) => {
+    const text = new TextDecoder('utf-8').decode(readFileSync(f)).replace(/\r\n?/g, '\n');
+    const cut = text.indexOf('\n');
+    return { title: cut < 0 ? text : text.slice(0, cut), body: cut < 0 ? '' : text.slice(cut + 1).replace(/^\n+/, ''), file: f };
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { top: { type: 'string' }, samples: { type: 'string' }, recognizer: { type: 'string' } } });
+  const top = Number(values.top ?? 15), samples = Number(values.samples ?? 6);
+  const dir = join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'news', 'bbc');
+  if (!existsSync(dir)) { console.log(`ner-news: ${dir} is absent; skipped`); return; }
+  const module = values.recognizer ? resolve(values.recognizer) : join(import.meta.dirname, '..', 'src', 'ner', 'index.ts');
+  const rec = (await import(pathToFileURL(module).href)) as Recognizer;
+  const docs = articles(dir);
+  const counts = new Map<string, number>();
+  const flagged = new Map<Check, string[]>(CHECKS.map((c) => [c, []]));
+  let total = 0, wrong = 0;
+  for (const doc of docs) {
+    const names = (rec.recognizeNames({ ...doc, lang: 'en' }) ?? []).filter((n) => n.type !== 'misc');
+    const lower = lowerWords(doc.body), flips = flipped(names);
+    for (const n of names) {
+      total++;
+      counts.set(`${n.type}\t${n.text}`, (counts.get(`${n.type}\t${n.text}`) ?? 0) + 1);
+      const found = checksOf(n, doc, lower, rec, flips);
+      if (found.length) wrong++;
+      for (const c of found) flagged.get(c)!.push(`${n.text} (${n.type}; ${doc.file.split('/').slice(-2).join('/')})`);
+    }
+  }
+  console.log(`ner-news: ${docs.length} BBC articles, ${total} person/org/place names (${module.split('/').slice(-3).join('/')})`);
+  for (const type of ['person', 'org', 'place']) {
+    const best = [...counts].filter(([k]) => k.startsWith(type + '\t')).sort((a, b) => b[1] - a[1]).slice(0, top);
+    console.log(`  top ${type}: ${best.map(([k, c]) => `${k.split('\t')[1]} ${c}`).join(', ')}`);
+  }
+  console.log(`  look wrong: ${wrong} of ${total} (${((100 * wrong) / total).toFixed(1)}%)`);
+  for (const c of CHECKS) {
+    const list = flagged.get(c)!;
+    const seen = [...new Set(list)];
+    console.log(`  ${c.padEnd(13)} ${String(list.length).padStart(5)} (${((100 * list.length) / total).toFixed(2)}%)  e.g. ${seen.slice(0, samples).join(' | ')}`);
+  }
+}
+
+await main();
