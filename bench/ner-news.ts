@@ -5,7 +5,7 @@
  *
  * - person-lower: a person whose name holds a lower-case word that is not a particle (bin, de...)
  * - person-title: a person whose name starts with a title (Mr, Mrs, Dr...), which should be left out
- * - common-word: a name made only of words that news writes in lower case (prior bucket 1-2)
+ * - common-word: a one-word name that news writes in lower case (capitalization prior 1-2: "Election")
  * - type-flip: a name (same text) given two types in one article (each name of the pair counts)
  * - headline-verb: a name in a Title Case or ALL CAPS headline ending in a word the body writes in lower case
  *
@@ -55,7 +55,7 @@ function checksOf(n: RecognizedName, doc: { title: string; body: string }, lower
   const folded = ws.map((w) => w.toLowerCase().replace(/[^\p{L}'-]/gu, ''));
   if (n.type === 'person' && ws.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && !PARTICLES.has(folded[i]!) && !folded[i]!.startsWith('al-') && !folded[i]!.startsWith('el-'))) out.push('person-lower');
   if (n.type === 'person' && ws.length > 1 && TITLES.has(folded[0]!.replace(/\.$/, ''))) out.push('person-title');
-  if (folded.every((w) => w.length > 0 && (rec.capitalizationPrior(w) ?? 5) <= 2)) out.push('common-word');
+  if (folded.length === 1 && (rec.capitalizationPrior(folded[0]!) ?? 5) <= 2) out.push('common-word');
   if (flips.has(n.text)) out.push('type-flip');
   if (n.field === 'title' && headlineKind(doc.title) && lower.has(folded[folded.length - 1]!)) out.push('headline-verb');
   return out;
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       for (const c of found) flagged.get(c)!.push(`${n.text} (${n.type}; ${doc.file.split('/').slice(-2).join('/')})`);
     }
   }
-  console.log(`ner-news: ${docs.length} BBC articles, ${total} person/org/place names (${module.split('/').slice(-3).join('/')})`);
+  console.log(`ner-news: ${docs.length} BBC articles, ${total} person/org/place names (${module})`);
   for (const type of ['person', 'org', 'place']) {
     const best = [...counts].filter(([k]) => k.startsWith(type + '\t')).sort((a, b) => b[1] - a[1]).slice(0, top);
     console.log(`  top ${type}: ${best.map(([k, c]) => `${k.split('\t')[1]} ${c}`).join(', ')}`);

@@ -99,6 +99,8 @@ export function baseFeatures(doc: Doc, res: Resources, keys: Int32Array): Window
  * flags, prior, position, headline, case elsewhere); and keys that join two or more words.
  */
 export const SELF_SLOTS = 12, NEIGHBOUR_SLOTS = 6, PLACE_SLOTS = 9, PAIR_SLOTS = 9;
+/** The slots of a token's base keys that name its word itself (lower-cased, as written, and by case), for training's dropout. */
+export const WORD_SLOTS: readonly number[] = [0, 1, 11];
 
 /** Keys of the word alone, given whether case informs at it (un: 1 when it does not). */
 export function selfKeys(w: WordInfo, un: number, out: Int32Array, o: number): void {

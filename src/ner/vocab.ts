@@ -10,7 +10,7 @@
  */
 import { isLowerCode } from './chars.js';
 import { languageSign } from './lang.js';
-import { wordInfo, type WordInfo } from './words.js';
+import { featureForm, wordInfo, type WordInfo } from './words.js';
 
 export interface Word extends WordInfo {
   /** Number of this entry in its vocabulary, and of its lower-cased form. */
@@ -104,7 +104,7 @@ export class Vocabulary {
       raw: info.raw, lower: info.lower, hLow: info.hLow, hRaw: info.hRaw, hShape: info.hShape, hShort: info.hShort,
       affix: info.affix, flags: info.flags, upper: info.upper, id, lowId, prior, kind,
     });
-    const plain = isLowerCode(raw.charCodeAt(0)) && !info.upper;
+    const plain = isLowerCode(info.lower.charCodeAt(0)) && !info.upper;
     slots[o + S_ID] = id + 1;
     slots[o + S_PACKED] = info.flags | (info.upper ? P_UPPER : 0) | (plain ? P_PLAIN : 0) | (Math.min(info.lower.length, 7) << P_LEN_SHIFT);
     slots[o + S_PRIOR] = prior;
@@ -113,7 +113,7 @@ export class Vocabulary {
     slots[o + S_SHAPE] = info.hShape;
     slots[o + S_SHORT] = info.hShort;
     slots[o + S_KIND] = kind;
-    slots[o + S_LANG] = languageSign(raw);
+    slots[o + S_LANG] = languageSign(featureForm(raw));
   }
 
   private grow(): void {

@@ -90,7 +90,25 @@ function lexicalForm(lower: string): string {
   return n > 1 && lower.charCodeAt(n - 1) === 46 && isWordCode(lower.charCodeAt(n - 2)) ? lower.slice(0, n - 1) : lower;
 }
 
-export function wordInfo(raw: string): WordInfo {
+/**
+ * The word as the features read it: full-width forms of ASCII (U+FF01..U+FF5E, common in text
+ * from East Asian sources: "ＢＢＣ") read as ASCII. Offsets never come from this form.
+ */
+export function featureForm(raw: string): string {
+  let i = 0;
+  while (i < raw.length && (raw.charCodeAt(i) < 0xff01 || raw.charCodeAt(i) > 0xff5e)) i++;
+  if (i === raw.length) return raw;
+  let out = raw.slice(0, i);
+  for (; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    out += String.fromCharCode(c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
+  }
+  return out;
+}
+
+/** What the features need of a word as written (`written`; every field but `raw` is of its feature form). */
+export function wordInfo(written: string): WordInfo {
+  const raw = featureForm(written);
   const lower = raw.toLowerCase();
   const form = lexicalForm(lower);
   const [hShape, hShort] = shapes(raw);
@@ -100,5 +118,5 @@ export function wordInfo(raw: string): WordInfo {
     affix[k - 1] = hashRange(form, 0, k);
     affix[3 + k] = hashRange(form, n - k, n);
   }
-  return { raw, lower, hLow: hashString(form), hRaw: hashString(raw), hShape, hShort, affix, flags: flagsOf(raw), upper: hasUpper(raw) };
+  return { raw: written, lower, hLow: hashString(form), hRaw: hashString(raw), hShape, hShort, affix, flags: flagsOf(raw), upper: hasUpper(raw) };
 }

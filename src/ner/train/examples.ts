@@ -4,7 +4,7 @@
  * runtime tokens by character offsets.
  */
 import { buildDoc, type Doc } from '../doc.js';
-import { BASE_SLOTS, baseFeatures } from '../features.js';
+import { BASE_SLOTS, WORD_SLOTS, baseFeatures } from '../features.js';
 import { encodeSpan } from '../labels.js';
 import type { Resources } from '../types.js';
 import type { GoldType, LaidOut } from './conll.js';
@@ -39,5 +39,8 @@ export function prepare(laid: LaidOut, res: Resources): Prepared {
 }
 
 export function stage1Example(p: Prepared): Example {
-  return { n: p.doc.n, blocks: [{ keys: p.base, slots: BASE_SLOTS }], gold: insideWindows(p.windows, p.gold), sentStart: p.doc.sentStart, windows: p.windows };
+  return {
+    n: p.doc.n, blocks: [{ keys: p.base, slots: BASE_SLOTS }], gold: insideWindows(p.windows, p.gold), sentStart: p.doc.sentStart,
+    windows: p.windows, wordSlots: WORD_SLOTS,
+  };
 }

@@ -24,8 +24,15 @@ export interface Example {
   windows: Windows;
   offset?: Float32Array;
   transOffset?: Float32Array;
+  /** Slots of the first block that name the word itself, hidden now and then in training (see dropout). */
+  wordSlots?: readonly number[];
 }
-export interface PerceptronSettings { epochs: number; minCount: number; seed: number; prune: number }
+/**
+ * dropout: the chance that a token's own word is hidden from the features of one training pass
+ * over it, so that the model also learns to read names it has never seen from their shape and
+ * context, as it must in news it was not trained on.
+ */
+export interface PerceptronSettings { epochs: number; minCount: number; seed: number; prune: number; dropout?: number }
 
 /** Deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -94,9 +101,26 @@ class Weights {
   }
 }
 
+/** Hides the word's own keys of some tokens of [from, to) (rows set to -1); returns what to restore. */
+function hideWords(rows: Int32Array, slots: number, ex: Example, from: number, to: number, scratch: Scratch): number {
+  let saved = 0;
+  if (!ex.wordSlots || scratch.dropout === 0) return 0;
+  for (let k = from; k < to; k++) {
+    if (scratch.random() >= scratch.dropout) continue;
+    for (let i = 0; i < ex.wordSlots.length; i++) {
+      const at = k * slots + ex.wordSlots[i]!;
+      scratch.hidden[saved * 2] = at; scratch.hidden[saved * 2 + 1] = rows[at]!;
+      rows[at] = -1;
+      saved++;
+    }
+  }
+  return saved;
+}
+
 /** Decodes one window with the current weights and moves them toward gold where it went wrong. */
 function learnWindow(wt: Weights, blocks: RowBlock[], ex: Example, from: number, to: number, scratch: Scratch): number {
   const { emit, guess, trans } = scratch;
+  const hidden = hideWords(blocks[0]!.rows, blocks[0]!.slots, ex, from, to, scratch);
   wt.emit(blocks, from, to, emit, ex.offset);
   const afterO = ex.sentStart[from] === 0, beforeO = to < ex.n && ex.sentStart[to] === 0;
   viterbi(emit, transOf(wt, ex, trans), from, to, guess, afterO, beforeO);
@@ -111,11 +135,12 @@ function learnWindow(wt: Weights, blocks: RowBlock[], ex: Example, from: number,
   }
   const g = ex.gold[to - 1]!, p = guess[to - 1]!;
   if (beforeO && g !== p) { wt.updateTrans(g, 0, 1); wt.updateTrans(p, 0, -1); }
+  for (let i = hidden - 1; i >= 0; i--) blocks[0]!.rows[scratch.hidden[i * 2]!] = scratch.hidden[i * 2 + 1]!;
   wt.c++;
   return errors;
 }
 
-interface Scratch { emit: Float32Array; guess: Uint8Array; trans: Float32Array }
+interface Scratch { emit: Float32Array; guess: Uint8Array; trans: Float32Array; hidden: Int32Array; dropout: number; random: () => number }
 
 function transOf(wt: Weights, ex: Example, out: Float32Array): Float32Array {
   if (!ex.transOffset) return wt.trans;
@@ -131,7 +156,10 @@ export function trainStage(examples: Example[], settings: PerceptronSettings, lo
   const random = rng(settings.seed);
   const order = examples.map((_, i) => i);
   const maxN = Math.max(1, ...examples.map((e) => e.n));
-  const scratch: Scratch = { emit: new Float32Array(maxN * LABELS), guess: new Uint8Array(maxN), trans: new Float32Array(LABELS * LABELS) };
+  const scratch: Scratch = {
+    emit: new Float32Array(maxN * LABELS), guess: new Uint8Array(maxN), trans: new Float32Array(LABELS * LABELS),
+    hidden: new Int32Array(maxN * 2 * 8), dropout: settings.dropout ?? 0, random: rng(settings.seed ^ 0x2545f491),
+  };
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
