@@ -92,6 +92,7 @@ function plainCapitalRun(doc: Doc, labels: Uint8Array, from: number, to: number)
   return true;
 }
 
+/** The rules after decoding, in order: the case rules above, with one type per name (agreement.ts) before names are added from known ones. */
 export function applyCaseRules(doc: Doc, labels: Uint8Array): void {
   dropLowerNames(doc, labels);
   addKnownPhrases(doc, labels);

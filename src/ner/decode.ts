@@ -1,11 +1,15 @@
 /**
- * From a document to names: base features, stage 1 (a sentence-level sequence model), then,
- * when the model has one, stage 2, which also sees what stage 1 said about the same words
- * elsewhere in the document. Labels become character spans in their own field.
+ * From a document to names, inside the windows (windows.ts): stage 1 (a sequence model over
+ * each run of tokens), then, when the model has one, stage 2, which adds to stage 1's scores
+ * what stage 1 said about the same words elsewhere in the document; then the rules after
+ * decoding (consistency.ts, agreement.ts). Labels become character spans in their own field.
+ * labelDoc looks every key up one by one (training and tests); labelDocFast is the run-time
+ * path, which gives the same labels (tested).
  */
 import { applyCaseRules } from './consistency.js';
 import { buildDoc, wordAt, type Doc } from './doc.js';
-import { BASE_SLOTS, DOC_SLOTS, baseFeatures, docFeatures } from './features.js';
+import { DOC_SLOTS, docFeatures } from './doc-features.js';
+import { BASE_SLOTS, baseFeatures } from './features.js';
 import { LABELS, partOf, typeOf, U, L } from './labels.js';
 import { addEmissions, type Stage } from './table.js';
 import type { Resources } from './types.js';

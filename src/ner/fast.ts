@@ -9,9 +9,11 @@
 import { wordAt, type Doc } from './doc.js';
 import {
   DC_BEST_LABEL, DC_BEST_TYPE, DC_CLS, DC_HEAD, DC_NEXT, DC_NEXT_TYPE, DC_OTHERS, DC_OWN, DC_PREV, DC_PREV_TYPE, DC_SHARE,
-  DC_SIZE, DC_UN, DOC_LOCAL_SLOTS, DOC_VOTE_SLOTS, NEAR_AFTER, NEAR_AFTER2, NEAR_BEFORE, NEAR_BEFORE2, NEAR_KEYS, PAD_LEFT,
-  PAD_RIGHT, PAIR_SLOTS, PLACE_CODES, PLACE_SLOTS, SELF_SLOTS, docContext, docLocalKeys, docVoteKeys, gazetteerParts,
-  inSentence, labelVotes, neighbourKeys, pairKeys, placeCode, placeKeys, selfKeys, twoAfterKey, twoBeforeKey,
+  DC_SIZE, DC_UN, DOC_LOCAL_SLOTS, DOC_VOTE_SLOTS, docContext, docLocalKeys, docVoteKeys, labelVotes,
+} from './doc-features.js';
+import {
+  NEAR_AFTER, NEAR_AFTER2, NEAR_BEFORE, NEAR_BEFORE2, NEAR_KEYS, PAD_LEFT, PAD_RIGHT, PAIR_SLOTS, PLACE_CODES, PLACE_SLOTS, SELF_SLOTS,
+  gazetteerParts, inSentence, neighbourKeys, pairKeys, placeCode, placeKeys, selfKeys, twoAfterKey, twoBeforeKey,
 } from './features.js';
 import { LABELS } from './labels.js';
 import type { Stage } from './table.js';

@@ -4,7 +4,8 @@
  * time), then stage 2.
  */
 import { labelFeatures } from '../decode.js';
-import { DOC_SLOTS, baseFeatures, docFeatures } from '../features.js';
+import { DOC_SLOTS, docFeatures } from '../doc-features.js';
+import { baseFeatures } from '../features.js';
 import { insideWindows } from '../windows.js';
 import type { Stage } from '../table.js';
 import type { Resources } from '../types.js';
