@@ -5,11 +5,11 @@
  */
 import type { Doc } from './doc.js';
 import { key1, key2, key3 } from './hash.js';
-import { LABELS, typeOf } from './labels.js';
+import { L, LABELS, label, typeOf } from './labels.js';
 import { F_MASK, capClass } from './words.js';
 
 /** Slots per token in stage 2. */
-export const DOC_SLOTS = 10;
+export const DOC_SLOTS = 11;
 
 /** Per lower-cased form of the document (lowId) and label, how many of its tokens stage 1 gave that label. */
 export function labelVotes(doc: Doc, first: Uint8Array): Int32Array {
@@ -20,7 +20,7 @@ export function labelVotes(doc: Doc, first: Uint8Array): Int32Array {
 
 /** The values stage 2's keys are made of, in a DocContext array (DC_* order). */
 export const DC_OWN = 0, DC_PREV = 1, DC_NEXT = 2, DC_UN = 3, DC_CLS = 4, DC_PREV_TYPE = 5, DC_NEXT_TYPE = 6,
-  DC_OTHERS = 7, DC_BEST_LABEL = 8, DC_BEST_TYPE = 9, DC_SHARE = 10, DC_HEAD = 11, DC_SIZE = 12;
+  DC_OTHERS = 7, DC_BEST_LABEL = 8, DC_BEST_TYPE = 9, DC_SHARE = 10, DC_HEAD = 11, DC_FULL = 12, DC_SIZE = 13;
 
 /**
  * What stage 1 said about token k and its neighbours, how the other occurrences of its word
@@ -30,6 +30,8 @@ export const DC_OWN = 0, DC_PREV = 1, DC_NEXT = 2, DC_UN = 3, DC_CLS = 4, DC_PRE
  */
 export function docContext(doc: Doc, first: Uint8Array, votes: Int32Array, k: number, c: Int32Array): void {
   votesOf(doc, first, votes, k, c, DC_OTHERS);
+  const full = votes[doc.lowId[k]! * LABELS + FULL_NAME_END]! - (first[k] === FULL_NAME_END ? 1 : 0);
+  c[DC_FULL] = full > 0 ? 1 : 0;
   c[DC_OWN] = first[k]!;
   c[DC_PREV] = k > 0 ? first[k - 1]! : LABELS;
   c[DC_NEXT] = k + 1 < doc.n ? first[k + 1]! : LABELS;
@@ -83,6 +85,9 @@ export function docLocalKeys(c: Int32Array, out: Int32Array, o: number): void {
   out[o + 5] = key2(69, own, c[DC_NEXT_TYPE]!);
 }
 
+/** The label of a person name's last word ("Blair" in "Tony Blair"). */
+const FULL_NAME_END = label(0, L);
+
 /** Stage 2's keys from the other occurrences' votes (DOC_VOTE_SLOTS, all 0 when there are none). */
 export function docVoteKeys(c: Int32Array, out: Int32Array, o: number): void {
   if (c[DC_OTHERS] === 0) { out.fill(0, o, o + DOC_VOTE_SLOTS); return; }
@@ -91,9 +96,11 @@ export function docVoteKeys(c: Int32Array, out: Int32Array, o: number): void {
   out[o + 1] = key3(64, bestType, share, un);
   out[o + 2] = key3(65, bestType, share === 2 ? 1 : 0, own === 0 ? 0 : typeOf(own) === bestType ? 1 : 2);
   out[o + 3] = key3(67, bestType, share, c[DC_HEAD]! * 4 + cls);
+  // Whether the word ends a person's full name elsewhere: persons are named in full once.
+  out[o + 4] = key3(70, own, c[DC_FULL]!, un);
 }
 
-export const DOC_LOCAL_SLOTS = 6, DOC_VOTE_SLOTS = 4;
+export const DOC_LOCAL_SLOTS = 6, DOC_VOTE_SLOTS = 5;
 
 /** Stage 2's keys for the active tokens (DOC_SLOTS each; others stay 0). */
 export function docFeatures(doc: Doc, first: Uint8Array, keys: Int32Array, active: Uint8Array): void {

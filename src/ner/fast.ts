@@ -9,7 +9,7 @@
 import { wordAt, type Doc } from './doc.js';
 import {
   DC_BEST_LABEL, DC_BEST_TYPE, DC_CLS, DC_HEAD, DC_NEXT, DC_NEXT_TYPE, DC_OTHERS, DC_OWN, DC_PREV, DC_PREV_TYPE, DC_SHARE,
-  DC_SIZE, DC_UN, DOC_LOCAL_SLOTS, DOC_VOTE_SLOTS, docContext, docLocalKeys, docVoteKeys, labelVotes,
+  DC_FULL, DC_SIZE, DC_UN, DOC_LOCAL_SLOTS, DOC_VOTE_SLOTS, docContext, docLocalKeys, docVoteKeys, labelVotes,
 } from './doc-features.js';
 import {
   NEAR_AFTER, NEAR_AFTER2, NEAR_BEFORE, NEAR_BEFORE2, NEAR_KEYS, PAD_LEFT, PAD_RIGHT, PAIR_SLOTS, PLACE_CODES, PLACE_SLOTS, SELF_SLOTS,
@@ -101,7 +101,7 @@ export class FastModel {
       this.addCached(this.local, local, c, docLocalKeys, DOC_LOCAL_SLOTS, emit, o);
       if (c[DC_OTHERS] === 0) continue;
       const voted = ((((((c[DC_OWN]! * 17 + c[DC_BEST_LABEL]!) * 5 + c[DC_BEST_TYPE]! + 1) * 4 + c[DC_SHARE]!) * 2 + c[DC_UN]!) * 4
-        + c[DC_CLS]!) * 3) + c[DC_HEAD]!;
+        + c[DC_CLS]!) * 3 + c[DC_HEAD]!) * 2 + c[DC_FULL]!;
       this.addCached(this.voted, voted, c, docVoteKeys, DOC_VOTE_SLOTS, emit, o);
     }
     return emit;
