@@ -7,10 +7,11 @@
  *   one-word name or a person's surname, becomes that name ("MAY" when the body says
  *   "Theresa May"); a run of such words that the document names elsewhere becomes that name.
  */
+import { agreeTypes } from './agreement.js';
 import type { Doc } from './doc.js';
 import { gazetteerKey } from './features.js';
 import { L, U, encodeSpan, label, partOf, typeOf } from './labels.js';
-import { capClass } from './words.js';
+import { F_MASK, capClass } from './words.js';
 
 const LOWER_ONLY = 1, CAPS_ONLY = 2;
 
@@ -42,7 +43,7 @@ function addKnownNames(doc: Doc, labels: Uint8Array): void {
   }
   for (let k = 0; k < doc.n; k++) {
     if (labels[k] !== 0 || !doc.uninf[k] || doc.docCase[k] !== CAPS_ONLY) continue;
-    const cls = capClass(doc.info[k]!.flags);
+    const cls = capClass(doc.packed[k]! & F_MASK);
     if (cls !== 1 && cls !== 2) continue;
     if ((k > 0 && labels[k - 1] !== 0 && doc.sentStart[k] === 0) || (k + 1 < doc.n && labels[k + 1] !== 0 && doc.sentStart[k + 1] === 0)) continue;
     let best = -1, bestN = 0;
@@ -66,7 +67,7 @@ function namesWhereCaseSpeaks(doc: Doc, labels: Uint8Array, hl: Int32Array): Map
 /** A run of capitalized words in a headline, left out, that the document names elsewhere: that name. */
 function addKnownPhrases(doc: Doc, labels: Uint8Array): void {
   const hl = new Int32Array(doc.n);
-  for (let k = 0; k < doc.n; k++) hl[k] = doc.info[k]!.hLow;
+  hl.set(doc.hLow.subarray(0, doc.n));
   const known = namesWhereCaseSpeaks(doc, labels, hl);
   if (known.size === 0) return;
   for (let k = 0; k < doc.n; k++) {
@@ -85,14 +86,16 @@ function addKnownPhrases(doc: Doc, labels: Uint8Array): void {
 function plainCapitalRun(doc: Doc, labels: Uint8Array, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     if (labels[k] !== 0 || !doc.uninf[k] || (k > from && doc.sentStart[k])) return false;
-    const cls = capClass(doc.info[k]!.flags);
+    const cls = capClass(doc.packed[k]! & F_MASK);
     if (cls !== 1 && cls !== 2) return false;
   }
   return true;
 }
 
+/** The rules after decoding, in order: the case rules above, with one type per name (agreement.ts) before names are added from known ones. */
 export function applyCaseRules(doc: Doc, labels: Uint8Array): void {
   dropLowerNames(doc, labels);
   addKnownPhrases(doc, labels);
+  agreeTypes(doc, labels);
   addKnownNames(doc, labels);
 }

@@ -1,31 +1,33 @@
 /**
- * From a document to names: base features, stage 1 (a sentence-level sequence model), then,
- * when the model has one, stage 2, which also sees what stage 1 said about the same words
- * elsewhere in the document. Labels become character spans in their own field.
+ * From a document to names, inside the windows (windows.ts): stage 1 (a sequence model over
+ * each run of tokens), then, when the model has one, stage 2, which adds to stage 1's scores
+ * what stage 1 said about the same words elsewhere in the document; then the rules after
+ * decoding (consistency.ts, agreement.ts). Labels become character spans in their own field.
+ * labelDoc looks every key up one by one (training and tests); labelDocFast is the run-time
+ * path, which gives the same labels (tested).
  */
 import { applyCaseRules } from './consistency.js';
-import { buildDoc, type Doc } from './doc.js';
-import { BASE_SLOTS, DOC_SLOTS, baseFeatures, docFeatures } from './features.js';
+import { buildDoc, wordAt, type Doc } from './doc.js';
+import { DOC_SLOTS, docFeatures } from './doc-features.js';
+import { BASE_SLOTS, baseFeatures } from './features.js';
 import { LABELS, partOf, typeOf, U, L } from './labels.js';
-import { baseEmissions } from './fast.js';
-import type { JointTable } from './joint.js';
 import { addEmissions, type Stage } from './table.js';
 import type { Resources } from './types.js';
-import { viterbi } from './viterbi.js';
+import { decodeWindows, windowsOf } from './windows.js';
+import type { FastModel } from './fast.js';
+import { vocabularyFor } from './vocab.js';
+import { LanguageTally, langSays } from './lang.js';
+import { F_PUNCT } from './words.js';
 
 export interface Span { field: 0 | 1; start: number; end: number; type: number }
 
-/** Best labels of every sentence under the summed emissions. */
-export function decodeSentences(doc: Doc, emit: Float32Array, trans: Float32Array, out: Uint8Array): void {
-  let from = 0;
-  for (let k = 1; k <= doc.n; k++) {
-    if (k < doc.n && doc.sentStart[k] === 0) continue;
-    viterbi(emit, trans, from, k, out);
-    from = k;
-  }
+export interface StagedLabels {
+  doc: Doc;
+  first: Uint8Array;
+  final: Uint8Array;
+  /** Stage 1's emissions (stage 2, a correction of stage 1, is trained over them). */
+  emit1: Float32Array;
 }
-
-export interface StagedLabels { doc: Doc; first: Uint8Array; final: Uint8Array }
 
 export function labelDoc(title: string, body: string, res: Resources, stage1: Stage, stage2: Stage | null, caseRules = true): StagedLabels {
   const doc = buildDoc(title, body, res);
@@ -36,41 +38,61 @@ export function labelDoc(title: string, body: string, res: Resources, stage1: St
   return out;
 }
 
-/** Both stages over a document whose base features are computed. */
+/**
+ * Both stages over a document whose base features are computed, inside the windows. Stage 2
+ * scores a token as stage 1 does plus the weights of its document-level features.
+ */
 export function labelFeatures(doc: Doc, base: Int32Array, stage1: Stage, stage2: Stage | null): StagedLabels {
-  const emit = new Float32Array(doc.n * LABELS);
+  const w = windowsOf(doc.n, doc.sentStart, doc.cased);
+  const emit1 = new Float32Array(doc.n * LABELS);
   const first = new Uint8Array(doc.n);
-  addEmissions(stage1, base, BASE_SLOTS, doc.n, emit);
-  decodeSentences(doc, emit, stage1.trans, first);
-  if (!stage2) return { doc, first, final: first };
+  addEmissions(stage1, base, BASE_SLOTS, doc.n, emit1, w.active);
+  decodeWindows(w, doc.sentStart, emit1, stage1.trans, first);
+  if (!stage2) return { doc, first, final: first, emit1 };
   const extra = new Int32Array(doc.n * DOC_SLOTS);
-  docFeatures(doc, first, extra);
-  emit.fill(0);
-  addEmissions(stage2, base, BASE_SLOTS, doc.n, emit);
-  addEmissions(stage2, extra, DOC_SLOTS, doc.n, emit);
+  docFeatures(doc, first, extra, w.active);
+  const emit2 = emit1.slice();
+  addEmissions(stage2, extra, DOC_SLOTS, doc.n, emit2, w.active);
   const final = new Uint8Array(doc.n);
-  decodeSentences(doc, emit, stage2.trans, final);
-  return { doc, first, final };
+  decodeWindows(w, doc.sentStart, emit2, stage2.trans, final);
+  return { doc, first, final, emit1 };
 }
 
-/** The run-time path: both stages' base weights from one pass over one joint table. */
-export function labelDocJoint(title: string, body: string, res: Resources, joint: JointTable, trans: Float32Array[]): StagedLabels {
+/**
+ * The run-time path: the same labels as labelDoc, the emissions summed by the fast model
+ * (fast.ts); null when the text is not English (lang.ts).
+ */
+export function labelDocFast(title: string, body: string, lang: string | undefined, res: Resources, fast: FastModel, stages: Stage[]): StagedLabels | null {
   const doc = buildDoc(title, body, res);
-  const two = trans.length > 1;
-  const emit1 = new Float32Array(doc.n * LABELS), emit2 = two ? new Float32Array(doc.n * LABELS) : null;
-  baseEmissions(doc, res, joint, emit1, emit2);
+  if (!isEnglishDoc(doc, lang)) return null;
+  fast.startDocument(vocabularyFor(res.prior));
+  const w = windowsOf(doc.n, doc.sentStart, doc.cased);
+  const emit1 = fast.stage1(doc, w);
   const first = new Uint8Array(doc.n);
-  decodeSentences(doc, emit1, trans[0]!, first);
+  decodeWindows(w, doc.sentStart, emit1, stages[0]!.trans, first);
   let final = first;
-  if (emit2) {
-    const extra = new Int32Array(doc.n * DOC_SLOTS);
-    docFeatures(doc, first, extra);
-    joint.add(extra, DOC_SLOTS, doc.n, null, emit2);
+  if (stages[1]) {
     final = new Uint8Array(doc.n);
-    decodeSentences(doc, emit2, trans[1]!, final);
+    decodeWindows(w, doc.sentStart, fast.stage2(doc, w, first, emit1), stages[1].trans, final);
   }
   applyCaseRules(doc, final);
-  return { doc, first, final };
+  return { doc, first, final, emit1 };
+}
+
+/**
+ * isEnglishText over a built document's tokens (the title, then the body's first 20,000
+ * characters), each word's sign read from the vocabulary instead of the text.
+ */
+export function isEnglishDoc(doc: Doc, lang?: string): boolean {
+  const said = langSays(lang);
+  if (said !== undefined) return said;
+  const tally = new LanguageTally();
+  for (let k = 0; k < doc.n && !tally.full; k++) {
+    if (doc.field[k] === 1 && doc.starts[k]! >= 20000) break;
+    if (doc.packed[k]! & F_PUNCT) continue;
+    tally.add(doc.lang[k]!);
+  }
+  return tally.english();
 }
 
 /** Names (type index 0..3) as character spans of their field. */
@@ -103,7 +125,7 @@ const TITLES = new Set([
 const PERSON = 0;
 
 function isTitle(doc: Doc, k: number): boolean {
-  const word = doc.info[k]!.lower;
+  const word = wordAt(doc, k).lower;
   return TITLES.has(word.endsWith('.') ? word.slice(0, -1) : word);
 }
 

@@ -3,9 +3,11 @@
  * sentences, headline kind (Title Case, ALL CAPS), whether case says anything at each token,
  * and how each word is written where case does say something, elsewhere in the same document.
  */
-import { tokenize } from './tokenize.js';
-import type { Resources, Tokens } from './types.js';
-import { F_ALLCAPS, F_HASLOWER, F_INITCAP, F_PUNCT, capClass, wordInfoOf, type WordInfo } from './words.js';
+import { TokenSink, markSentences, scanInto } from './tokenize.js';
+import type { Resources } from './types.js';
+import { CASE_PLAIN, CASE_UPPER } from './windows.js';
+import { P_LEN_SHIFT, P_PLAIN, P_UPPER, S_HLOW, S_ID, S_KIND, S_LANG, S_LOW, S_PACKED, S_PRIOR, S_SHAPE, S_SHORT, vocabularyFor, type Vocabulary, type Word } from './vocab.js';
+import { F_ALLCAPS, F_HASLOWER, F_INITCAP, F_MASK, F_PUNCT, capClass } from './words.js';
 
 export const HEAD_NONE = 0, HEAD_TITLE = 1, HEAD_CAPS = 2;
 
@@ -20,47 +22,44 @@ export interface Doc {
   head: Uint8Array;
   /** 1 where case tells nothing: a sentence's first word (after an opening quote) or a headline. */
   uninf: Uint8Array;
-  info: WordInfo[];
-  /** Index of the token's word (as written) among the document's distinct words, and those words. */
-  typeId: Int32Array;
-  types: WordInfo[];
+  /** Each token's word number in the vocabulary, and the vocabulary's entries (wordAt). */
+  ids: Int32Array;
+  words: Word[];
+  /** Per token: its word's flags (F_*), capital mark and length, packed (vocab.ts); hashes of its lexical form and shapes. */
+  packed: Int32Array;
+  hLow: Int32Array;
+  hShape: Int32Array;
+  hShort: Int32Array;
+  /** Per token: the number of its word's kind (vocab.ts), and what its word says of the language (lang.ts). */
+  kind: Int32Array;
+  lang: Int32Array;
   /** Index of the token's lower-cased form among the document's distinct lower-cased forms. */
   lowId: Int32Array;
   lowCount: number;
   /** Per token, for its lower-cased form: 0 not seen where case informs, 1 lower only, 2 capitalized only, 3 both. */
   docCase: Uint8Array;
   prior: Uint8Array;
-  cluster: Int32Array;
-}
-
-function concat(title: Tokens, body: Tokens): Pick<Doc, 'n' | 'field' | 'starts' | 'ends' | 'sentStart'> {
-  const n = title.length + body.length;
-  const field = new Uint8Array(n), starts = new Int32Array(n), ends = new Int32Array(n), sentStart = new Uint8Array(n);
-  starts.set(title.starts); starts.set(body.starts, title.length);
-  ends.set(title.ends); ends.set(body.ends, title.length);
-  sentStart.set(title.sentStart); sentStart.set(body.sentStart, title.length);
-  field.fill(1, title.length);
-  if (body.length > 0) sentStart[title.length] = 1;
-  return { n, field, starts, ends, sentStart };
+  /** Per token CASE_UPPER (a capital letter somewhere), CASE_PLAIN (a word starting lower-case) or 0: what windows.ts reads. */
+  cased: Uint8Array;
 }
 
 /** Headline kind of tokens [from, to). */
-function headKind(info: WordInfo[], from: number, to: number): number {
+function headKind(packed: Int32Array, from: number, to: number): number {
   let lettered = 0, lowerWords = 0, caps = 0, content = 0, capContent = 0;
   for (let k = from; k < to; k++) {
-    const f = info[k]!.flags;
+    const f = packed[k]!, len = f >> P_LEN_SHIFT;
     if (f & F_PUNCT || !(f & (F_HASLOWER | F_ALLCAPS))) continue;
     lettered++;
     if (f & F_HASLOWER && !(f & F_INITCAP)) lowerWords++;
-    if (f & F_ALLCAPS && info[k]!.lower.length > 1) caps++;
-    if (k > from && info[k]!.lower.length >= 4) {
+    if (f & F_ALLCAPS && len > 1) caps++;
+    if (k > from && len >= 4) {
       content++;
       if (f & F_INITCAP) capContent++;
     }
   }
   if (lettered > 0 && caps > 0 && lowerWords === 0 && caps * 2 >= lettered) {
     let anyLower = false;
-    for (let k = from; k < to && !anyLower; k++) anyLower = (info[k]!.flags & F_HASLOWER) !== 0;
+    for (let k = from; k < to && !anyLower; k++) anyLower = (packed[k]! & F_HASLOWER) !== 0;
     if (!anyLower) return HEAD_CAPS;
   }
   if (content >= 2 && capContent * 5 >= content * 4 && lowerWords * 2 <= lettered - capContent) return HEAD_TITLE;
@@ -78,7 +77,7 @@ function sentences(doc: Doc): void {
   let from = 0;
   for (let k = 1; k <= doc.n; k++) {
     if (k < doc.n && doc.sentStart[k] === 0) continue;
-    const kind = headKind(doc.info, from, k);
+    const kind = headKind(doc.packed, from, k);
     for (let j = from; j < k; j++) {
       const p = j - from;
       doc.pos[j] = p > 255 ? 255 : p;
@@ -96,46 +95,79 @@ function documentCase(doc: Doc): void {
   const seen = new Uint8Array(doc.lowCount);
   for (let k = 0; k < doc.n; k++) {
     if (doc.uninf[k]) continue;
-    const cls = capClass(doc.info[k]!.flags);
+    const cls = capClass(doc.packed[k]! & F_MASK);
     if (cls === 0) seen[doc.lowId[k]!] |= 1;
     else if (cls === 1 || cls === 2) seen[doc.lowId[k]!] |= 2;
   }
   for (let k = 0; k < doc.n; k++) doc.docCase[k] = seen[doc.lowId[k]!]!;
 }
 
+/** Per vocabulary number of a lower-cased form, its number in the current document (valid where stamp === serial). */
+let lowStamp = new Int32Array(1 << 12), lowLocal = new Int32Array(1 << 12);
+let serial = 0;
+/** The tokens of the document being built (reused: the document keeps copies). */
+const sink = new TokenSink(1024);
+
 export function buildDoc(title: string, body: string, res: Resources): Doc {
-  const base = concat(tokenize(title), tokenize(body));
-  const n = base.n;
+  sink.length = 0;
+  scanInto(title, sink);
+  const titleLength = sink.length;
+  scanInto(body, sink);
+  const n = sink.length;
+  const sentStart = new Uint8Array(n);
+  markSentences(title, sink, 0, sentStart, titleLength);
+  markSentences(body, sink, titleLength, sentStart, n);
+  const field = new Uint8Array(n);
+  field.fill(1, titleLength);
+  const vocab = vocabularyFor(res.prior);
+  vocab.startDocument();
   const doc: Doc = {
-    ...base, texts: [title, body], pos: new Uint8Array(n), head: new Uint8Array(n), uninf: new Uint8Array(n),
-    info: new Array<WordInfo>(n), typeId: new Int32Array(n), types: [], lowId: new Int32Array(n), lowCount: 0, docCase: new Uint8Array(n),
-    prior: new Uint8Array(n), cluster: new Int32Array(n),
+    n, field, starts: sink.starts.slice(0, n), ends: sink.ends.slice(0, n), sentStart, texts: [title, body],
+    pos: new Uint8Array(n), head: new Uint8Array(n), uninf: new Uint8Array(n), ids: new Int32Array(n), words: vocab.words,
+    packed: new Int32Array(n), hLow: new Int32Array(n), hShape: new Int32Array(n), hShort: new Int32Array(n),
+    kind: new Int32Array(n), lang: new Int32Array(n), lowId: new Int32Array(n), lowCount: 0, docCase: new Uint8Array(n),
+    prior: new Uint8Array(n), cased: new Uint8Array(n),
   };
-  const types = new Map<string, number>();
-  const lows = new Map<string, number>();
-  const priors: number[] = [], clusters: number[] = [];
-  for (let k = 0; k < n; k++) {
-    const raw = doc.texts[doc.field[k]!]!.slice(doc.starts[k], doc.ends[k]);
-    let t = types.get(raw);
-    if (t === undefined) {
-      types.set(raw, (t = doc.types.length));
-      doc.types.push(wordInfoOf(raw));
-    }
-    const info = doc.types[t]!;
-    doc.info[k] = info;
-    doc.typeId[k] = t;
-    let id = lows.get(info.lower);
-    if (id === undefined) {
-      lows.set(info.lower, (id = lows.size));
-      priors.push(res.prior.get(info.lower) ?? 0);
-      clusters.push(res.clusters?.get(info.lower) ?? 0);
-    }
-    doc.lowId[k] = id;
-    doc.prior[k] = priors[id]!;
-    doc.cluster[k] = clusters[id]!;
-  }
-  doc.lowCount = lows.size;
+  readWords(doc, vocab);
   sentences(doc);
   documentCase(doc);
   return doc;
+}
+
+/** Each token's word (found or entered in the vocabulary), with its flags, hashes, prior and kind, and document-local numbers of the lower-cased forms. */
+function readWords(doc: Doc, vocab: Vocabulary): void {
+  const me = ++serial;
+  const { ids, packed, lowId, prior, cased, hLow, hShape, hShort, kind, lang, starts, ends, field } = doc;
+  let lows = 0;
+  for (let k = 0; k < doc.n; k++) {
+    const o = vocab.find(doc.texts[field[k]!], starts[k]!, ends[k]!);
+    const t = vocab.slots, low = t[o + S_LOW]!, p = t[o + S_PACKED]!;
+    if (low >= lowStamp.length) growStamps(vocab.lowSize);
+    if (lowStamp[low] !== me) { lowStamp[low] = me; lowLocal[low] = lows++; }
+    ids[k] = t[o + S_ID]! - 1;
+    packed[k] = p;
+    lowId[k] = lowLocal[low]!;
+    prior[k] = t[o + S_PRIOR]!;
+    cased[k] = p & P_UPPER ? CASE_UPPER : p & P_PLAIN ? CASE_PLAIN : 0;
+    hLow[k] = t[o + S_HLOW]!;
+    hShape[k] = t[o + S_SHAPE]!;
+    hShort[k] = t[o + S_SHORT]!;
+    kind[k] = t[o + S_KIND]!;
+    lang[k] = t[o + S_LANG]!;
+  }
+  doc.lowCount = lows;
+  doc.words = vocab.words;
+}
+
+function growStamps(size: number): void {
+  let n = lowStamp.length;
+  while (n <= size) n *= 2;
+  const stamp = new Int32Array(n), local = new Int32Array(n);
+  stamp.set(lowStamp); local.set(lowLocal);
+  lowStamp = stamp; lowLocal = local;
+}
+
+/** The vocabulary entry of token k's word. */
+export function wordAt(doc: Doc, k: number): Word {
+  return doc.words[doc.ids[k]!]!;
 }

@@ -2,8 +2,8 @@
  * The named-entity recognizer: a two-stage averaged-perceptron sequence model trained on
  * CoNLL-2003 (see README, "Entity model"). Pure functions over text; the model loads lazily.
  */
-import { labelDocJoint, spansOf } from './decode.js';
-import { isEnglishText } from './lang.js';
+import { labelDocFast, spansOf } from './decode.js';
+import { langSays } from './lang.js';
 import { loadNerModel } from './load.js';
 import { TYPES, type RecognizedName } from './types.js';
 
@@ -28,9 +28,11 @@ export function capitalizationPrior(lowerWord: string): number | undefined {
  * caller keeps its old rules).
  */
 export function recognizeNames(doc: { title: string; body: string; lang?: string }): RecognizedName[] | null {
-  if (!isEnglishText(doc.title + '\n' + doc.body.slice(0, 20000), doc.lang)) return null;
+  if (langSays(doc.lang) === false) return null;
   const model = loadNerModel();
-  const { doc: d, final } = labelDocJoint(doc.title, doc.body, model.resources, model.joint, model.stages.map((s) => s.trans));
+  const labelled = labelDocFast(doc.title, doc.body, doc.lang, model.resources, model.fast, model.stages);
+  if (!labelled) return null;
+  const { doc: d, final } = labelled;
   return spansOf(d, final).map((s) => {
     const field = s.field === 0 ? 'title' : 'body';
     const text = s.field === 0 ? doc.title : doc.body;

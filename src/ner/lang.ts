@@ -31,26 +31,60 @@ export function langSays(lang: string | undefined): boolean | undefined {
   return tag === 'en' || tag.startsWith('en-') || tag.startsWith('en_');
 }
 
+/**
+ * What one word tells about the language, packed in an int: a bit per language whose common
+ * function words include it (LANGS order; words of up to 6 letters), then its count of Latin
+ * letters and of letters of other scripts (12 bits each, capped).
+ */
+export function languageSign(word: string): number {
+  let latin = 0, other = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!isWordCode(c)) continue;
+    if (isLatinLetter(c)) latin++; else other++;
+  }
+  const mask = word.length <= 6 ? LEXICON.get(word.toLowerCase()) ?? 0 : 0;
+  return mask | (Math.min(latin, 4095) << 7) | (Math.min(other, 4095) << 19);
+}
+
+/** Sums the signs of a text's words, in order, up to MAX_WORDS words, and judges them. */
+export class LanguageTally {
+  private readonly hits = new Array<number>(LANGS.length).fill(0);
+  words = 0;
+  private latin = 0;
+  private other = 0;
+
+  get full(): boolean { return this.words >= MAX_WORDS; }
+
+  add(sign: number): void {
+    this.words++;
+    const mask = sign & 127;
+    if (mask) for (let l = 0; l < LANGS.length; l++) if ((mask >> l) & 1) this.hits[l]!++;
+    this.latin += (sign >>> 7) & 4095;
+    this.other += (sign >>> 19) & 4095;
+  }
+
+  /** Unsure (few words, a sports table) means English; mostly another script, or clearly another language's function words, not. */
+  english(): boolean {
+    if (this.other > this.latin) return false;
+    if (this.words < 8) return true;
+    const en = this.hits[0]!;
+    const best = Math.max(...this.hits.slice(1));
+    return !(best >= 3 && best > en * 1.5 && best >= this.words * 0.06);
+  }
+}
+
 export function isEnglishText(text: string, lang?: string): boolean {
   const said = langSays(lang);
   if (said !== undefined) return said;
-  const hits = new Array<number>(LANGS.length).fill(0);
-  let words = 0, latin = 0, other = 0, i = 0;
-  while (i < text.length && words < MAX_WORDS) {
+  const tally = new LanguageTally();
+  let i = 0;
+  while (i < text.length && !tally.full) {
     if (!isWordCode(text.charCodeAt(i))) { i++; continue; }
     const start = i;
-    while (i < text.length && isWordCode(text.charCodeAt(i))) {
-      if (isLatinLetter(text.charCodeAt(i))) latin++; else other++;
-      i++;
-    }
-    words++;
-    if (i - start > 6) continue;
-    const mask = LEXICON.get(text.slice(start, i).toLowerCase());
-    if (mask) for (let l = 0; l < LANGS.length; l++) if ((mask >> l) & 1) hits[l]!++;
+    while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
+    tally.add(languageSign(text.slice(start, i)));
   }
-  if (other > latin) return false;
-  if (words < 8) return true;
-  const en = hits[0]!;
-  const best = Math.max(...hits.slice(1));
-  return !(best >= 3 && best > en * 1.5 && best >= words * 0.06);
+  return tally.english();
 }
+

@@ -5,15 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { JointTable } from './joint.js';
+import { FastModel } from './fast.js';
 import { decodeModel, type ModelContent, type ModelHeader } from './model.js';
 import { NerModelError } from './types.js';
 
 export const MODEL_FILE = 'conll2003-en.ner.gz';
 
 export interface LoadedModel extends ModelContent {
-  /** Both stages' weights in the run-time layout. */
-  joint: JointTable;
+  /** The weights in the run-time layout, with the process's cached sums. */
+  fast: FastModel;
   path: string;
   bytes: number;
   loadMs: number;
@@ -36,8 +36,8 @@ export function readNerModel(path: string): LoadedModel {
   const t0 = performance.now();
   const file = readFileSync(path);
   const content = decodeModel(file);
-  const joint = new JointTable(content.stages);
-  return { ...content, joint, path, bytes: file.length, loadMs: performance.now() - t0 };
+  const fast = new FastModel(content.stages, content.resources);
+  return { ...content, fast, path, bytes: file.length, loadMs: performance.now() - t0 };
 }
 
 /** The shipped model, loaded on the first call and kept for the life of the process. */

@@ -1,15 +1,16 @@
 /**
  * The model file: gzip of a magic line, a JSON header (provenance, settings, figures) and
  * binary sections read straight into typed arrays: per stage the feature keys, one scale and
- * LABELS int8 weights a row, and the transitions; the gazetteer (keys and type masks); the
- * capitalization prior and, when used, the word clusters as "word\tvalue" lines.
+ * LABELS int8 weights a row, and the transitions; the gazetteer (keys, type masks, first words); the
+ * capitalization prior as "word\tvalue" lines.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { Gazetteer } from './gazetteer.js';
 import { LABELS } from './labels.js';
 import { FeatureTable, type Stage } from './table.js';
 import { NerModelError, type Resources } from './types.js';
 
-const MAGIC = 'wirewatch-ner 1\n';
+const MAGIC = 'wirewatch-ner 2\n';
 
 /** What the header records; `sections` is filled in by the writer. */
 export interface ModelHeader {
@@ -85,10 +86,9 @@ export function encodeModel(m: ModelContent): Buffer {
   for (const s of m.stages) {
     w.typed(s.keys); w.typed(s.scales); w.typed(s.weights); w.typed(s.trans);
   }
-  const gk = Int32Array.from(m.resources.gazetteer.keys()), gm = Uint8Array.from(m.resources.gazetteer.values());
-  w.typed(gk); w.typed(gm); w.u32(m.resources.gazMaxLen);
+  const gaz = m.resources.gazetteer;
+  w.typed(gaz.keys); w.typed(gaz.masks); w.typed(gaz.firsts); w.u32(gaz.maxLen);
   w.text(lines(m.resources.prior));
-  w.text(m.resources.clusters ? lines(m.resources.clusters) : '');
   const header = Buffer.from(JSON.stringify({ ...m.header, stages: m.stages.length }, null, 1));
   const len = Buffer.alloc(4); len.writeUInt32LE(header.length);
   const prefix = MAGIC.length + 4 + header.length;
@@ -115,11 +115,9 @@ export function decodeModel(file: Buffer): ModelContent {
     }
     stages.push({ keys, scales, weights, trans, table: new FeatureTable(keys) });
   }
-  const gk = r.i32('gazetteer'), gm = r.u8('gazetteer');
-  const gazetteer = new Map<number, number>();
-  for (let i = 0; i < gk.length; i++) gazetteer.set(gk[i]!, gm[i]!);
-  const gazMaxLen = r.u32('gazetteer');
+  const gk = r.i32('gazetteer'), gm = r.u8('gazetteer'), gf = r.i32('gazetteer');
+  if (gm.length !== gk.length) throw new NerModelError('model file gazetteer has inconsistent section sizes');
+  const gazetteer = new Gazetteer(gk, gm, gf, r.u32('gazetteer'));
   const prior = parseLines(r.text('prior'));
-  const clusterText = r.text('clusters');
-  return { header, stages, resources: { prior, gazetteer, gazMaxLen, clusters: clusterText ? parseLines(clusterText) : null } };
+  return { header, stages, resources: { prior, gazetteer } };
 }

@@ -34,13 +34,13 @@ function isIsoDate(text: string, s: number, e: number): boolean {
   return true;
 }
 
-/** True when token k opens a new sentence because of the tokens before it on its line. */
-export function endsSentence(text: string, starts: Int32Array, ends: Int32Array, k: number): boolean {
-  if (k === 0 || !opensSentence(text, starts[k]!)) return false;
+/** True when token k opens a new sentence because of the tokens before it on its line (tokens of `text` start at `first`). */
+export function endsSentence(text: string, starts: Int32Array, ends: Int32Array, k: number, first = 0): boolean {
+  if (k === first || !opensSentence(text, starts[k]!)) return false;
   const p = k - 1;
   // A quote glued to the mark before it closes the sentence rather than opening the next.
   if (starts[k] === ends[p] && isCloser(text, starts[k]!, ends[k]!)) return false;
   if (isFinalMark(text, starts[p]!, ends[p]!)) return true;
   if (isIsoDate(text, starts[p]!, ends[p]!)) return isUpperCode(text.charCodeAt(starts[k]!));
-  return p > 0 && isCloser(text, starts[p]!, ends[p]!) && isFinalMark(text, starts[p - 1]!, ends[p - 1]!);
+  return p > first && isCloser(text, starts[p]!, ends[p]!) && isFinalMark(text, starts[p - 1]!, ends[p - 1]!);
 }

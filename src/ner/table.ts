@@ -46,10 +46,11 @@ export interface Stage {
   table: FeatureTable;
 }
 
-/** Adds the weights of every known feature of tokens [0, n) to emit (n * LABELS). */
-export function addEmissions(stage: Stage, keys: Int32Array, slots: number, n: number, emit: Float32Array): void {
+/** Adds the weights of every known feature of tokens [0, n) (those active, when given) to emit (n * LABELS). */
+export function addEmissions(stage: Stage, keys: Int32Array, slots: number, n: number, emit: Float32Array, active?: Uint8Array): void {
   const { table, weights, scales } = stage;
   for (let k = 0; k < n; k++) {
+    if (active && !active[k]) continue;
     const e = k * LABELS;
     for (let s = k * slots, end = s + slots; s < end; s++) {
       const key = keys[s]!;

@@ -24,7 +24,8 @@ const ABBREVIATIONS = new Set([
 /** Clitics split off the word before them (the n't case is handled apart). */
 const CLITICS = new Set(['s', 're', 've', 'll', 'd', 'm']);
 
-class TokenSink {
+/** Tokens as they are scanned: offsets, and 1 where a line break came before. Reusable (reset). */
+export class TokenSink {
   starts: Int32Array;
   ends: Int32Array;
   breaks: Uint8Array;
@@ -147,6 +148,15 @@ function isAstralWord(text: string, i: number): boolean {
 /** Splits `text` into tokens with offsets and marks where sentences start. */
 export function tokenize(text: string): Tokens {
   const sink = new TokenSink(Math.max(8, text.length >> 2));
+  scanInto(text, sink);
+  const n = sink.length;
+  const sentStart = new Uint8Array(n);
+  markSentences(text, sink, 0, sentStart);
+  return { text, length: n, starts: sink.starts.subarray(0, n), ends: sink.ends.subarray(0, n), sentStart };
+}
+
+/** Appends the tokens of `text` to the sink. */
+export function scanInto(text: string, sink: TokenSink): void {
   let i = 0;
   let lineBreak = true;
   while (i < text.length) {
@@ -168,17 +178,14 @@ export function tokenize(text: string): Tokens {
     lineBreak = false;
     i = end;
   }
-  return markSentences(text, sink);
 }
 
-function markSentences(text: string, sink: TokenSink): Tokens {
-  const n = sink.length;
-  const sentStart = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
+/** Marks in sentStart[k] where the sink's tokens [from, to), all of `text`, open a sentence. */
+export function markSentences(text: string, sink: TokenSink, from: number, sentStart: Uint8Array, to = sink.length): void {
+  for (let k = from; k < to; k++) {
     // A quote that opened a sentence does not close one too (". \" We" opens once).
-    const rule = k > 0 && sentStart[k - 1] === 0 && endsSentence(text, sink.starts, sink.ends, k);
-    sentStart[k] = k === 0 || sink.breaks[k] === 1 || rule ? 1 : 0;
+    const rule = k > from && sentStart[k - 1] === 0 && endsSentence(text, sink.starts, sink.ends, k, from);
+    sentStart[k] = k === from || sink.breaks[k] === 1 || rule ? 1 : 0;
   }
-  return { text, length: n, starts: sink.starts.subarray(0, n), ends: sink.ends.subarray(0, n), sentStart };
 }
 

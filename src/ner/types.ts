@@ -1,4 +1,5 @@
 /** Types shared by the recognizer's modules. */
+import type { Gazetteer } from './gazetteer.js';
 
 export type NameType = 'person' | 'org' | 'place' | 'misc';
 
@@ -38,10 +39,6 @@ export class NerModelError extends Error {
 export interface Resources {
   /** Lower-cased word -> bucket (1..5) of how often it is capitalized mid-sentence in unlabeled news. */
   prior: Map<string, number>;
-  /** Hash of a lower-cased token sequence (gazetteerKey) -> bit mask of the types it was seen as. */
-  gazetteer: Map<number, number>;
-  /** Longest gazetteer entry, in tokens. */
-  gazMaxLen: number;
-  /** Lower-cased word -> cluster path bits (Brown-style prefixes are taken from it); absent: null. */
-  clusters: Map<string, number> | null;
+  /** Names seen in training, by the hash of their lower-cased token sequence (gazetteerKey). */
+  gazetteer: Gazetteer;
 }

@@ -8,6 +8,8 @@ import { hashRange, hashString, mix } from './hash.js';
 
 export const F_INITCAP = 1, F_ALLCAPS = 2, F_HASLOWER = 4, F_HASDIGIT = 8, F_ALLDIGIT = 16,
   F_HYPHEN = 32, F_PERIOD = 64, F_APOS = 128, F_PUNCT = 256, F_SINGLE = 512, F_INNERCAP = 1024;
+/** All the F_ bits. */
+export const F_MASK = 2047;
 
 /** 0 lower-case word, 1 capitalized, 2 all capitals, 3 other (digits, punctuation). */
 export function capClass(flags: number): number {
@@ -27,6 +29,8 @@ export interface WordInfo {
   /** Hashes of the lower-case prefixes and suffixes of 1 to 4 characters (0 when shorter). */
   affix: Int32Array;
   flags: number;
+  /** The word has a capital letter somewhere ("Paris", "iPhone", "'Allo"). */
+  upper: boolean;
 }
 
 /** Character class of a code unit in a shape: X, x, d or the mark itself. */
@@ -47,6 +51,11 @@ function shapes(raw: string): [number, number] {
     prev = cls;
   }
   return [long, short];
+}
+
+function hasUpper(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) if (isUpperCode(raw.charCodeAt(i))) return true;
+  return false;
 }
 
 function flagsOf(raw: string): number {
@@ -81,7 +90,25 @@ function lexicalForm(lower: string): string {
   return n > 1 && lower.charCodeAt(n - 1) === 46 && isWordCode(lower.charCodeAt(n - 2)) ? lower.slice(0, n - 1) : lower;
 }
 
-export function wordInfo(raw: string): WordInfo {
+/**
+ * The word as the features read it: full-width forms of ASCII (U+FF01..U+FF5E, common in text
+ * from East Asian sources: "ＢＢＣ") read as ASCII. Offsets never come from this form.
+ */
+export function featureForm(raw: string): string {
+  let i = 0;
+  while (i < raw.length && (raw.charCodeAt(i) < 0xff01 || raw.charCodeAt(i) > 0xff5e)) i++;
+  if (i === raw.length) return raw;
+  let out = raw.slice(0, i);
+  for (; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    out += String.fromCharCode(c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
+  }
+  return out;
+}
+
+/** What the features need of a word as written (`written`; every field but `raw` is of its feature form). */
+export function wordInfo(written: string): WordInfo {
+  const raw = featureForm(written);
   const lower = raw.toLowerCase();
   const form = lexicalForm(lower);
   const [hShape, hShort] = shapes(raw);
@@ -91,18 +118,5 @@ export function wordInfo(raw: string): WordInfo {
     affix[k - 1] = hashRange(form, 0, k);
     affix[3 + k] = hashRange(form, n - k, n);
   }
-  return { raw, lower, hLow: hashString(form), hRaw: hashString(raw), hShape, hShort, affix, flags: flagsOf(raw) };
-}
-
-/** Word information of frequent words, kept for the process (bounded: the first words seen stay). */
-const known = new Map<string, WordInfo>();
-const KNOWN_MAX = 20000;
-
-/** wordInfo, remembered for short words while there is room. */
-export function wordInfoOf(raw: string): WordInfo {
-  let info = known.get(raw);
-  if (info) return info;
-  info = wordInfo(raw);
-  if (raw.length <= 24 && known.size < KNOWN_MAX) known.set(raw, info);
-  return info;
+  return { raw: written, lower, hLow: hashString(form), hRaw: hashString(raw), hShape, hShort, affix, flags: flagsOf(raw), upper: hasUpper(raw) };
 }

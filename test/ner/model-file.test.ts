@@ -3,6 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { decodeModel, encodeModel, type ModelContent } from '../../src/ner/model.js';
 import { FeatureTable } from '../../src/ner/table.js';
+import { Gazetteer } from '../../src/ner/gazetteer.js';
 import { LABELS } from '../../src/ner/labels.js';
 import { NerModelError } from '../../src/ner/index.js';
 
@@ -13,7 +14,7 @@ function tiny(): ModelContent {
   return {
     header: { format: 'wirewatch-ner 1', created: '2031-01-01', data: [], unlabeled: [], settings: { seed: 3 }, figures: {}, stages: 1 },
     stages: [stage],
-    resources: { prior: new Map([['river', 1], ['oslo', 5]]), gazetteer: new Map([[42, 3], [-5, 8]]), gazMaxLen: 4, clusters: null },
+    resources: { prior: new Map([['river', 1], ['oslo', 5]]), gazetteer: new Gazetteer(Int32Array.of(42, -5), Uint8Array.of(3, 8), Int32Array.of(7), 4) },
   };
 }
 
@@ -26,8 +27,10 @@ test('a model survives encoding and decoding unchanged', () => {
   assert.equal(s.table.get(-7), 1);
   assert.equal(s.table.get(99), -1);
   assert.deepEqual([...back.resources.prior], [['river', 1], ['oslo', 5]]);
-  assert.deepEqual([...back.resources.gazetteer], [[42, 3], [-5, 8]]);
-  assert.equal(back.resources.gazMaxLen, 4);
+  const gaz = back.resources.gazetteer;
+  assert.deepEqual([gaz.typesOf(42), gaz.typesOf(-5), gaz.typesOf(43)], [3, 8, 0]);
+  assert.deepEqual([gaz.startsWith(7), gaz.startsWith(8)], [true, false]);
+  assert.equal(gaz.maxLen, 4);
   assert.deepEqual(back.header.settings, { seed: 3 });
 });
 

@@ -82,3 +82,15 @@ test('text that is not English returns null', () => {
   assert.equal(recognizeNames({ title: 'Talks', body: 'Officials met in Paris.', lang: 'fr' }), null, 'a language tag other than English is respected');
   assert.ok(recognizeNames({ title: 'Talks', body: 'Officials met in Paris.', lang: 'en-GB' }));
 });
+
+test('British titles without a period are left out of the name; full-width letters read as ASCII, offsets exact', () => {
+  const found = names('Talks at Number 10', 'Mr Blair met Mrs Thatcher and Dr Reid in Downing Street on Monday.');
+  for (const p of ['Blair', 'Thatcher', 'Reid']) assert.ok(has(found, p, 'person'), `${p}: ${JSON.stringify(found)}`);
+  assert.ok(!found.some((n) => /^(Mr|Mrs|Dr) /.test(n.text)), JSON.stringify(found));
+  const wide = 'Ｔｏｎｙ Ｂｌａｉｒ met officials of Ｍｉｃｒｏｓｏｆｔ in London on Monday.';
+  const ascii = 'Tony Blair met officials of Microsoft in London on Monday.';
+  const a = names('', wide), b = names('', ascii);
+  assert.deepEqual(a.map((n) => [n.start, n.end, n.type]), b.map((n) => [n.start, n.end, n.type]), 'same names, same places');
+  for (const n of a) assert.equal(wide.slice(n.start, n.end), n.text);
+  assert.ok(has(a, 'Ｔｏｎｙ Ｂｌａｉｒ', 'person'), JSON.stringify(a));
+});

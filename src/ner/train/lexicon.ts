@@ -5,14 +5,15 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDoc } from '../doc.js';
+import { buildDoc, wordAt } from '../doc.js';
 import { gazetteerKey } from '../features.js';
 import { partOf, typeOf, U, L } from '../labels.js';
+import { EMPTY_GAZETTEER, Gazetteer } from '../gazetteer.js';
 import type { Resources } from '../types.js';
 import { capClass } from '../words.js';
 import type { Prepared } from './examples.js';
 
-const EMPTY: Resources = { prior: new Map(), gazetteer: new Map(), gazMaxLen: 0, clusters: null };
+const EMPTY: Resources = { prior: new Map(), gazetteer: EMPTY_GAZETTEER };
 
 export class CaseCounts {
   readonly cap = new Map<string, number>();
@@ -23,7 +24,7 @@ export class CaseCounts {
     const doc = buildDoc(title, body, EMPTY);
     for (let k = 0; k < doc.n; k++) {
       if (doc.uninf[k]) continue;
-      const info = doc.info[k]!;
+      const info = wordAt(doc, k);
       const cls = capClass(info.flags);
       if (cls === 3) continue;
       const m = cls === 0 ? this.low : this.cap;
@@ -78,32 +79,33 @@ export function feedTexts(xml: string): string[] {
   return out;
 }
 
-/** Names of each prepared document as (gazetteer key, type), with the longest name length. */
-function namesOf(p: Prepared): [number, number, number][] {
-  const out: [number, number, number][] = [];
-  const hl = p.doc.info.map((i) => i.hLow);
+/** Names of each prepared document as (gazetteer key, type, first word's hash, length in tokens). */
+function namesOf(p: Prepared): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  const hl = p.doc.hLow;
   let open = -1;
   for (let k = 0; k < p.doc.n; k++) {
     const lab = p.gold[k]!;
     if (lab === 0) { open = -1; continue; }
     const part = partOf(lab);
-    if (part === U) out.push([gazetteerKey(hl, k, k + 1), typeOf(lab), 1]);
-    else if (part === L && open >= 0) out.push([gazetteerKey(hl, open, k + 1), typeOf(lab), k + 1 - open]);
+    if (part === U) out.push([gazetteerKey(hl, k, k + 1), typeOf(lab), hl[k]!, 1]);
+    else if (part === L && open >= 0) out.push([gazetteerKey(hl, open, k + 1), typeOf(lab), hl[open]!, k + 1 - open]);
     else if (part === 0) open = k;
   }
   return out;
 }
 
-export interface Gazetteer { map: Map<number, number>; maxLen: number }
-
 export function gazetteerOf(docs: Prepared[]): Gazetteer {
   const map = new Map<number, number>();
+  const firsts = new Set<number>();
   let maxLen = 0;
   for (const p of docs) {
-    for (const [key, type, len] of namesOf(p)) {
+    for (const [key, type, first, len] of namesOf(p)) {
       map.set(key, (map.get(key) ?? 0) | (1 << type));
+      firsts.add(first);
       if (len > maxLen) maxLen = len;
     }
   }
-  return { map, maxLen };
+  const keys = Int32Array.from(map.keys());
+  return new Gazetteer(keys, Uint8Array.from(keys, (k) => map.get(k)!), Int32Array.from(firsts), maxLen);
 }

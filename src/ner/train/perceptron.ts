@@ -7,11 +7,32 @@
 import { LABELS } from '../labels.js';
 import { FeatureTable, type Stage } from '../table.js';
 import { viterbi } from '../viterbi.js';
+import type { Windows } from '../windows.js';
 
 /** Feature keys of one document, in blocks of `slots` keys per token. */
 export interface KeyBlock { keys: Int32Array; slots: number }
-export interface Example { n: number; blocks: KeyBlock[]; gold: Uint8Array; sentStart: Uint8Array }
-export interface PerceptronSettings { epochs: number; minCount: number; seed: number; prune: number }
+/**
+ * One document to learn from: its feature keys, gold labels (names inside the windows only),
+ * the windows decoded, and for a stage learned as a correction of another, that stage's
+ * emissions and transitions (added to this one's before decoding).
+ */
+export interface Example {
+  n: number;
+  blocks: KeyBlock[];
+  gold: Uint8Array;
+  sentStart: Uint8Array;
+  windows: Windows;
+  offset?: Float32Array;
+  transOffset?: Float32Array;
+  /** Slots of the first block that name the word itself, hidden now and then in training (see dropout). */
+  wordSlots?: readonly number[];
+}
+/**
+ * dropout: the chance that a token's own word is hidden from the features of one training pass
+ * over it, so that the model also learns to read names it has never seen from their shape and
+ * context, as it must in news it was not trained on.
+ */
+export interface PerceptronSettings { epochs: number; minCount: number; seed: number; prune: number; dropout?: number }
 
 /** Deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -48,8 +69,9 @@ class Weights {
     this.w = new Float32Array(rows * LABELS);
     this.u = new Float32Array(rows * LABELS);
   }
-  emit(blocks: RowBlock[], from: number, to: number, emit: Float32Array): void {
-    emit.fill(0, from * LABELS, to * LABELS);
+  emit(blocks: RowBlock[], from: number, to: number, emit: Float32Array, offset: Float32Array | undefined): void {
+    if (offset) emit.set(offset.subarray(from * LABELS, to * LABELS), from * LABELS);
+    else emit.fill(0, from * LABELS, to * LABELS);
     for (const b of blocks) {
       for (let k = from; k < to; k++) {
         const e = k * LABELS;
@@ -79,20 +101,51 @@ class Weights {
   }
 }
 
-function learnSentence(wt: Weights, blocks: RowBlock[], ex: Example, from: number, to: number, emit: Float32Array, guess: Uint8Array): number {
-  wt.emit(blocks, from, to, emit);
-  viterbi(emit, wt.trans, from, to, guess);
+/** Hides the word's own keys of some tokens of [from, to) (rows set to -1); returns what to restore. */
+function hideWords(rows: Int32Array, slots: number, ex: Example, from: number, to: number, scratch: Scratch): number {
+  let saved = 0;
+  if (!ex.wordSlots || scratch.dropout === 0) return 0;
+  for (let k = from; k < to; k++) {
+    if (scratch.random() >= scratch.dropout) continue;
+    for (let i = 0; i < ex.wordSlots.length; i++) {
+      const at = k * slots + ex.wordSlots[i]!;
+      scratch.hidden[saved * 2] = at; scratch.hidden[saved * 2 + 1] = rows[at]!;
+      rows[at] = -1;
+      saved++;
+    }
+  }
+  return saved;
+}
+
+/** Decodes one window with the current weights and moves them toward gold where it went wrong. */
+function learnWindow(wt: Weights, blocks: RowBlock[], ex: Example, from: number, to: number, scratch: Scratch): number {
+  const { emit, guess, trans } = scratch;
+  const hidden = hideWords(blocks[0]!.rows, blocks[0]!.slots, ex, from, to, scratch);
+  wt.emit(blocks, from, to, emit, ex.offset);
+  const afterO = ex.sentStart[from] === 0, beforeO = to < ex.n && ex.sentStart[to] === 0;
+  viterbi(emit, transOf(wt, ex, trans), from, to, guess, afterO, beforeO);
   let errors = 0;
   for (let k = from; k < to; k++) {
     const g = ex.gold[k]!, p = guess[k]!;
     if (g !== p) { errors++; wt.update(blocks, k, g, 1); wt.update(blocks, k, p, -1); }
-    if (k > from) {
-      const gp = ex.gold[k - 1]!, pp = guess[k - 1]!;
+    if (k > from || afterO) {
+      const gp = k > from ? ex.gold[k - 1]! : 0, pp = k > from ? guess[k - 1]! : 0;
       if (gp !== pp || g !== p) { wt.updateTrans(gp, g, 1); wt.updateTrans(pp, p, -1); }
     }
   }
+  const g = ex.gold[to - 1]!, p = guess[to - 1]!;
+  if (beforeO && g !== p) { wt.updateTrans(g, 0, 1); wt.updateTrans(p, 0, -1); }
+  for (let i = hidden - 1; i >= 0; i--) blocks[0]!.rows[scratch.hidden[i * 2]!] = scratch.hidden[i * 2 + 1]!;
   wt.c++;
   return errors;
+}
+
+interface Scratch { emit: Float32Array; guess: Uint8Array; trans: Float32Array; hidden: Int32Array; dropout: number; random: () => number }
+
+function transOf(wt: Weights, ex: Example, out: Float32Array): Float32Array {
+  if (!ex.transOffset) return wt.trans;
+  for (let i = 0; i < out.length; i++) out[i] = wt.trans[i]! + ex.transOffset[i]!;
+  return out;
 }
 
 /** Trains one stage; `log` hears one line per epoch. */
@@ -103,7 +156,10 @@ export function trainStage(examples: Example[], settings: PerceptronSettings, lo
   const random = rng(settings.seed);
   const order = examples.map((_, i) => i);
   const maxN = Math.max(1, ...examples.map((e) => e.n));
-  const emit = new Float32Array(maxN * LABELS), guess = new Uint8Array(maxN);
+  const scratch: Scratch = {
+    emit: new Float32Array(maxN * LABELS), guess: new Uint8Array(maxN), trans: new Float32Array(LABELS * LABELS),
+    hidden: new Int32Array(maxN * 2 * 8), dropout: settings.dropout ?? 0, random: rng(settings.seed ^ 0x2545f491),
+  };
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -112,12 +168,8 @@ export function trainStage(examples: Example[], settings: PerceptronSettings, lo
     let errors = 0, tokens = 0;
     for (const d of order) {
       const ex = examples[d]!;
-      let from = 0;
-      for (let k = 1; k <= ex.n; k++) {
-        if (k < ex.n && ex.sentStart[k] === 0) continue;
-        errors += learnSentence(wt, rows[d]!, ex, from, k, emit, guess);
-        from = k;
-      }
+      const w = ex.windows;
+      for (let r = 0; r < w.count; r++) errors += learnWindow(wt, rows[d]!, ex, w.runs[r * 2]!, w.runs[r * 2 + 1]!, scratch);
       tokens += ex.n;
     }
     log(`epoch ${epoch + 1}: ${errors} token errors of ${tokens} (${index.size} features)`);
