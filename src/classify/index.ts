@@ -7,4 +7,4 @@ export { parseBacktestCases, type BacktestCaseSpec } from './explain/backtest-ca
 export { explainFlag, explainMiss } from './explain/explain.js';
 export type { Classifier } from './types.js';
 export { topEntities, type EntityCount } from './entities/top-entities.js';
-export { rankReasons, formatReason, reasonDetail, shortenTerm, type RankedReason, type Explainable } from './explain/rank.js';
+export { rankReasons, formatReason, reasonDetail, matchedWords, pointsOf, shortenTerm, type RankedReason, type Explainable } from './explain/rank.js';

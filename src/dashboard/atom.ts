@@ -3,6 +3,7 @@
  * characters XML 1.0 forbids, so a hostile title stays text and the document stays well formed.
  */
 import type { FlaggedEntry } from './data/items.js';
+import { formatReason, rankReasons } from '../classify/index.js';
 
 /** Escapes text for XML content and attributes, dropping characters XML 1.0 cannot carry. */
 export function escapeXml(text: unknown): string {
@@ -43,7 +44,8 @@ export function renderAtom(o: AtomOptions): string {
 
 function entryXml(watchlist: string, e: FlaggedEntry): string {
   const it = e.item;
-  const why = e.hits.slice(0, 5).map((h) => `${h.term} (${h.field}): ${h.snippet}`).join('\n');
+  // Strongest reasons first, one line per term, as on every other page that explains a flag.
+  const why = rankReasons(e, 5).map((r) => `${formatReason(r)}${r.snippet ? ` (${r.field}): ${r.snippet}` : ''}`).join('\n');
   const summary = [`Score ${e.score} on ${watchlist}.`, why, it.summary].filter(Boolean).join('\n\n');
   return [
     '<entry>',

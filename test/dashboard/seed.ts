@@ -112,7 +112,7 @@ async function backdate(p: Pipeline): Promise<void> {
     const result = classifyItem(classifier, { title, body });
     item.entities = result.entities;
     const matches: StoredMatch[] = result.matches.filter((m) => m.flagged)
-      .map((m) => ({ itemKey: item.key, watchlist: m.watchlist, score: m.score, hits: m.hits, flaggedAt: at }));
+      .map((m) => ({ itemKey: item.key, watchlist: m.watchlist, score: m.score, hits: m.hits, ...(m.reasons ? { reasons: m.reasons } : {}), flaggedAt: at }));
     await p.store.items.saveProcessed(item, matches, new Map());
   }
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FeedRow } from '../../src/dashboard/data/feeds.js';
 import { niceTicks, stackedBars } from '../../src/dashboard/views/chart.js';
 import { feedOrder } from '../../src/dashboard/views/feeds.js';
-import { markRanges, wordRanges } from '../../src/dashboard/views/format.js';
+import { markRanges, reasonList, wordRanges } from '../../src/dashboard/views/format.js';
 import { pager } from '../../src/dashboard/views/pager.js';
 import { absoluteTime, hourAxis, relativeTag, relativeTime, timeTag, withClock } from '../../src/dashboard/views/time.js';
 
@@ -67,4 +67,39 @@ test('the pager links the neighbours and a few numbers, keeping the query', () =
   assert.match(nav, /href="\/items\?q=a\+b&amp;page=4" rel="prev"/);
   assert.match(nav, /href="\/items\?q=a\+b">1</, 'page 1 has no page parameter');
   assert.equal(pager({ path: '/items', query: {}, page: 1, pageSize: 10, total: 10 }).value, '', 'one page: no pager');
+});
+
+test('a flag is explained per term, strongest first, with counts, the alias words and the first snippet marked', () => {
+  const body = 'The Labour Party said Labour would win. Election day is near; Labour Party leaders agree.';
+  const at = (w: string, from = 0) => body.indexOf(w, from);
+  const hit = (term: string, start: number, len: number) => ({ term, field: 'body', start, end: start + len, snippet: body.slice(Math.max(0, start - 10), start + len + 10) });
+  const hits = [
+    hit('@Labour', at('Labour Party'), 12), hit('@Labour', at('Labour would'), 6), hit('@Labour', at('Labour Party', 50), 12),
+    hit('election', at('Election'), 8),
+  ];
+  const match = {
+    score: 10, hits,
+    reasons: [
+      { term: 'election', points: 6, count: 1, matched: [{ text: 'Election', count: 1 }] },
+      { term: '@Labour', points: 4, count: 3, matched: [{ text: 'Labour Party', count: 2 }, { text: 'Labour', count: 1 }] },
+    ],
+  };
+  const out = reasonList(match, { title: '', body }).value;
+  const lines = out.split('<li>').slice(1);
+  assert.equal(lines.length, 2, 'one line per term, not one per occurrence');
+  assert.match(lines[0]!, /<code class="term">election<\/code>.*\+6 · 60%/);
+  assert.match(lines[1]!, /<code class="term">@Labour<\/code> <span class="matched">&quot;Labour Party&quot; x2, &quot;Labour&quot;<\/span>.*\+4 · 40%/);
+  assert.match(lines[1]!, /<mark>Labour Party<\/mark>/);
+  // Stored before reasons were kept: grouped from the hits, with a count and no points.
+  const old = reasonList({ score: 3, hits }, { title: '', body }).value;
+  assert.equal(old.split('<li>').length - 1, 2);
+  assert.match(old, /@Labour<\/code> <span class="count">x3<\/span>/);
+  assert.doesNotMatch(old, /class="points"/);
+});
+
+test('long query groups are shortened in the list, the whole term on hover', () => {
+  const term = '(weapons OR arms OR missiles OR rockets OR ammunition) NEAR/12 (diverted OR stolen OR smuggled)';
+  const out = reasonList({ score: 1, hits: [], reasons: [{ term, points: 1, count: 1, matched: [] }] }, { title: '', body: '' }).value;
+  assert.match(out, /title="\(weapons OR arms/);
+  assert.match(out, />\(weapons OR …\) NEAR\/12 \(diverted OR …\)<\/code>/);
 });

@@ -71,6 +71,8 @@ ul.plain { padding-left: 18px; margin: 0; }
 .result { border-top: 1px solid var(--line); margin-top: 12px; padding-top: 4px; }
 .login form { display: flex; flex-direction: column; gap: 10px; } .login label { display: flex; flex-direction: column; gap: 4px; }
 ul.hits .snippet { overflow-wrap: anywhere; }
+ul.hits .matched { color: var(--fg); } ul.hits .count, ul.hits .points { color: var(--muted); font-size: 12px; font-variant-numeric: tabular-nums; }
+.truncated { margin: 4px 0 0; }
 .pager { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: center; justify-content: center; margin: 16px 0 4px; }
 .pager .pages { display: flex; gap: 8px; align-items: center; }
 .pager a, .pager strong { min-width: 1.6em; text-align: center; }

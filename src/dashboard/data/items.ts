@@ -7,7 +7,7 @@
  */
 import { watchlistById } from '../../config/lookup.js';
 import type { FlagRef } from '../../store/flag-index.js';
-import type { Hit, StoredItem, StoredMatch } from '../../types.js';
+import type { Hit, Reason, StoredItem, StoredMatch } from '../../types.js';
 import type { WorkerContext } from '../../workers/context.js';
 import { RequestError } from '../errors.js';
 
@@ -39,6 +39,8 @@ export interface FlaggedEntry {
   score: number;
   flaggedAt: string;
   hits: Hit[];
+  /** Why, strongest first (absent on flags stored before reasons were kept). */
+  reasons?: Reason[];
   item: StoredItem;
 }
 
@@ -111,7 +113,7 @@ async function loadEntries(ctx: WorkerContext, refs: FlagRef[], known?: StoredMa
   return refs.flatMap((r, i) => {
     const item = byKey.get(r.itemKey);
     const match = matches[i];
-    return item && match ? [{ watchlist: r.watchlist, score: match.score, flaggedAt: match.flaggedAt, hits: match.hits, item }] : [];
+    return item && match ? [{ watchlist: r.watchlist, score: match.score, flaggedAt: match.flaggedAt, hits: match.hits, ...(match.reasons ? { reasons: match.reasons } : {}), item }] : [];
   });
 }
 

@@ -1,6 +1,7 @@
 /** Small formatters shared by the pages. Times are in ./time.ts: one zone a page, named on it. */
 import { html, type SafeHtml } from '../html.js';
 import type { Hit } from '../../types.js';
+import { matchedWords, pointsOf, rankReasons, type Explainable, type RankedReason } from '../../classify/index.js';
 
 export { timeTag } from './time.js';
 
@@ -71,10 +72,40 @@ export function highlightedSnippet(hit: Hit, fields: { title: string; body: stri
   return markRanges(s, ranges);
 }
 
-/** The explanation of one verdict: each hit's term, field and highlighted snippet. */
-export function hitList(hits: Hit[], fields: { title: string; body: string }, max = 6, words: string[] = []): SafeHtml {
-  if (hits.length === 0) return html``;
-  const shown = hits.slice(0, max);
-  return html`<ul class="hits">${shown.map((h) => html`<li><code class="term">${h.term}</code> <span class="field">${h.field}</span> <span class="snippet">${highlightedSnippet(h, fields, words)}</span></li>`)}${
-    hits.length > max ? html`<li class="muted">and ${hits.length - max} more</li>` : ''}</ul>`;
+/**
+ * Why a flag was raised, as the dashboard shows it: one line per term, strongest first by its
+ * share of the score (rankReasons), with how often it occurred, the words that matched when
+ * they are not the term itself (an alias: `@Labour: "Labour Party" x3`), its points, and the
+ * first occurrence's snippet with the matched and searched words marked.
+ */
+export function reasonList(match: Explainable, fields: { title: string; body: string }, max = 6, words: string[] = []): SafeHtml {
+  const reasons = rankReasons(match);
+  if (reasons.length === 0) return html``;
+  const shown = reasons.slice(0, max).map((r) => reasonLine(r, match.hits, fields, words));
+  return html`<ul class="hits">${shown}${searchLine(shown, fields, words)}${
+    reasons.length > max ? html`<li class="muted">and ${plural(reasons.length - max, 'more term')}</li>` : ''}</ul>`;
+}
+
+/** Where a searched word occurs in the body, when neither the title nor any reason shown has it. */
+function searchLine(shown: SafeHtml[], fields: { title: string; body: string }, words: string[]): SafeHtml | '' {
+  if (words.length === 0 || wordRanges(fields.title, words).length > 0 || shown.some((l) => l.value.includes('<mark class="q">'))) return '';
+  const at = wordRanges(fields.body, words)[0];
+  if (!at) return '';
+  const from = Math.max(0, fields.body.lastIndexOf(' ', Math.max(0, at.start - 60)) + 1);
+  const to = Math.min(fields.body.length, at.end + 60);
+  const text = fields.body.slice(from, to).replace(/\s+/g, ' ');
+  return html`<li class="search-hit"><span class="field">text</span> <span class="snippet">${from > 0 ? '…' : ''}${markRanges(text, wordRanges(text, words))}${to < fields.body.length ? '…' : ''}</span></li>`;
+}
+
+function reasonLine(r: RankedReason, hits: Hit[], fields: { title: string; body: string }, words: string[]): SafeHtml {
+  // With a text filter on, the occurrence whose snippet shows a searched word is the one to show.
+  const ofTerm = hits.filter((h) => h.term === r.fullTerm);
+  const first = ofTerm.find((h) => wordRanges(h.snippet, words).length > 0) ?? ofTerm[0];
+  const matched = matchedWords(r);
+  const points = pointsOf(r);
+  const share = r.share !== undefined && r.share > 0 ? ` · ${Math.round(r.share * 100)}%` : '';
+  const term = r.term === r.fullTerm ? html`<code class="term">${r.term}</code>` : html`<code class="term" title="${r.fullTerm}">${r.term}</code>`;
+  return html`<li>${term}${matched ? html` <span class="matched">${matched}</span>` : ''}${r.count > 1 && !matched ? html` <span class="count">x${r.count}</span>` : ''}${
+    points ? html` <span class="points" title="points added to the score${share ? ' (share of the score)' : ''}">${points}${share}</span>` : ''}${
+    first ? html` <span class="field">${first.field}</span> <span class="snippet">${highlightedSnippet(first, fields, words)}</span>` : ''}</li>`;
 }

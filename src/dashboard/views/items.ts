@@ -7,7 +7,7 @@ import { html, type SafeHtml } from '../html.js';
 import { filterWords, type FlaggedEntry, type FlaggedPage } from '../data/items.js';
 import { verdictKey, type UnflaggedItems } from '../data/verdict-pages.js';
 import type { VerdictKind } from '../../tune/types.js';
-import { hitList, markRanges, wordRanges } from './format.js';
+import { markRanges, reasonList, wordRanges } from './format.js';
 import { page } from './layout.js';
 import { pager } from './pager.js';
 import { pageHere, timeTag } from './time.js';
@@ -96,7 +96,7 @@ function itemCard(e: FlaggedEntry, words: string[], n: number, verdict: SafeHtml
   return html`<li class="item" id="flag-${n}"><div class="item-head"><span class="score" title="score">${e.score}</span> <strong class="item-title">${title}</strong></div>
 <div class="meta"><span class="pill wl">${e.watchlist}</span> ${it.feedId}${it.alsoIn?.length ? html` <span class="muted">(also ${it.alsoIn.join(', ')})</span>` : ''} · flagged ${timeTag(e.flaggedAt)}${
     it.entities.length ? html` · <span class="muted">${it.entities.slice(0, 6).map((n) => n.name).join(', ')}</span>` : ''}</div>
-${hitList(e.hits, it, 6, words)}${verdict}</li>`;
+${reasonList(e, it, 6, words)}${it.truncated ? html`<p class="small muted truncated">Body cut at the body cap (limits.bodyChars): the page had more text; terms past the cut were not seen.</p>` : ''}${verdict}</li>`;
 }
 
 /** Links from feeds go out only as http(s); anything else (javascript:, data:) is dropped. */

@@ -2,7 +2,7 @@
 import { html, type SafeHtml } from '../html.js';
 import type { ClassifyResponse } from '../data/classify.js';
 import type { WatchlistRow } from '../data/watchlists.js';
-import { hitList } from './format.js';
+import { reasonList } from './format.js';
 import { page } from './layout.js';
 import { textVerdictButtons, textVerdictForm } from './verdicts.js';
 
@@ -44,7 +44,7 @@ function resultBlock(r: ClassifyResponse): SafeHtml {
 <p class="small">entities: ${r.entities.length ? r.entities.slice(0, 12).map((e) => `${e.name} (${e.type})`).join(', ') : 'none'}</p>
 <table class="wide stack"><thead><tr><th>watch-list</th><th>verdict</th><th class="num">score</th><th>why</th><th>right?</th></tr></thead><tbody>
 ${sorted.map((m) => html`<tr><td>${m.watchlist}</td><td data-label="verdict"><span class="pill ${m.flagged ? 'flagged' : m.queryMatched ? 'below' : 'nomatch'}">${m.flagged ? 'flagged' : m.queryMatched ? 'below threshold' : 'no match'}</span></td>
-<td class="num" data-label="score">${m.score} / ${m.threshold}</td><td>${hitList(m.hits, fields)}</td><td>${
+<td class="num" data-label="score">${m.score} / ${m.threshold}</td><td>${reasonList(m, fields)}</td><td>${
     textVerdictButtons(m.watchlist, m.flagged ? ['relevant', 'not-relevant'] : ['missed', 'not-relevant'])}</td></tr>`)}
 </tbody></table>${textVerdictForm({ title: r.title, body: r.body, ...(r.url ? { url: r.url } : {}) })}</div>`;
 }
