@@ -44,6 +44,33 @@ export function retryAfterMs(headers: Headers, body: string): number | undefined
   }
 }
 
+/**
+ * How much of a receiver's answer is read: enough for an error message, Retry-After in JSON or
+ * Telegram's `ok`. A receiver that answers with an endless or huge body must neither hold the
+ * delivery until its timeout nor fill memory.
+ */
+export const ANSWER_LIMIT = 64 * 1024;
+
+/** The first `max` bytes of the answer, decoded; the rest is not read (the stream is cancelled). */
+export async function readAnswer(res: Response, max: number): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < max) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } finally {
+    if (size >= max) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, max));
+}
+
 type Outcome = { ok: true; body: string } | { ok: false; error: DeliveryError; waitMs?: number };
 
 /** Failures that show the request never reached the receiver. */
@@ -57,7 +84,7 @@ async function postOnce(target: PostTarget, msg: HttpMessage, opts: DeliverOptio
   try {
     const headers = { 'content-type': 'application/json', ...msg.headers, ...target.sign?.(msg.body) };
     res = await fetch(target.url, { method: 'POST', headers, body: msg.body, signal, redirect: 'manual' });
-    body = await res.text();
+    body = await readAnswer(res, ANSWER_LIMIT);
   } catch (err) {
     const why = timeout.aborted ? 'timed out' : opts.signal?.aborted ? 'aborted' : `failed: ${(err as Error).message}`;
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;

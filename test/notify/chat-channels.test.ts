@@ -188,3 +188,39 @@ test('an aborted delivery stops at once with a retryable error', async (t) => {
   await assert.rejects(deliverDigest('hook', { type: 'webhook', url: rx.url }, digestOf(1), { signal: controller.signal }), (err: unknown) => err instanceof DeliveryError && err.retryable);
   assert.ok(Date.now() - started < 5000, 'did not wait out the 30 s Retry-After');
 });
+
+/** A receiver that answers `status` and then streams its body without end, counting what it wrote. */
+async function endlessAnswer(t: { after(fn: () => void): void }, status: number) {
+  const { createServer } = await import('node:http');
+  const sent = { bytes: 0 };
+  const server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(status, { 'content-type': 'text/plain' });
+    const chunk = Buffer.alloc(16 * 1024, 'x');
+    const pump = () => { while (!res.destroyed && res.write(chunk)) sent.bytes += chunk.length; };
+    res.on('drain', pump);
+    pump();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  t.after(() => { server.closeAllConnections(); server.close(); });
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, sent };
+}
+
+test('an answer with an endless body is read only to its limit: a 200 is a delivery, at once', async (t) => {
+  const rx = await endlessAnswer(t, 200);
+  const started = Date.now();
+  const receipt = await deliverDigest('hook', { type: 'webhook', url: rx.url }, digestOf(1), { ...fast, timeoutMs: 10_000 });
+  assert.equal(receipt.parts, 1);
+  assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+});
+
+test('an endless error answer still fails fast with a short message', async (t) => {
+  const rx = await endlessAnswer(t, 500);
+  const started = Date.now();
+  await assert.rejects(deliverDigest('hook', { type: 'webhook', url: rx.url }, digestOf(1), { ...fast, timeoutMs: 10_000, attempts: 1 }), (err: unknown) => {
+    assert.ok(err instanceof DeliveryError);
+    assert.match(err.message, /^notify: webhook answered 500 \(part 1 of 1\): x{200}$/);
+    return true;
+  });
+  assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+});
