@@ -92,6 +92,11 @@ test('given up after message 1 of 2 was accepted: its items are delivered, only 
   assert.equal(run?.channels.hook?.status, 'failed');
   assert.equal(run?.channels.hook?.items, one!.itemKeys.length, 'the run counts the items the channel took');
   assert.equal(run?.channels.hook?.parts, 1);
+  assert.equal(run?.channels.hook?.returned, two!.itemKeys.length);
+  assert.equal(run?.channels.hook?.attempts, 1);
+  const sent = await ctx.store.digests.sentEntries(runId, 'hook');
+  assert.deepEqual(sent.map((e) => e.itemKey), one!.itemKeys, 'the run records what message 1 carried, in its order');
+  assert.ok(sent.every((e) => e.part === 1 && e.watchlist === 'w'));
 
   const next = await runDigest(ctx, cfg, 'brief', newRunId('brief'), new Date(Date.now() + 1000).toISOString(), true);
   assert.match(next.channels.hook!, new RegExp(`${two!.itemKeys.length} items?, 1 message`));
@@ -118,4 +123,24 @@ test('a retry that fails again on the same message resumes at that message, not 
   assert.deepEqual(accepted.map((p) => p.part), [1, 2], 'message 1 once, then message 2');
   assert.deepEqual(sorted(accepted.flatMap((p) => p.itemKeys)), sorted(items.map((i) => i.key)));
   assert.deepEqual(hook.requests.map((r) => r.headers['x-wirewatch-delivery']).filter((_, i) => i === 0 || hook.requests[i]!.status < 300), [`${runId}.hook.1`, `${runId}.hook.2`]);
+});
+
+test('a story two watch-lists matched is one item: claimed, delivered and recorded as sent with both watch-lists', async () => {
+  const hook = await receiver([]);
+  const cfg = makeConfig({
+    watchlists: 'watchlists:\n  w: { query: libya }\n  v: { query: libya }\n',
+    digests: `channels:\n  hook: { type: webhook, url: '${hook.url}/hook' }\ndigests:\n  brief: { watchlists: [w, v], schedule: '0 7 * * *', channels: [hook], maxItems: 3 }\n`,
+  });
+  const ctx = context(cfg);
+  const items = await seedFlagged(ctx.store, { count: 5, watchlist: 'w', digest: 'brief', channels: ['hook'], tag: 'both' });
+  await seedFlagged(ctx.store, { count: 5, watchlist: 'v', digest: 'brief', channels: ['hook'], tag: 'both' });
+  const runId = newRunId('brief');
+  const result = await runDigest(ctx, cfg, 'brief', runId, new Date().toISOString(), true);
+  assert.match(result.channels.hook!, /3 entries, 3 items, 1 message, .*; 2 held back by maxItems/);
+  const run = (await ctx.store.digests.getRun(runId))!.channels.hook!;
+  assert.deepEqual({ claimed: run.claimed, items: run.items, heldBack: run.heldBack, attempts: run.attempts, failures: run.failures }, { claimed: 5, items: 3, heldBack: 2, attempts: 1, failures: 0 });
+  const sent = await ctx.store.digests.sentEntries(runId, 'hook');
+  assert.equal(sent.length, 6, 'three items, each under both watch-lists');
+  assert.deepEqual(sorted([...new Set(sent.map((e) => e.itemKey))]), sorted(payloads(hook)[0]!.itemKeys));
+  assert.deepEqual(sorted([...new Set((await ctx.store.digests.previewPending('brief', ['hook'])).map((e) => e.itemKey))]), sorted(items.map((i) => i.key).filter((k) => !sent.some((e) => e.itemKey === k))));
 });
