@@ -56,7 +56,7 @@ export const CLAIM_RUN = `
 local run, open, runId = KEYS[1], KEYS[3], ARGV[2]
 local ttl = tonumber(ARGV[7])
 local exists = redis.call('EXISTS', run) == 1
-local counts, total = {}, 0
+local counts, order, total = {}, {}, 0
 for i = 8, #ARGV do
   local ch = ARGV[i]
   local base = 3 * (i - 7) + 1
@@ -74,6 +74,7 @@ for i = 8, #ARGV do
     redis.call('DEL', KEYS[base])
     if n > 0 then redis.call('EXPIRE', KEYS[base + 1], ttl) end
     counts[ch] = n
+    order[#order + 1] = ch
     total = total + n
   end
 end
@@ -85,7 +86,9 @@ if not exists then
   redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[6]) - ttl * 1000)
   redis.call('EXPIRE', KEYS[2], ttl)
 end
-for ch, n in pairs(counts) do
+-- In the digest's channel order (pairs() has none), which the run's record keeps.
+for _, ch in ipairs(order) do
+  local n = counts[ch]
   redis.call('HSET', run, 'status:' .. ch, n > 0 and 'claimed' or 'empty', 'claimed:' .. ch, n, 'items:' .. ch, 0, 'attempts:' .. ch, 0)
 end
 if total > 0 then redis.call('ZADD', open, 'NX', ARGV[6], runId) end

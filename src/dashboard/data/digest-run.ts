@@ -8,6 +8,7 @@ import type { ChannelRun, SentEntry } from '../../store/digest-store.js';
 import { redactValue } from '../../redact.js';
 import type { WorkerContext } from '../../workers/context.js';
 import { RequestError } from '../errors.js';
+import { inChannelOrder } from './digests.js';
 
 /** An item one channel of the run was sent. */
 export interface SentItem {
@@ -48,10 +49,11 @@ export const SENT_SHOWN = 500;
 /** The run `runId` of the digest `name`, or a 404 (an unknown digest, an unknown run, or a run of another digest). */
 export async function loadRun(ctx: WorkerContext, name: string, runId: string): Promise<RunDetail> {
   // Own keys only: "constructor" or "__proto__" name no digest.
-  if (!digestByName(ctx.live.current().config, name)) throw new RequestError(404, `no digest "${name}"`);
+  const spec = digestByName(ctx.live.current().config, name);
+  if (!spec) throw new RequestError(404, `no digest "${name}"`);
   const run = runId.length <= 200 ? await ctx.store.digests.getRun(runId) : undefined;
   if (!run || run.digest !== name) throw new RequestError(404, `no run "${runId}" of digest "${name}" (runs are kept as long as items, then expire)`);
-  const channels = await Promise.all(Object.entries(run.channels).map(async ([channel, state]) => {
+  const channels = await Promise.all(Object.entries(inChannelOrder(run.channels, spec.channels)).map(async ([channel, state]) => {
     const entries = await ctx.store.digests.sentEntries(run.runId, channel);
     const items = groupByItem(entries);
     const shown = await describeItems(ctx, items.slice(0, SENT_SHOWN));

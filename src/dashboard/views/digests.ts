@@ -39,7 +39,7 @@ ${runs.map((r) => {
     const chans = Object.entries(r.channels);
     return chans.map(([ch, c], i) => html`<tr>${i === 0 ? html`<td rowspan="${chans.length}" class="small">${runLink(digest, r.runId)}</td><td rowspan="${chans.length}">${timeTag(r.scheduledFor)}</td>` : ''}
 <td>${ch}</td><td><span class="pill ${c.status}">${c.status}</span>${stateNote(c)}</td><td class="num">${c.attempts}</td><td class="num">${c.status === 'claimed' ? '–' : c.items}</td><td class="num">${c.heldBack || ''}</td>
-<td>${c.error ? html`<span class="bad">${c.error}</span>` : timeTag(c.deliveredAt)}</td></tr>`);
+<td>${c.error ? html`<span class="bad">${c.error}</span>` : c.status === 'delivered' ? timeTag(c.deliveredAt) : html`<span class="muted">–</span>`}</td></tr>`);
   })}</tbody></table>`;
 }
 
