@@ -3,6 +3,7 @@
  * alerts and folded alerts all become a RenderDoc, so each platform's renderer (escaping,
  * limits, splitting) is written once. Every string in a RenderDoc is raw, unescaped text.
  */
+import type { EntryRef, PackedMessage } from './pack.js';
 import type { AnyAlert, Digest, DigestEntry, WhyPart } from './types.js';
 
 export interface RenderSection {
@@ -30,6 +31,18 @@ export interface RenderDoc {
   id: string;
   /** ISO time of the run or alert. */
   time: string;
+}
+
+/** One message of a rendered document, with the item keys of the entries it completes. */
+export interface RenderedPart<M> {
+  message: M;
+  itemKeys: string[];
+}
+
+/** Pairs each message with the item keys of the entries its packed body completes. */
+export function withItemKeys<M>(doc: RenderDoc, packed: Array<PackedMessage<unknown>>, messages: M[]): Array<RenderedPart<M>> {
+  const keysOf = (ends: EntryRef[]) => ends.flatMap(([s, e]) => doc.sections[s]?.entries[e]?.itemKeys ?? []);
+  return messages.map((message, i) => ({ message, itemKeys: keysOf(packed[i]?.ends ?? []) }));
 }
 
 /** A time as people read it in the digest's zone: "21 Nov 2026, 07:00 UTC". */

@@ -20,8 +20,20 @@ export interface PackSection<T> {
   entries: T[][];
 }
 
-interface Message<T> {
+/** An entry of a document: its section's index and its index in that section. */
+export type EntryRef = [section: number, entry: number];
+
+/** One packed message: its elements, and the entries whose last element it holds. */
+export interface PackedMessage<T> {
   items: T[];
+  /**
+   * Entries this message completes. An entry spread over several messages counts only in the
+   * last of them: it reached the reader whole once that one was accepted.
+   */
+  ends: EntryRef[];
+}
+
+interface Message<T> extends PackedMessage<T> {
   chars: number;
   /** Index of the section whose heading this message already shows. */
   section: number;
@@ -29,6 +41,11 @@ interface Message<T> {
 
 /** Packs sections of entries into messages; returns each message's elements, in order. */
 export function packSections<T>(sections: Array<PackSection<T>>, limits: PackLimits, measure: (item: T) => number): T[][] {
+  return packMessages(sections, limits, measure).map((m) => m.items);
+}
+
+/** Packs sections of entries into messages: each message's elements and the entries it completes, in order. */
+export function packMessages<T>(sections: Array<PackSection<T>>, limits: PackLimits, measure: (item: T) => number): Array<PackedMessage<T>> {
   const messages: Array<Message<T>> = [];
   const costs = new Map<T, number>();
   const costOf = (item: T) => {
@@ -43,29 +60,35 @@ export function packSections<T>(sections: Array<PackSection<T>>, limits: PackLim
     m.chars += cost(items);
   };
   const open = (section: number) => {
-    const m: Message<T> = { items: [], chars: 0, section };
+    const m: Message<T> = { items: [], ends: [], chars: 0, section };
     messages.push(m);
     return m;
   };
-  sections.forEach((section, s) => {
-    section.entries.forEach((entry, e) => {
-      let m = messages.at(-1);
-      const head = m && m.section === s && e > 0 ? [] : section.heading(e > 0);
-      if (m && fits(m, [...head, ...entry])) {
-        push(m, [...head, ...entry]);
-        m.section = s;
-        return;
-      }
-      m = m && m.items.length === 0 ? m : open(s);
+  /** Places one entry; returns the message holding its last element. */
+  const place = (section: PackSection<T>, s: number, entry: T[], e: number): Message<T> => {
+    let m = messages.at(-1);
+    const head = m && m.section === s && e > 0 ? [] : section.heading(e > 0);
+    if (m && fits(m, [...head, ...entry])) {
+      push(m, [...head, ...entry]);
       m.section = s;
-      const fresh = [...section.heading(e > 0), ...entry];
-      if (fits(m, fresh)) return push(m, fresh);
-      push(m, section.heading(e > 0));
-      for (const item of entry) {
-        if (!fits(m, [item])) push((m = open(s)), section.heading(true));
-        push(m, [item]);
-      }
-    });
+      return m;
+    }
+    m = m && m.items.length === 0 ? m : open(s);
+    m.section = s;
+    const fresh = [...section.heading(e > 0), ...entry];
+    if (fits(m, fresh)) {
+      push(m, fresh);
+      return m;
+    }
+    push(m, section.heading(e > 0));
+    for (const item of entry) {
+      if (!fits(m, [item])) push((m = open(s)), section.heading(true));
+      push(m, [item]);
+    }
+    return m;
+  };
+  sections.forEach((section, s) => {
+    section.entries.forEach((entry, e) => place(section, s, entry, e).ends.push([s, e]));
   });
-  return messages.map((m) => m.items);
+  return messages.map((m) => ({ items: m.items, ends: m.ends }));
 }

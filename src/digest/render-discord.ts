@@ -5,10 +5,10 @@
  * message carries allowed_mentions with nothing allowed, so nothing can ping.
  */
 import { defuseText, encodeUrlDelimiters, escapeDiscord, markdownCode, safeHttpUrl } from './escape.js';
-import { formatScore, whyWhere, type RenderDoc, type RenderSection } from './document.js';
+import { formatScore, whyWhere, withItemKeys, type RenderDoc, type RenderedPart, type RenderSection } from './document.js';
 import { chunkLines } from './chunk-text.js';
 import { fitEscaped } from './fit-text.js';
-import { packSections } from './pack.js';
+import { packMessages } from './pack.js';
 import type { DigestEntry } from './types.js';
 
 export interface DiscordEmbed {
@@ -70,16 +70,21 @@ export function measureEmbed(e: DiscordEmbed): number {
 
 /** The document as ordered Discord webhook payloads, each within Discord's limits. */
 export function renderDiscord(doc: RenderDoc): DiscordMessage[] {
+  return renderDiscordParts(doc).map((p) => p.message);
+}
+
+/** The same payloads, each with the item keys of the entries it completes. */
+export function renderDiscordParts(doc: RenderDoc): Array<RenderedPart<DiscordMessage>> {
   const sections = doc.sections.map((s) => ({
     heading: (c: boolean) => sectionEmbed(s, c),
     entries: s.entries.map((e) => entryEmbeds(e, s.heading, doc.compact)),
   }));
-  const bodies = packSections(sections, { maxItems: DISCORD_LIMITS.embeds, maxChars: DISCORD_LIMITS.embedChars }, measureEmbed);
-  if (bodies.length === 0) bodies.push([{ title: esc(doc.emptyNote) }]);
+  const packed = packMessages(sections, { maxItems: DISCORD_LIMITS.embeds, maxChars: DISCORD_LIMITS.embedChars }, measureEmbed);
+  if (packed.length === 0) packed.push({ items: [{ title: esc(doc.emptyNote) }], ends: [] });
   const head = fitEscaped(doc.heading, 200, esc).text;
   const sub = fitEscaped(doc.subheading, 1500, esc).text;
-  return bodies.map((embeds, i) => {
-    const part = bodies.length > 1 ? ` (part ${i + 1}/${bodies.length})` : '';
-    return { content: `**${head}**${part}\n${sub}`, embeds, allowed_mentions: { parse: [] } };
-  });
+  return withItemKeys(doc, packed, packed.map(({ items: embeds }, i) => {
+    const part = packed.length > 1 ? ` (part ${i + 1}/${packed.length})` : '';
+    return { content: `**${head}**${part}\n${sub}`, embeds, allowed_mentions: { parse: [] } } satisfies DiscordMessage;
+  }));
 }

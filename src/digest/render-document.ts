@@ -3,15 +3,15 @@
  * channel type sends.
  */
 import type { ChannelConfig } from '../config/schema.js';
-import type { RenderDoc } from './document.js';
-import { renderDiscord, type DiscordMessage } from './render-discord.js';
+import type { RenderDoc, RenderedPart } from './document.js';
+import { renderDiscord, renderDiscordParts, type DiscordMessage } from './render-discord.js';
 import { renderEmail, type EmailMessage } from './render-email.js';
 import { renderMarkdown } from './render-markdown.js';
-import { renderSlack, type SlackMessage } from './render-slack.js';
-import { renderTeams, type TeamsMessage } from './render-teams.js';
-import { renderTelegram, type TelegramMessage } from './render-telegram.js';
+import { renderSlack, renderSlackParts, type SlackMessage } from './render-slack.js';
+import { renderTeams, renderTeamsParts, type TeamsMessage } from './render-teams.js';
+import { renderTelegram, renderTelegramParts, type TelegramMessage } from './render-telegram.js';
 import { renderText } from './render-text.js';
-import { renderWebhook, type WebhookPayload } from './render-webhook.js';
+import { renderWebhook, renderWebhookParts, type WebhookPayload } from './render-webhook.js';
 
 /** What each format renders to: one element a message, in sending order. */
 export interface RenderedByFormat {
@@ -51,4 +51,23 @@ export function renderDocument<F extends RenderFormat>(format: F, doc: RenderDoc
     webhook: () => renderWebhook(doc),
   };
   return table[format]() as Array<RenderedByFormat[F]>;
+}
+
+/**
+ * The messages of one format, each with the item keys of the entries it completes: what a
+ * channel that accepted the first N messages has delivered. Formats that are never split by
+ * entry (text, Markdown, email) put every key on their last message.
+ */
+export function renderDocumentParts<F extends RenderFormat>(format: F, doc: RenderDoc, chatId: string | number = 0): Array<RenderedPart<RenderedByFormat[F]>> {
+  const split: { [K in RenderFormat]?: () => Array<RenderedPart<RenderedByFormat[K]>> } = {
+    slack: () => renderSlackParts(doc),
+    discord: () => renderDiscordParts(doc),
+    teams: () => renderTeamsParts(doc),
+    telegram: () => renderTelegramParts(doc, chatId),
+    webhook: () => renderWebhookParts(doc),
+  };
+  const parts = split[format]?.();
+  if (parts) return parts as Array<RenderedPart<RenderedByFormat[F]>>;
+  const messages = renderDocument(format, doc, chatId);
+  return messages.map((message, i) => ({ message, itemKeys: i === messages.length - 1 ? doc.itemKeys : [] }));
 }

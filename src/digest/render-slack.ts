@@ -5,9 +5,9 @@
  * mentions defused; link_names is never set.
  */
 import { defuseText, encodeUrlDelimiters, escapeSlack, safeHttpUrl, slackCode } from './escape.js';
-import { formatScore, whyWhere, type RenderDoc, type RenderSection } from './document.js';
+import { formatScore, whyWhere, withItemKeys, type RenderDoc, type RenderedPart, type RenderSection } from './document.js';
 import { chunkLines } from './chunk-text.js';
-import { packSections } from './pack.js';
+import { packMessages } from './pack.js';
 import type { DigestEntry, DigestSource } from './types.js';
 
 export type SlackBlock =
@@ -74,16 +74,22 @@ function headerBlocks(doc: RenderDoc, part: number, parts: number): SlackBlock[]
 
 /** The document as ordered Slack webhook payloads, each within Slack's limits. */
 export function renderSlack(doc: RenderDoc): SlackMessage[] {
+  return renderSlackParts(doc).map((p) => p.message);
+}
+
+/** The same payloads, each with the item keys of the entries it completes. */
+export function renderSlackParts(doc: RenderDoc): Array<RenderedPart<SlackMessage>> {
   const sections = doc.sections.map((s) => ({ heading: (c: boolean) => headingBlocks(s, c), entries: s.entries.map((e) => entryBlocks(e, doc.compact)) }));
   const limits = { maxItems: SLACK_LIMITS.blocks - 2, maxChars: SLACK_LIMITS.messageChars - HEADER_RESERVE };
-  const bodies = packSections(sections, limits, measureSlack);
-  if (bodies.length === 0) bodies.push([section(esc(doc.emptyNote))]);
-  return bodies.map((body, i) => {
+  const packed = packMessages(sections, limits, measureSlack);
+  if (packed.length === 0) packed.push({ items: [section(esc(doc.emptyNote))], ends: [] });
+  const bodies = packed.map((p) => p.items);
+  return withItemKeys(doc, packed, bodies.map((body, i) => {
     const blocks = [...headerBlocks(doc, i + 1, bodies.length), ...body];
     const header = (blocks[0] as { text: { text: string } }).text.text;
     // The fallback text is what a phone notification shows: an alert's should say what happened.
     const first = doc.sections[0]?.entries[0];
     const text = doc.kind === 'alert' && first ? `${header}: ${esc(first.title)}` : header;
-    return { text, blocks, unfurl_links: false, unfurl_media: false };
-  });
+    return { text, blocks, unfurl_links: false, unfurl_media: false } satisfies SlackMessage;
+  }));
 }

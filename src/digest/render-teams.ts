@@ -4,8 +4,8 @@
  * which Teams never parses as Markdown, and links are TextRun selectActions to http(s) URLs.
  */
 import { defuseText, safeHttpUrl } from './escape.js';
-import { formatScore, whyWhere, type RenderDoc, type RenderSection } from './document.js';
-import { packSections } from './pack.js';
+import { formatScore, whyWhere, withItemKeys, type RenderDoc, type RenderedPart, type RenderSection } from './document.js';
+import { packMessages } from './pack.js';
 import type { DigestEntry } from './types.js';
 
 export interface TextRun {
@@ -78,12 +78,17 @@ function card(body: RichTextBlock[]): TeamsMessage {
 
 /** The document as ordered Adaptive Card payloads, each under Teams' size limit. */
 export function renderTeams(doc: RenderDoc): TeamsMessage[] {
+  return renderTeamsParts(doc).map((p) => p.message);
+}
+
+/** The same cards, each with the item keys of the entries it completes. */
+export function renderTeamsParts(doc: RenderDoc): Array<RenderedPart<TeamsMessage>> {
   const sections = doc.sections.map((s) => ({ heading: (c: boolean) => headingBlocks(s, c), entries: s.entries.map((e) => entryBlocks(e, doc.compact)) }));
-  const bodies = packSections(sections, { maxItems: Infinity, maxChars: BODY_BUDGET }, measureTeams);
-  if (bodies.length === 0) bodies.push([block([run(doc.emptyNote)])]);
-  return bodies.map((body, i) => {
-    const part = bodies.length > 1 ? ` (part ${i + 1}/${bodies.length})` : '';
+  const packed = packMessages(sections, { maxItems: Infinity, maxChars: BODY_BUDGET }, measureTeams);
+  if (packed.length === 0) packed.push({ items: [block([run(doc.emptyNote)])], ends: [] });
+  return withItemKeys(doc, packed, packed.map(({ items: body }, i) => {
+    const part = packed.length > 1 ? ` (part ${i + 1}/${packed.length})` : '';
     const header = [block([run(`${doc.heading}${part}`, { weight: 'Bolder' })]), block([run(doc.subheading, { isSubtle: true })], { spacing: 'Small' })];
     return card([...header, ...body]);
-  });
+  }));
 }

@@ -4,9 +4,9 @@
  * is HTML-escaped and defused; link previews are off so a feed's link cannot pull in a card.
  */
 import { defuseText, escapeHtml, safeHttpUrl } from './escape.js';
-import { formatScore, whyWhere, type RenderDoc, type RenderSection } from './document.js';
+import { formatScore, whyWhere, withItemKeys, type RenderDoc, type RenderedPart, type RenderSection } from './document.js';
 import { chunkLines } from './chunk-text.js';
-import { packSections } from './pack.js';
+import { packMessages } from './pack.js';
 import type { DigestEntry } from './types.js';
 
 export interface TelegramMessage {
@@ -52,12 +52,17 @@ function headingPiece(s: RenderSection, continued: boolean): string[] {
 
 /** The document as ordered sendMessage payloads for `chatId`. */
 export function renderTelegram(doc: RenderDoc, chatId: string | number): TelegramMessage[] {
+  return renderTelegramParts(doc, chatId).map((p) => p.message);
+}
+
+/** The same payloads, each with the item keys of the entries it completes. */
+export function renderTelegramParts(doc: RenderDoc, chatId: string | number): Array<RenderedPart<TelegramMessage>> {
   const sections = doc.sections.map((s) => ({ heading: (c: boolean) => headingPiece(s, c), entries: s.entries.map((e, i) => entryPieces(e, i + 1, doc.compact)) }));
-  const bodies = packSections(sections, { maxItems: Infinity, maxChars: TELEGRAM_LIMIT - HEADER_RESERVE }, (p) => p.length);
-  if (bodies.length === 0) bodies.push([esc(doc.emptyNote)]);
-  return bodies.map((pieces, i) => {
-    const part = bodies.length > 1 ? ` (part ${i + 1}/${bodies.length})` : '';
+  const packed = packMessages(sections, { maxItems: Infinity, maxChars: TELEGRAM_LIMIT - HEADER_RESERVE }, (p) => p.length);
+  if (packed.length === 0) packed.push({ items: [esc(doc.emptyNote)], ends: [] });
+  return withItemKeys(doc, packed, packed.map(({ items: pieces }, i) => {
+    const part = packed.length > 1 ? ` (part ${i + 1}/${packed.length})` : '';
     const header = `<b>${esc(doc.heading).slice(0, 200)}</b>${part}\n<i>${esc(doc.subheading).slice(0, 250)}</i>\n\n`;
-    return { chat_id: chatId, text: `${header}${pieces.join('')}`.trimEnd(), parse_mode: 'HTML', link_preview_options: { is_disabled: true } };
-  });
+    return { chat_id: chatId, text: `${header}${pieces.join('')}`.trimEnd(), parse_mode: 'HTML', link_preview_options: { is_disabled: true } } satisfies TelegramMessage;
+  }));
 }

@@ -4,8 +4,8 @@
  * that drops a body into HTML cannot be handed live markup. Large documents are split into
  * parts of at most 1 MB, each carrying the item keys it covers.
  */
-import type { RenderDoc } from './document.js';
-import { packSections } from './pack.js';
+import { withItemKeys, type RenderDoc, type RenderedPart } from './document.js';
+import { packMessages } from './pack.js';
 import type { DigestEntry } from './types.js';
 
 export interface WebhookEntry {
@@ -63,11 +63,17 @@ function assemble(doc: RenderDoc, parts: Element[][]): WebhookPayload[] {
 
 /** The document as ordered webhook payloads (one unless it is over 1 MB). */
 export function renderWebhook(doc: RenderDoc): WebhookPayload[] {
+  return renderWebhookParts(doc).map((p) => p.message);
+}
+
+/** The same payloads, each with the item keys of the entries it completes (its own `itemKeys`). */
+export function renderWebhookParts(doc: RenderDoc): Array<RenderedPart<WebhookPayload>> {
   const sections = doc.sections.map((s, i) => ({
     heading: (): Element[] => [{ section: i }],
     entries: s.entries.map((e): Element[] => [{ section: i, entry: toWebhookEntry(e) }]),
   }));
   const measure = (el: Element) => (el.entry ? Buffer.byteLength(JSON.stringify(el.entry)) : 200);
-  const parts = packSections(sections, { maxItems: Infinity, maxChars: MAX_PART_BYTES }, measure);
-  return assemble(doc, parts.length ? parts : [[]]);
+  const packed = packMessages(sections, { maxItems: Infinity, maxChars: MAX_PART_BYTES }, measure);
+  if (packed.length === 0) packed.push({ items: [], ends: [] });
+  return withItemKeys(doc, packed, assemble(doc, packed.map((p) => p.items)));
 }

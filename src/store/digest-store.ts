@@ -1,8 +1,9 @@
 /**
  * Digest delivery bookkeeping. Flagged matches wait in a pending set per (digest, channel).
  * A run claims them atomically into its own set per channel; a channel's delivery is recorded
- * when the channel confirms; a channel the run gives up on returns its members to pending, so
- * nothing is lost. Every write for a run goes through its owner's lease (run-lease.ts), and a
+ * when the channel confirms, with the entries each message carried; a channel the run gives up
+ * on keeps as delivered what its accepted messages carried and returns the rest to pending, so
+ * nothing is lost and nothing it took is sent again. Every write for a run goes through its owner's lease (run-lease.ts), and a
  * run with a channel still claimed stays in the open set until it is done, so a run whose
  * owner died is found and resumed under its own id.
  */
@@ -15,10 +16,17 @@ export type ChannelRunStatus = 'claimed' | 'delivered' | 'failed' | 'empty';
 
 export interface ChannelRun {
   status: ChannelRunStatus;
-  /** Items delivered; while the channel is claimed or failed, the items it holds or held. */
+  /** Items the run took for this channel. */
+  claimed: number;
+  /**
+   * Items delivered: all the channel took when delivered; when given up, those of the messages
+   * it accepted; 0 while claimed.
+   */
   items: number;
-  /** Failed attempts. */
+  /** Attempts at delivering: the failed ones, and the one that delivered. */
   attempts: number;
+  /** Failed attempts (what MAX_CHANNEL_ATTEMPTS counts). */
+  failures: number;
   /** Messages of this delivery the channel already accepted (resume point for a retry). */
   parts: number;
   error?: string;
@@ -29,6 +37,10 @@ export interface ChannelRun {
   messages?: number;
   /** Items over maxItems, back to pending for the next run. */
   heldBack?: number;
+  /** Items this digest will never send (under minScore, or their records expired). */
+  skipped?: number;
+  /** Items given back to pending when the run gave the channel up. */
+  returned?: number;
   /** Where it went: the file written, the host, the message id. */
   detail?: string;
 }
@@ -47,14 +59,33 @@ export interface PendingEntry {
   itemKey: string;
 }
 
+/** An entry a channel took, with the message of the delivery that carried it (from 1). */
+export interface SentEntry extends PendingEntry {
+  part: number;
+}
+
 /** What a channel's confirmed delivery amounted to. */
 export interface DeliveryReport {
   items: number;
   entries: number;
   messages: number;
   heldBack: number;
+  skipped: number;
   detail: string;
 }
+
+/** What a confirmed delivery settles, besides its report. */
+export interface DeliveredLists {
+  /** Item keys the digest is done with: sent, under minScore, or expired. */
+  settled: string[];
+  /** Entries the run held but did not send (over maxItems): back to pending. */
+  requeue: PendingEntry[];
+  /** Entries sent, in sending order. */
+  sent: SentEntry[];
+}
+
+/** Parts and positions share one score in a run's sent set: part * PART_SCALE + position. */
+const PART_SCALE = 1_000_000;
 
 /** A run's owner: its id and the lease token every write is checked against. */
 export interface RunOwner {
@@ -95,19 +126,17 @@ export class DigestStore {
   }
 
   /**
-   * The channel confirmed: remember `settled` item keys as delivered for this digest and close
-   * the channel. `requeue` are entries the run held but did not send (over maxItems).
+   * The channel confirmed: record what it was sent, remember the settled item keys as delivered
+   * for this digest, requeue what was held back, and close the channel.
    */
-  async markDelivered(owner: RunOwner, digest: string, channel: string, settled: string[], requeue: PendingEntry[], report: DeliveryReport): Promise<void> {
+  async markDelivered(owner: RunOwner, digest: string, channel: string, lists: DeliveredLists, report: DeliveryReport): Promise<void> {
     const { runId, token } = owner;
     const now = new Date();
+    const json = JSON.stringify({ settled: lists.settled, requeue: lists.requeue.map(member), sent: sentPairs(lists.sent) });
     await this.guarded(runId, MARK_DELIVERED, [
       this.keys.runLease(runId), this.keys.run(runId), this.keys.delivered(digest, channel), this.keys.pending(digest, channel),
-      this.keys.runMembers(runId, channel), this.keys.openRuns,
-    ], [
-      token, channel, String(now.getTime()), now.toISOString(), String(this.retentionSeconds), runId, JSON.stringify(report),
-      String(settled.length), ...settled, ...requeue.map((e) => `${e.watchlist}|${e.itemKey}`),
-    ]);
+      this.keys.runMembers(runId, channel), this.keys.openRuns, this.keys.runSent(runId, channel),
+    ], [token, channel, String(now.getTime()), now.toISOString(), String(this.retentionSeconds), runId, JSON.stringify(report), json]);
   }
 
   /**
@@ -122,12 +151,27 @@ export class DigestStore {
     ]);
   }
 
-  /** The run gives up on a channel: its entries go back to pending for the next run. */
-  async releaseChannel(owner: RunOwner, digest: string, channel: string, error: string): Promise<void> {
+  /**
+   * The run gives up on a channel: `accepted`, the entries of the messages the channel took,
+   * are recorded as sent and delivered; every other entry goes back to pending for the next run.
+   */
+  async releaseChannel(owner: RunOwner, digest: string, channel: string, error: string, accepted: SentEntry[] = []): Promise<void> {
     const { runId, token } = owner;
     await this.guarded(runId, RELEASE_CHANNEL, [
       this.keys.runLease(runId), this.keys.run(runId), this.keys.pending(digest, channel), this.keys.runMembers(runId, channel), this.keys.openRuns,
-    ], [token, channel, error, String(this.retentionSeconds), runId]);
+      this.keys.delivered(digest, channel), this.keys.runSent(runId, channel),
+    ], [token, channel, error, String(this.retentionSeconds), runId, String(Date.now()), JSON.stringify(sentPairs(accepted))]);
+  }
+
+  /** What one channel of a run was sent, in sending order (empty once the run's record expired). */
+  async sentEntries(runId: string, channel: string): Promise<SentEntry[]> {
+    const flat = await this.redis.zrange(this.keys.runSent(runId, channel), '0', '-1', 'WITHSCORES');
+    const out: SentEntry[] = [];
+    for (let i = 0; i < flat.length; i += 2) {
+      const [entry] = parseEntries([flat[i]!]);
+      out.push({ ...entry!, part: Math.floor(Number(flat[i + 1]) / PART_SCALE) });
+    }
+    return out;
   }
 
   /** The owner lets the run go unfinished; another process may resume it from `resumeAfterMs`. */
@@ -207,15 +251,29 @@ export class DigestStore {
 function channelRun(hash: Record<string, string>, ch: string, status: ChannelRunStatus): ChannelRun {
   const num = (field: string) => (hash[`${field}:${ch}`] === undefined ? undefined : Number(hash[`${field}:${ch}`]));
   const text = (field: string) => hash[`${field}:${ch}`] || undefined;
+  const failures = num('attempts') ?? 0;
   const run: ChannelRun = {
     status,
-    items: status === 'delivered' ? num('items') ?? 0 : num('claimed') ?? num('items') ?? 0,
-    attempts: num('attempts') ?? 0,
+    claimed: num('claimed') ?? 0,
+    items: status === 'claimed' ? 0 : num('items') ?? 0,
+    // The store counts failures; the attempt that delivered is one more.
+    attempts: failures + (status === 'delivered' ? 1 : 0),
+    failures,
     parts: num('parts') ?? 0,
   };
-  const extra = { error: text('error'), deliveredAt: text('deliveredAt'), entries: num('entries'), messages: num('messages'), heldBack: num('heldBack'), detail: text('detail') };
+  const extra = {
+    error: text('error'), deliveredAt: text('deliveredAt'), entries: num('entries'), messages: num('messages'), heldBack: num('heldBack'),
+    skipped: num('skipped'), returned: num('returned'), detail: text('detail'),
+  };
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) (run as unknown as Record<string, unknown>)[k] = v;
   return run;
+}
+
+const member = (e: PendingEntry) => `${e.watchlist}|${e.itemKey}`;
+
+/** [member, score] pairs of a run's sent set: the part, then the position in sending order. */
+function sentPairs(sent: SentEntry[]): Array<[string, string]> {
+  return sent.map((e, i) => [member(e), String(e.part * PART_SCALE + i)]);
 }
 
 function parseEntries(members: string[]): PendingEntry[] {

@@ -36,6 +36,8 @@ export class Keys {
   run(runId: string): string { return `${this.prefix}:run:${runId}`; }
   /** set of "watchlist|itemKey" claimed by one channel of one run */
   runMembers(runId: string, channel: string): string { return `${this.prefix}:run:${runId}:${channel}`; }
+  /** zset of "watchlist|itemKey" one channel of one run was sent, scored by message and order; expires with the run */
+  runSent(runId: string, channel: string): string { return `${this.prefix}:runsent:${runId}:${channel}`; }
   /** the token of the process delivering a run, while it holds the run (expires if it dies) */
   runLease(runId: string): string { return `${this.prefix}:lease:${runId}`; }
   /** zset of run ids with a channel still claimed, scored by when another process may resume them */

@@ -14,16 +14,20 @@ export interface ChannelOutcome {
   messages?: number;
   /** Items over maxItems, back to pending for the next run. */
   heldBack?: number;
+  /** Items this digest will never send: under minScore, or their records expired. */
+  skipped?: number;
   /** The file written, the host posted to, the message id. */
   detail?: string;
   error?: string;
   attempts?: number;
 }
 
-export function channelReport(digest: Digest, receipt: DeliveryReceipt | undefined, heldBack: number): ChannelOutcome {
-  if (!receipt) return { status: 'nothing', items: 0, heldBack };
+/** A channel's delivery (or its having nothing to send), counted in items: a story two watch-lists matched is one. */
+export function channelReport(digest: Digest, receipt: DeliveryReceipt | undefined, skipped: number): ChannelOutcome {
+  const heldBack = digest.deferredKeys.length;
+  if (!receipt) return { status: 'nothing', items: 0, heldBack, skipped };
   return {
-    status: 'delivered', items: digest.itemKeys.length, entries: digest.entryCount, messages: receipt.totalParts, heldBack,
+    status: 'delivered', items: digest.itemKeys.length, entries: digest.entryCount, messages: receipt.totalParts, heldBack, skipped,
     ...(receipt.detail ? { detail: receipt.detail } : {}),
   };
 }

@@ -5,24 +5,23 @@
  * process that finds the run held leaves it. A run left unfinished (its owner died, was
  * stopped, or lost a message in an uncertain way) stays claimed and is resumed under the same
  * run id, so the receiver sees the same delivery ids; entries go back to pending only when the
- * run gives up on a channel that is known not to have taken them.
+ * run gives up on a channel that is known not to have taken them (the messages it accepted
+ * before count as delivered).
  */
 import type { Config } from '../config/schema.js';
 import { own } from '../config/lookup.js';
-import { buildDigest } from '../digest/build-digest.js';
-import type { Digest } from '../digest/types.js';
 import { describeError, WirewatchError } from '../errors.js';
 import { channelFor } from '../notify/channels.js';
-import { deliverDigest } from '../notify/deliver.js';
 import { DeliveryError } from '../notify/delivery-error.js';
-import type { DigestRun, PendingEntry } from '../store/digest-store.js';
+import type { ChannelRun, DigestRun, SentEntry } from '../store/digest-store.js';
 import { LeaseLostError } from '../store/run-lease.js';
-import type { StoredItem, StoredMatch } from '../types.js';
 import type { WorkerContext } from './context.js';
-import { channelReport, describeOutcome, type ChannelOutcome } from './digest-outcome.js';
+import { buildChannel, entriesSent, sendChannel, UnknownDigestError, type ChannelBuild } from './digest-channel.js';
+import { describeOutcome, type ChannelOutcome } from './digest-outcome.js';
 import { RunOwnership } from './run-owner.js';
 
 export type { ChannelOutcome } from './digest-outcome.js';
+export { buildForEntries, UnknownDigestError } from './digest-channel.js';
 
 export interface DigestResult {
   runId: string;
@@ -39,14 +38,7 @@ export class DigestRetryError extends WirewatchError {
   }
 }
 
-/** No digest of that name (an unknown or inherited name): retrying cannot help. */
-export class UnknownDigestError extends WirewatchError {
-  constructor(name: string) {
-    super('digest', `no digest "${name}" in digests.yaml`, { permanent: true });
-  }
-}
-
-/** Attempts a channel gets in one run before its entries go back to pending. */
+/** Attempts a channel gets in one run before it is given up (its untaken entries back to pending). */
 export const MAX_CHANNEL_ATTEMPTS = 6;
 /** How long past its own retry a run waits before another process may resume it. */
 const RESUME_GRACE_MS = 30_000;
@@ -101,7 +93,7 @@ async function deliverRun(ctx: WorkerContext, config: Config, run: DigestRun, ow
       await ctx.store.digests.releaseChannel(owner, run.digest, channel, 'channel no longer in the digest');
       report[channel] = { status: 'failed', error: 'channel no longer in the digest' };
     } else {
-      const attempt = await attemptChannel(ctx, config, run, channel, state, owner, lastAttempt, options);
+      const attempt = await attemptChannel({ ctx, config, run, channel, state, owner, lastAttempt, options });
       report[channel] = attempt.outcome;
       if (attempt.retry) {
         failures.push(`${channel}: ${attempt.outcome.error}`);
@@ -114,14 +106,27 @@ async function deliverRun(ctx: WorkerContext, config: Config, run: DigestRun, ow
   return result;
 }
 
+/** One claimed channel of the run, and how its attempt is to be run. */
+interface Attempt {
+  ctx: WorkerContext;
+  config: Config;
+  run: DigestRun;
+  channel: string;
+  state: ChannelRun;
+  owner: RunOwnership;
+  lastAttempt: boolean;
+  options: RunOptions;
+}
+
 /** One try at one claimed channel: delivered, or a failure recorded (retry says the runner's retry should come). */
-async function attemptChannel(
-  ctx: WorkerContext, config: Config, run: DigestRun, channel: string, state: DigestRun['channels'][string], owner: RunOwnership, lastAttempt: boolean, options: RunOptions,
-): Promise<{ outcome: ChannelOutcome; retry: boolean; retryAfterMs: number }> {
+async function attemptChannel(a: Attempt): Promise<{ outcome: ChannelOutcome; retry: boolean; retryAfterMs: number }> {
+  const { ctx, config, run, channel, state, owner } = a;
   const log = ctx.log.child({ digest: run.digest, runId: run.runId, channel });
+  let build: ChannelBuild | undefined;
   try {
     await owner.check();
-    const outcome = await deliverChannel(ctx, config, run, channel, state.parts, owner);
+    build = await buildChannel(ctx, config, run, channel);
+    const outcome = await sendChannel(ctx, config, run, channel, build, state.parts, owner);
     ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'delivered' });
     log.info({ result: describeOutcome(outcome) }, 'digest delivered');
     return { outcome, retry: false, retryAfterMs: 0 };
@@ -131,7 +136,7 @@ async function attemptChannel(
       return { outcome: TAKEN_OVER, retry: false, retryAfterMs: 0 };
     }
     if (owner.signal.aborted) return { outcome: await leaveUnfinished(ctx, owner), retry: false, retryAfterMs: 0 };
-    const failed = await recordFailure(ctx, run, channel, state.attempts, err, owner, lastAttempt, options);
+    const failed = await recordFailure(a, err, build);
     ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'failed' });
     log.warn({ err: failed.outcome.error, final: failed.final }, 'digest delivery failed');
     return { outcome: failed.outcome, retry: !failed.final, retryAfterMs: failed.retryAfterMs };
@@ -153,68 +158,42 @@ interface Failure {
 }
 
 /**
- * Counts a failed attempt and decides: give the channel up (its entries back to pending) when
- * the channel refused for good, the attempts are spent, or no retry is coming and the channel
- * surely did not take the message; otherwise keep it claimed for a retry or a resume. Only the
- * channel's own refusal can be sure: any other error (Redis failing between the send and its
- * record, a bug) may come after the channel took the digest, so the run keeps it.
+ * Counts a failed attempt and decides: give the channel up when the channel refused for good,
+ * the attempts are spent, or no retry is coming and the channel surely did not take the
+ * message; otherwise keep it claimed for a retry or a resume. Only the channel's own refusal
+ * can be sure: any other error (Redis failing between the send and its record, a bug) may come
+ * after the channel took the digest, so the run keeps it. Giving up keeps as delivered what
+ * the messages the channel accepted carried; only the rest goes back to pending.
  */
-async function recordFailure(ctx: WorkerContext, run: DigestRun, channel: string, attemptsBefore: number, err: unknown, owner: RunOwnership, lastAttempt: boolean, options: RunOptions): Promise<Failure> {
+async function recordFailure(a: Attempt, err: unknown, build: ChannelBuild | undefined): Promise<Failure> {
+  const { ctx, run, channel, state, owner, lastAttempt, options } = a;
   const message = describeError(err);
   const refused = err instanceof DeliveryError;
   const e = err as { partsDelivered?: number; permanent?: boolean; retryAfterMs?: number; maybeAccepted?: boolean };
   const asked = e.retryAfterMs ?? 0;
-  const attempts = attemptsBefore + 1;
+  const failures = state.failures + 1;
+  // Counted from the delivery's first message, across every attempt of the run.
+  const parts = Math.max(state.parts, e.partsDelivered ?? 0);
   const resumeAt = lastAttempt || !refused
-    ? Date.now() + Math.max(asked, resumeBackoffMs(attempts))
+    ? Date.now() + Math.max(asked, resumeBackoffMs(failures))
     : Date.now() + Math.max(asked, options.retryInMs ?? 0) + RESUME_GRACE_MS;
-  await ctx.store.digests.recordAttemptFailure(owner, channel, message, e.partsDelivered ?? 0, resumeAt);
+  await ctx.store.digests.recordAttemptFailure(owner, channel, message, parts, resumeAt);
   const surelyRefused = refused && !e.maybeAccepted;
-  const final = attempts >= MAX_CHANNEL_ATTEMPTS || (surelyRefused && (Boolean(e.permanent) || lastAttempt));
-  if (final) await ctx.store.digests.releaseChannel(owner, run.digest, channel, message);
+  const final = failures >= MAX_CHANNEL_ATTEMPTS || (surelyRefused && (Boolean(e.permanent) || lastAttempt));
+  if (final) await ctx.store.digests.releaseChannel(owner, run.digest, channel, message, await acceptedEntries(a, build, parts));
   const error = final || (!lastAttempt && refused) ? message : `${message} (resumed later under the same run id)`;
-  return { outcome: { status: final ? 'failed' : 'retrying', error, attempts }, final, retryAfterMs: asked };
+  return { outcome: { status: final ? 'failed' : 'retrying', error, attempts: failures }, final, retryAfterMs: asked };
+}
+
+/** The entries of the first `parts` messages, built again if the attempt failed before it built them. */
+async function acceptedEntries(a: Attempt, build: ChannelBuild | undefined, parts: number): Promise<SentEntry[]> {
+  if (parts === 0) return [];
+  // Without a build (Redis failed reading the entries) nothing can be told apart: all go back to pending.
+  const built = build ?? await buildChannel(a.ctx, a.config, a.run, a.channel).catch(() => undefined);
+  return built ? entriesSent(built, parts) : [];
 }
 
 /** When a run with no retry of its own is resumed after a failed attempt: 10 s, doubling, at most 10 min. */
 function resumeBackoffMs(attempts: number): number {
   return Math.min(600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
-}
-
-async function deliverChannel(ctx: WorkerContext, config: Config, run: DigestRun, channel: string, fromPart: number, owner: RunOwnership): Promise<ChannelOutcome> {
-  const entries = await ctx.store.digests.runEntries(run.runId, channel);
-  const { digest, missing } = await buildForEntries(ctx, config, run, entries);
-  const requeue = entries.filter((e) => digest.deferredKeys.includes(e.itemKey));
-  const settled = [...digest.itemKeys, ...digest.droppedKeys, ...missing];
-  const receipt = digest.itemKeys.length > 0
-    ? await deliverDigest(channel, channelFor(config, channel)!, digest, { fromPart, stdout: ctx.stdout, signal: owner.signal })
-    : undefined;
-  const report = channelReport(digest, receipt, requeue.length);
-  // The lease is checked again, in the same atomic step as the record.
-  await ctx.store.digests.markDelivered(owner, run.digest, channel, settled, requeue, {
-    items: report.items ?? 0, entries: report.entries ?? 0, messages: report.messages ?? 0, heldBack: report.heldBack ?? 0, detail: report.detail ?? '',
-  });
-  return report;
-}
-
-/** Loads the run's items and matches and builds the digest. Entries whose records expired are reported as missing. */
-export async function buildForEntries(ctx: WorkerContext, config: Config, run: { digest: string; runId: string; scheduledFor: string }, entries: PendingEntry[]): Promise<{ digest: Digest; missing: string[] }> {
-  const spec = own(config.digests.digests, run.digest);
-  if (!spec) throw new UnknownDigestError(run.digest);
-  const loaded: Array<{ item: StoredItem; match: StoredMatch }> = [];
-  const missing: string[] = [];
-  // In a fixed order (Redis hands set members in any): a resumed run renders the same messages,
-  // so each part carries the same items under the same delivery id.
-  const ordered = [...entries].sort((a, b) => (a.itemKey < b.itemKey ? -1 : a.itemKey > b.itemKey ? 1 : a.watchlist < b.watchlist ? -1 : 1));
-  for (const e of ordered) {
-    const [item, match] = await Promise.all([ctx.store.items.get(e.itemKey), ctx.store.items.getMatch(e.watchlist, e.itemKey)]);
-    if (item && match) loaded.push({ item, match });
-    else missing.push(e.itemKey);
-  }
-  const watchlists = Object.fromEntries(spec.watchlists.map((w) => [w, { description: own(config.watchlists.watchlists, w)?.description }]));
-  const digest = buildDigest({
-    name: run.digest, runId: run.runId, scheduledFor: run.scheduledFor, timezone: spec.timezone,
-    entries: loaded, watchlists, maxItems: spec.maxItems, minScore: spec.minScore, clusterThreshold: spec.clusterThreshold,
-  });
-  return { digest, missing };
 }

@@ -101,7 +101,9 @@ test('/api/digests shows runs with delivery status per channel', async () => {
   const brief = digests[0];
   assert.equal(brief.name, 'brief');
   const run = brief.runs[0];
-  assert.equal(run.runId, 'brief-seed');
+  assert.equal(run.runId, s.runId);
+  assert.equal(run.channels.outbox.attempts, 1, 'delivered on its first attempt');
+  assert.ok(run.channels.outbox.items > 0 && run.channels.outbox.items === run.channels.outbox.claimed);
   assert.equal(run.channels.outbox.status, 'delivered');
   assert.equal(run.channels.jammed.status, 'failed');
   assert.match(run.channels.jammed.error, /ENOTDIR/);
@@ -126,7 +128,7 @@ test('/api/overview has 24 hourly and 30 daily buckets, queue depths, failing fe
   const sumDays = o.trends.days.reduce((n: number, b: any) => n + (b.counts['isis-libya'] ?? 0), 0);
   assert.equal(sumDays, (await request(`${url}/api/watchlists`)).json().watchlists[0].flagged);
   assert.deepEqual(o.failingFeeds.map((f: any) => f.id), ['broken']);
-  assert.equal(o.digests[0].lastRun.runId, 'brief-seed');
+  assert.equal(o.digests[0].lastRun.runId, s.runId);
   assert.ok('waiting' in o.queues['poll-feed']);
 });
 
@@ -181,11 +183,14 @@ test('/api/digests/:name/retry enqueues one run and answers at once with its run
   }
 });
 
-test('the digests page retry button posts a form and says which run was queued', async () => {
+test('the digests page retry button posts a form, and is sent on to the page that says which run was queued', async () => {
   const res = await postForm(`${url}/digests/brief/retry`, {});
-  assert.equal(res.status, 200);
-  assert.match(res.body, /id="retry-result"/);
-  assert.match(res.body, /brief-\d{8}T\d{6}Z-[a-z0-9]{6}/);
+  assert.equal(res.status, 303);
+  const location = String(res.headers.location);
+  assert.match(location, /^\/digests\?digest=brief&queued=brief-\d{8}T\d{6}Z-[a-z0-9]{6}&status=/);
+  const page = await request(url + location);
+  assert.equal(page.status, 200);
+  assert.match(page.body, /id="retry-result">Queued <strong>brief<\/strong> as <a href="\/digests\/brief\/runs\/brief-\d{8}T\d{6}Z-[a-z0-9]{6}">/);
 });
 
 test('an unknown API path is a JSON 404', async () => {

@@ -119,7 +119,7 @@ test('the "try it" box classifies pasted text and a URL, with the reasons', asyn
 
 test('the retry button queues a run of the digest from the browser (a same-origin POST); the workers run it', async () => {
   await visit('/digests', 'digests');
-  await page.click('#digest-brief button[type=submit]');
+  await Promise.all([page.waitForURL(/\/digests\?digest=brief&queued=/), page.click('#digest-brief button[type=submit]')]);
   await page.waitForSelector('#retry-result');
   assert.match(await page.locator('#retry-result').textContent() ?? '', /Queued brief as brief-\d{8}T\d{6}Z-[a-z0-9]{6}/);
   const deadline = Date.now() + 15_000;

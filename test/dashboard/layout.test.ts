@@ -2,7 +2,8 @@
  * The dashboard's pages in Chromium at a laptop's width (1366x900) and a phone's (390x844):
  * nothing wider than the window, every date on one line, failing feeds first, paging that
  * neither skips nor repeats, readable chart axes, one time zone named and switchable, the job
- * browser's retry and remove as POST-redirect-GET, and a 404 inside the frame. Screenshots go
+ * browser's retry and remove and the digests' "Run now" as POST-redirect-GET, a digest run's
+ * page, and a 404 inside the frame. Screenshots go
  * to test-results/dashboard/.
  */
 import { after, before, test } from 'node:test';
@@ -59,7 +60,8 @@ test('every page fits a laptop and a phone: no horizontal overflow, dates on one
   const pages: Array<[string, string, number]> = [
     ['/', 'overview', 200], ['/items', 'items', 200], ['/items?q=libya&limit=3&page=2', 'items-paged', 200], ['/feeds', 'feeds', 200],
     ['/queues', 'queues', 200], ['/queues/send-digest?state=failed', 'queue-failed', 200], [`/queues/send-digest/jobs/${failedJobId}`, 'job', 200],
-    ['/watchlists', 'watchlists', 200], ['/digests', 'digests', 200], ['/no/such/page', 'not-found', 404],
+    ['/watchlists', 'watchlists', 200], ['/digests', 'digests', 200], [`/digests/brief/runs/${s.runId}`, 'digest-run', 200],
+    ['/digests/brief/runs/no-such-run', 'digest-run-not-found', 404], ['/no/such/page', 'not-found', 404],
   ];
   for (const { width, height } of VIEWPORTS) {
     const p = await open(width, height);
@@ -189,5 +191,43 @@ test('queues: retry and remove a failed job from the browser, each ending on a p
   assert.match(await p.locator('#job-notice').textContent() ?? '', new RegExp(`Removed job ${failedJobId}`));
   assert.equal(await p.locator('#jobs').count(), 0, 'no failed jobs left');
   assert.equal(await q.getJob(failedJobId), undefined);
+  await p.close();
+});
+
+test('digests: a run opens from its readable id, lists what each channel was sent, and "Run now" ends on a page a reload cannot repeat', async () => {
+  for (const { width, height } of VIEWPORTS) {
+    const p = await open(width, height);
+    await p.goto(`${s.dashboard.url}/digests`);
+    const link = p.locator('#digest-brief a.runid').first();
+    assert.match(await link.textContent() ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d · [a-z0-9]{6}$/, 'the run id as a time and its six characters');
+    assert.match(await link.getAttribute('title') ?? '', new RegExp(`^${s.runId} \\(Europe/Brussels\\)$`), 'the whole id on hover');
+    await Promise.all([p.waitForURL(`**/digests/brief/runs/${s.runId}`), link.click()]);
+    assert.match(await p.locator('h1').textContent() ?? '', /^brief · run \d{4}-\d\d-\d\d \d\d:\d\d:\d\d · [a-z0-9]{6}$/);
+    const outbox = p.locator('#channel-outbox');
+    assert.equal(await outbox.locator('.pill.delivered').count(), 2, 'in the heading and the facts');
+    assert.equal(await outbox.locator('dt:text-is("attempts") + dd').textContent(), '1');
+    const rows = await outbox.locator('table.sent tbody tr').count();
+    assert.ok(rows >= 2, `${rows} items sent`);
+    assert.equal(await outbox.locator('table.sent a[href^="http"]').count(), rows, 'each headline links to its story');
+    assert.match(await outbox.locator('dt:text-is("delivery ids") + dd').textContent() ?? '', new RegExp(`${s.runId}\\.outbox\\.1`));
+    assert.match(await p.locator('#channel-jammed dt:text-is("error") + dd').textContent() ?? '', /ENOTDIR/);
+    const head = await outbox.locator('table.sent thead').evaluate((el) => getComputedStyle(el).display);
+    assert.equal(head, width < 640 ? 'none' : 'table-header-group', 'a phone gets stacked rows');
+    await p.screenshot({ path: join(SHOTS, `digest-run-opened-${width}.png`), fullPage: true });
+    await checkLayout(p, `run page at ${width} px`);
+    await p.close();
+  }
+  const p = await open(1366, 900);
+  const methods: string[] = [];
+  p.on('request', (r) => { if (r.isNavigationRequest()) methods.push(r.method()); });
+  await p.goto(`${s.dashboard.url}/digests`);
+  await Promise.all([p.waitForURL(/\/digests\?digest=brief&queued=/), p.locator('#digest-brief button[type=submit]').click()]);
+  const notice = await p.locator('#retry-result').textContent() ?? '';
+  assert.match(notice, /Queued brief as brief-\d{8}T\d{6}Z-[a-z0-9]{6}/);
+  assert.deepEqual(methods.slice(-2), ['POST', 'GET'], 'the form posts, the answer sends the browser on to a page');
+  await p.screenshot({ path: join(SHOTS, 'digests-queued-1366.png'), fullPage: true });
+  methods.splice(0);
+  await p.reload();
+  assert.deepEqual(methods, ['GET'], 'a reload fetches the page, it does not post again');
   await p.close();
 });

@@ -14,6 +14,7 @@ import { QUEUES } from '../../src/jobs/definitions.js';
 import { silentLogger } from '../../src/log.js';
 import { startPipeline, type Pipeline } from '../../src/pipeline.js';
 import type { StoredItem, StoredMatch } from '../../src/types.js';
+import { newRunId } from '../../src/jobs/run-id.js';
 import { runDigest } from '../../src/workers/send-digest.js';
 import { makeConfig } from '../helpers/config.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
@@ -26,6 +27,8 @@ export interface Seeded {
   feedServer: TestServer;
   config: Config;
   prefix: string;
+  /** The seed's digest run: its outbox channel delivered, its jammed one failed. */
+  runId: string;
   close(): Promise<void>;
 }
 
@@ -48,11 +51,12 @@ export async function seedDashboard(name: string, dashboardOptions: Partial<Dash
   const pipeline = await startPipeline({ config, redisUrl: TEST_REDIS_URL, prefix, log: silentLogger });
   await waitForPolls(pipeline, ['wire', 'monitor', 'broken']);
   await backdate(pipeline);
-  await runDigest(pipeline.ctx, config, 'brief', 'brief-seed', new Date().toISOString(), true);
+  const runId = newRunId('brief');
+  await runDigest(pipeline.ctx, config, 'brief', runId, new Date().toISOString(), true);
   await failOneJob(pipeline);
   const dashboard = await startDashboard({ ctx: pipeline.ctx, port: 0, log: silentLogger, env: {}, ...dashboardOptions });
   return {
-    pipeline, dashboard, feedServer, config, prefix,
+    pipeline, dashboard, feedServer, config, prefix, runId,
     async close() {
       await dashboard.close();
       await pipeline.stop();

@@ -17,7 +17,7 @@ test('a retried save queues a match once: a run that holds it never sees it pend
   const store = new Store(redis, { prefix });
   await seedFlagged(store, { count: 2, watchlist: 'w', digest: 'd', channels: ['c'], tag: 'retry' });
   const run = await store.digests.claimRun('d', 'd-1', new Date().toISOString(), ['c']);
-  assert.equal(run?.channels.c?.items, 2);
+  assert.equal(run?.channels.c?.claimed, 2);
   // process-article retried after its save (a stall, or a failure enqueueing alerts)
   await seedFlagged(store, { count: 2, watchlist: 'w', digest: 'd', channels: ['c'], tag: 'retry' });
   assert.equal((await store.digests.previewPending('d', ['c'])).length, 0);

@@ -37,6 +37,10 @@ td.error-text { min-width: 14em; overflow-wrap: anywhere; }
 .pill.claimed, .pill.below { background: #fef3c7; color: #92400e; }
 .pill.never, .pill.empty, .pill.nomatch { background: #eef2f7; color: var(--muted); }
 .pill.wl { background: #dbeafe; color: #1e40af; }
+.pill.expired { background: #eef2f7; color: var(--muted); font-style: italic; }
+a.runid { white-space: nowrap; font-variant-numeric: tabular-nums; }
+code.runid-full, .ids code { overflow-wrap: anywhere; } .ids code { display: inline-block; margin: 0 6px 2px 0; }
+dl.facts dd { min-width: 0; overflow-wrap: anywhere; } table.sent td.headline { overflow-wrap: anywhere; }
 .chart { display: block; margin-bottom: 8px; overflow: visible; }
 .chart .axis { stroke: #94a3b8; } .chart .grid { stroke: #e2e8f0; stroke-dasharray: 3 3; }
 .chart text { font-size: 11px; fill: var(--muted); } .chart .xl { text-anchor: middle; } .chart .yl { text-anchor: end; }

@@ -35,10 +35,17 @@ export async function listDigests(ctx: WorkerContext, runLimit = 10): Promise<Di
     const latest = runs[0];
     const failedChannels = latest ? Object.entries(latest.channels).filter(([, c]) => c.status === 'failed').map(([ch]) => ch) : [];
     // Delivery errors quote webhook URLs, whose path or query is often the secret.
-    const row: DigestRow = { name, schedule: d.schedule, timezone: d.timezone, watchlists: d.watchlists, channels: d.channels, pending: pending.length, runs: redactValue(runs), failedChannels };
+    const ordered = runs.map((r) => ({ ...r, channels: inChannelOrder(r.channels, d.channels) }));
+    const row: DigestRow = { name, schedule: d.schedule, timezone: d.timezone, watchlists: d.watchlists, channels: d.channels, pending: pending.length, runs: redactValue(ordered), failedChannels };
     if (scheduler?.next) row.nextRun = new Date(scheduler.next).toISOString();
     return row;
   }));
+}
+
+/** A run's channels in the digest's order, then any the digest no longer has. */
+export function inChannelOrder<T>(channels: Record<string, T>, order: string[]): Record<string, T> {
+  const rank = (c: string) => (order.includes(c) ? order.indexOf(c) : order.length);
+  return Object.fromEntries(Object.entries(channels).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1)));
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { WorkerContext } from '../../workers/context.js';
 import { classifyRequest, type ClassifyRequest } from '../data/classify.js';
+import { loadRun } from '../data/digest-run.js';
 import { listDigests, retryDigest } from '../data/digests.js';
 import { listFeeds } from '../data/feeds.js';
 import { filterFromQuery, findFlaggedPage } from '../data/items.js';
@@ -23,6 +24,7 @@ export function registerApi(app: FastifyInstance, ctx: WorkerContext): void {
   app.get('/api/feeds', async () => ({ feeds: await listFeeds(ctx) }));
   app.get('/api/watchlists', async () => ({ watchlists: await listWatchlists(ctx) }));
   app.get('/api/digests', async () => ({ digests: await listDigests(ctx) }));
+  app.get<{ Params: { name: string; runId: string } }>('/api/digests/:name/runs/:runId', async (req) => loadRun(ctx, req.params.name, req.params.runId));
   app.post<{ Params: { name: string } }>('/api/digests/:name/retry', async (req) => retryDigest(ctx, req.params.name));
   app.get('/api/queues', async () => ({ queues: await summarizeQueues(ctx.queues) }));
   app.post<{ Body: ClassifyRequest }>('/api/classify', async (req) => {

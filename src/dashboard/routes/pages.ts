@@ -1,13 +1,12 @@
 /**
- * The HTML pages and their form actions ("try it", digest retry, the time-zone switch, job
- * retry and removal), plus the login form. Every request runs with its page clock (the zone
+ * The HTML pages and their form actions ("try it", the time-zone switch; digest retry and job
+ * retry and removal in their own modules), plus the login form. Every request runs with its page clock (the zone
  * its times are shown in), so every page and chart of one request agrees on one zone.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { describeError } from '../../errors.js';
 import type { WorkerContext } from '../../workers/context.js';
 import { classifyRequest, type ClassifyRequest } from '../data/classify.js';
-import { listDigests, retryDigest } from '../data/digests.js';
 import { listFeeds } from '../data/feeds.js';
 import { filterFromQuery, findFlaggedPage } from '../data/items.js';
 import { findUnflagged, verdictsOn } from '../data/verdict-pages.js';
@@ -15,13 +14,13 @@ import { loadOverview } from '../data/overview.js';
 import { listWatchlists } from '../data/watchlists.js';
 import { RequestError } from '../errors.js';
 import { checkToken, readCookie, sessionCookie } from '../security.js';
-import { digestsPage } from '../views/digests.js';
 import { feedsPage } from '../views/feeds.js';
 import { DEFAULT_PAGE_SIZE, itemsPage } from '../views/items.js';
 import { loginPage, safeNext } from '../views/login.js';
 import { overviewPage } from '../views/overview.js';
 import { pageZone, serverZone, withClock } from '../views/time.js';
 import { watchlistsPage } from '../views/watchlists.js';
+import { registerDigestPages } from './digests.js';
 import { registerVerdictPages } from './feedback.js';
 import { registerQueuePages } from './queues.js';
 
@@ -67,12 +66,7 @@ export function registerPages(app: FastifyInstance, ctx: WorkerContext, token: s
       return sendHtml(reply, watchlistsPage({ rows, tried, error: describeError(err) }), err.status);
     }
   });
-  app.get('/digests', async (_req, reply) => sendHtml(reply, digestsPage({ rows: await listDigests(ctx) })));
-  app.post<{ Params: { name: string } }>('/digests/:name/retry', async (req, reply) => {
-    const result = await retryDigest(ctx, req.params.name);
-    const notice = { digest: req.params.name, runId: result.runId, channels: { job: result.status } };
-    return sendHtml(reply, digestsPage({ rows: await listDigests(ctx), notice }));
-  });
+  registerDigestPages(app, ctx, sendHtml);
   registerQueuePages(app, ctx, sendHtml);
   registerVerdictPages(app, ctx, sendHtml);
   registerZoneSwitch(app);

@@ -1,14 +1,16 @@
-/** The digests page: run history with per-channel delivery status, and a retry button. */
+/** The digests page: run history with per-channel delivery status, links to each run, and a run/retry button. */
 import { html, type SafeHtml } from '../html.js';
 import type { DigestRow } from '../data/digests.js';
-import type { DigestRun } from '../../store/digest-store.js';
-import { timeTag } from './format.js';
+import type { ChannelRun, DigestRun } from '../../store/digest-store.js';
+import { plural } from './format.js';
 import { page } from './layout.js';
+import { runLink, runPath } from './run-id.js';
+import { timeTag } from './time.js';
 
 export interface DigestsView {
   rows: DigestRow[];
-  /** The outcome of a retry just made. */
-  notice?: { digest: string; runId: string; channels: Record<string, string> };
+  /** A run just asked for (the page the retry redirects to). */
+  notice?: { digest: string; runId: string; status: string };
   error?: string;
 }
 
@@ -19,7 +21,8 @@ ${v.rows.length === 0 ? html`<p class="muted">No digests configured.</p>` : ''}$
 }
 
 function noticeBlock(n: NonNullable<DigestsView['notice']>): SafeHtml {
-  return html`<div class="notice" role="status" id="retry-result">Queued <strong>${n.digest}</strong> as ${n.runId}: ${Object.entries(n.channels).map(([ch, s]) => html`<span class="pill">${ch}: ${s}</span> `)}</div>`;
+  return html`<div class="notice" role="status" id="retry-result">Queued <strong>${n.digest}</strong> as <a href="${runPath(n.digest, n.runId)}"><code>${n.runId}</code></a> (${n.status}).
+<span class="small muted">Its page fills in once a worker has claimed it; a run with nothing pending makes no record.</span></div>`;
 }
 
 function digestCard(d: DigestRow): SafeHtml {
@@ -27,15 +30,22 @@ function digestCard(d: DigestRow): SafeHtml {
 <button type="submit"${d.failedChannels.length ? '' : html` class="secondary"`}>${d.failedChannels.length ? `Retry failed (${d.failedChannels.join(', ')})` : 'Run now'}</button></form>`;
   return html`<section class="card" id="digest-${d.name}"><h2>${d.name} ${retry}</h2>
 <p class="small">schedule <code>${d.schedule}</code> ${d.timezone} · watch-lists ${d.watchlists.join(', ')} · channels ${d.channels.join(', ')} · next run ${d.nextRun ? timeTag(d.nextRun) : html`<span class="muted">not scheduled</span>`} · <strong>${d.pending}</strong> pending</p>
-${d.runs.length === 0 ? html`<p class="muted">No runs yet.</p>` : runTable(d.runs)}</section>`;
+${d.runs.length === 0 ? html`<p class="muted">No runs yet.</p>` : runTable(d.name, d.runs)}</section>`;
 }
 
-function runTable(runs: DigestRun[]): SafeHtml {
-  return html`<table class="wide"><thead><tr><th>run</th><th>scheduled for</th><th>channel</th><th>status</th><th class="num">items</th><th class="num">attempts</th><th>delivered / error</th></tr></thead><tbody>
+function runTable(digest: string, runs: DigestRun[]): SafeHtml {
+  return html`<table class="wide runs"><thead><tr><th>run</th><th>scheduled for</th><th>channel</th><th>status</th><th class="num">attempts</th><th class="num">sent</th><th class="num">held back</th><th>delivered / error</th></tr></thead><tbody>
 ${runs.map((r) => {
     const chans = Object.entries(r.channels);
-    return chans.map(([ch, c], i) => html`<tr>${i === 0 ? html`<td rowspan="${chans.length}" class="small">${r.runId}</td><td rowspan="${chans.length}">${timeTag(r.scheduledFor)}</td>` : ''}
-<td>${ch}</td><td><span class="pill ${c.status}">${c.status}</span></td><td class="num">${c.items}</td><td class="num">${c.attempts}</td>
-<td>${c.error ? html`<span class="bad">${c.error}</span>` : timeTag(c.deliveredAt)}</td></tr>`);
+    return chans.map(([ch, c], i) => html`<tr>${i === 0 ? html`<td rowspan="${chans.length}" class="small">${runLink(digest, r.runId)}</td><td rowspan="${chans.length}">${timeTag(r.scheduledFor)}</td>` : ''}
+<td>${ch}</td><td><span class="pill ${c.status}">${c.status}</span>${stateNote(c)}</td><td class="num">${c.attempts}</td><td class="num">${c.status === 'claimed' ? '–' : c.items}</td><td class="num">${c.heldBack || ''}</td>
+<td>${c.error ? html`<span class="bad">${c.error}</span>` : c.status === 'delivered' ? timeTag(c.deliveredAt) : html`<span class="muted">–</span>`}</td></tr>`);
   })}</tbody></table>`;
+}
+
+/** What the counts of a channel not delivered mean: items waiting in the run, or given back. */
+function stateNote(c: ChannelRun): SafeHtml | string {
+  if (c.status === 'claimed') return html` <span class="small muted">${plural(c.claimed, 'item')} waiting</span>`;
+  if (c.status === 'failed' && c.returned) return html` <span class="small muted">${plural(c.returned, 'item')} back to pending</span>`;
+  return '';
 }

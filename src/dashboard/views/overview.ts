@@ -8,6 +8,7 @@ import { legend, stackedBars } from './chart.js';
 import { page } from './layout.js';
 import { chartBlock } from './hour-charts.js';
 import { dayLabel, hourAxis, hourName, minorHour, relativeTag, timeTag } from './time.js';
+import { runPath } from './run-id.js';
 
 /** Every 5th day under the 30-day chart. */
 const dayAxis = (start: string, i: number) => (i % 5 === 0 ? dayLabel(Date.parse(start)) : '');
@@ -70,6 +71,6 @@ export function runStatus(run: DigestRun | undefined): SafeHtml {
 function digestTable(digests: Overview['digests']): SafeHtml {
   if (digests.length === 0) return html`<p class="muted">No digests configured.</p>`;
   return html`<table><thead><tr><th>digest</th><th>last run</th><th>channels</th><th class="num">pending</th></tr></thead><tbody>
-${digests.map((d) => html`<tr><td><a href="/digests#digest-${d.name}">${d.name}</a></td><td class="when">${timeTag(d.lastRun?.createdAt)}</td><td>${runStatus(d.lastRun)}</td><td class="num">${d.pending}</td></tr>`)}
+${digests.map((d) => html`<tr><td><a href="/digests#digest-${d.name}">${d.name}</a></td><td class="when">${d.lastRun ? html`<a href="${runPath(d.name, d.lastRun.runId)}" title="${d.lastRun.runId}">${timeTag(d.lastRun.createdAt)}</a>` : timeTag(undefined)}</td><td>${runStatus(d.lastRun)}</td><td class="num">${d.pending}</td></tr>`)}
 </tbody></table>`;
 }
