@@ -24,7 +24,10 @@ export function keyOfSpan(t: TokenizedText, start: number, end: number, text: st
   let last = first;
   while (last < t.length && t.ends[last]! <= end) last++;
   if (last === first || t.starts[first] !== start || t.ends[last - 1] !== end) return foldKey(text);
-  return last - first === 1 ? t.folded[first]! : t.folded.slice(first, last).join(' ');
+  if (last - first === 1) return t.foldedAt(first);
+  let key = t.foldedAt(first);
+  for (let k = first + 1; k < last; k++) key += ` ${t.foldedAt(k)}`;
+  return key;
 }
 
 export function entitiesFromSpans(spans: readonly NameSpan[], tokens: { title: TokenizedText; body: TokenizedText }): FoundEntity[] {
