@@ -30,12 +30,21 @@ export function keyOfSpan(t: TokenizedText, start: number, end: number, text: st
   return key;
 }
 
+/** text.replace(/\s+/g, ' '), with no regular expression run where no character could be a space. */
+function spacesAsOne(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 0xa0) return text.replace(/\s+/g, ' ');
+  }
+  return text;
+}
+
 export function entitiesFromSpans(spans: readonly NameSpan[], tokens: { title: TokenizedText; body: TokenizedText }): FoundEntity[] {
   const mentions: NameMention[] = [];
   for (const s of spans) {
     if (s.type === 'misc') continue;
     const key = keyOfSpan(tokens[s.field], s.start, s.end, s.text);
-    mentions.push({ field: s.field, start: s.start, end: s.end, surface: s.text.replace(/\s+/g, ' '), key, type: s.type });
+    mentions.push({ field: s.field, start: s.start, end: s.end, surface: spacesAsOne(s.text), key, type: s.type });
   }
   return mergeNames(mentions);
 }
