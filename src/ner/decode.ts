@@ -7,7 +7,7 @@
  * path, which gives the same labels (tested).
  */
 import { applyCaseRules } from './consistency.js';
-import { buildDoc, wordAt, type Doc } from './doc.js';
+import { DocBuffers, buildDoc, wordAt, type Doc } from './doc.js';
 import { DOC_SLOTS, docFeatures } from './doc-features.js';
 import { BASE_SLOTS, baseFeatures } from './features.js';
 import { LABELS, partOf, typeOf, U, L } from './labels.js';
@@ -58,12 +58,16 @@ export function labelFeatures(doc: Doc, base: Int32Array, stage1: Stage, stage2:
   return { doc, first, final, emit1 };
 }
 
+/** The run-time path's document memory: its documents are read before the next is built. */
+const buffers = new DocBuffers();
+
 /**
  * The run-time path: the same labels as labelDoc, the emissions summed by the fast model
- * (fast.ts); null when the text is not English (lang.ts).
+ * (fast.ts); null when the text is not English (lang.ts). The document returned, and emit1, are
+ * valid until the next call.
  */
 export function labelDocFast(title: string, body: string, lang: string | undefined, res: Resources, fast: FastModel, stages: Stage[]): StagedLabels | null {
-  const doc = buildDoc(title, body, res);
+  const doc = buildDoc(title, body, res, buffers);
   if (!isEnglishDoc(doc, lang)) return null;
   fast.startDocument(vocabularyFor(res.prior));
   const w = windowsOf(doc.n, doc.sentStart, doc.cased);

@@ -108,25 +108,67 @@ let serial = 0;
 /** The tokens of the document being built (reused: the document keeps copies). */
 const sink = new TokenSink(1024);
 
-export function buildDoc(title: string, body: string, res: Resources): Doc {
+const INT_ARRAYS = 10, BYTE_ARRAYS = 8;
+
+/**
+ * The memory a document's per-token arrays are views of: two buffers, not eighteen arrays.
+ * The run-time path keeps one and reuses it from one document to the next (a document built
+ * on it is valid until the next is); without one, each document gets its own.
+ */
+export class DocBuffers {
+  private ints = new ArrayBuffer(0);
+  private bytes = new ArrayBuffer(0);
+  private capacity = 0;
+
+  constructor(tokens = 0) {
+    if (tokens > 0) this.reserve(tokens, tokens);
+  }
+
+  /** Room for n tokens (grown by doubling from `least`). */
+  reserve(n: number, least = 1024): void {
+    if (n <= this.capacity) return;
+    let c = Math.max(least, this.capacity);
+    while (c < n) c *= 2;
+    this.ints = new ArrayBuffer(c * 4 * INT_ARRAYS);
+    this.bytes = new ArrayBuffer(c * BYTE_ARRAYS);
+    this.capacity = c;
+  }
+
+  int(i: number, n: number): Int32Array { return new Int32Array(this.ints, i * this.capacity * 4, n); }
+  byte(i: number, n: number): Uint8Array { return new Uint8Array(this.bytes, i * this.capacity, n); }
+}
+
+/**
+ * The document of title and body. With `buffers` (the run-time path), its arrays are views of
+ * them, reused by the next document built on them.
+ */
+export function buildDoc(title: string, body: string, res: Resources, buffers?: DocBuffers): Doc {
   sink.length = 0;
   scanInto(title, sink);
   const titleLength = sink.length;
   scanInto(body, sink);
   const n = sink.length;
-  const sentStart = new Uint8Array(n);
+  const b = buffers ?? new DocBuffers(n);
+  b.reserve(n);
+  // Every array is written whole below (markSentences, readWords, sentences, documentCase) but
+  // `field`, whose title part is cleared here: reused memory holds the last document's values.
+  const sentStart = b.byte(0, n);
   markSentences(title, sink, 0, sentStart, titleLength);
   markSentences(body, sink, titleLength, sentStart, n);
-  const field = new Uint8Array(n);
+  const field = b.byte(1, n);
+  field.fill(0, 0, titleLength);
   field.fill(1, titleLength);
+  const starts = b.int(0, n), ends = b.int(1, n);
+  starts.set(sink.starts.subarray(0, n));
+  ends.set(sink.ends.subarray(0, n));
   const vocab = vocabularyFor(res.prior);
   vocab.startDocument();
   const doc: Doc = {
-    n, field, starts: sink.starts.slice(0, n), ends: sink.ends.slice(0, n), sentStart, texts: [title, body],
-    pos: new Uint8Array(n), head: new Uint8Array(n), uninf: new Uint8Array(n), ids: new Int32Array(n), words: vocab.words,
-    packed: new Int32Array(n), hLow: new Int32Array(n), hShape: new Int32Array(n), hShort: new Int32Array(n),
-    kind: new Int32Array(n), lang: new Int32Array(n), lowId: new Int32Array(n), lowCount: 0, docCase: new Uint8Array(n),
-    prior: new Uint8Array(n), cased: new Uint8Array(n),
+    n, field, starts, ends, sentStart, texts: [title, body],
+    pos: b.byte(2, n), head: b.byte(3, n), uninf: b.byte(4, n), ids: b.int(2, n), words: vocab.words,
+    packed: b.int(3, n), hLow: b.int(4, n), hShape: b.int(5, n), hShort: b.int(6, n),
+    kind: b.int(7, n), lang: b.int(8, n), lowId: b.int(9, n), lowCount: 0, docCase: b.byte(5, n),
+    prior: b.byte(6, n), cased: b.byte(7, n),
   };
   readWords(doc, vocab);
   sentences(doc);

@@ -18,7 +18,7 @@ import {
 import { LABELS } from './labels.js';
 import type { Stage } from './table.js';
 import type { Resources } from './types.js';
-import { RowWeights, VectorCache } from './vectors.js';
+import { DenseVectorCache, RowWeights, VectorCache } from './vectors.js';
 import type { Vocabulary } from './vocab.js';
 import type { Windows } from './windows.js';
 
@@ -32,7 +32,7 @@ export class FastModel {
    * Sums of a word's own keys, by word number * 4 + (1 when case says nothing at it); and of
    * the keys it gives the token after it (+ 2) and before it (+ 3).
    */
-  private readonly words = new VectorCache(KEEP);
+  private readonly words = new DenseVectorCache(KEEP);
   /** Sums of the place keys, by word kind and place (placeKey). */
   private readonly places = new VectorCache(KEEP);
   /** Stage 2's sums, by the codes of docLocalKeys and docVoteKeys. */
@@ -58,7 +58,8 @@ export class FastModel {
       this.words.clear();
       this.places.clear();
     }
-    for (const c of [this.words, this.places, this.local, this.voted]) c.trim();
+    this.words.trim();
+    for (const c of [this.places, this.local, this.voted]) c.trim();
   }
 
   /** Scratch emissions, reused from one document to the next (valid until the next call). */

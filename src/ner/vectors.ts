@@ -119,3 +119,50 @@ export class VectorCache {
     this.slots = slots;
   }
 }
+
+/**
+ * A VectorCache for small dense keys (a word's number * 4 + a variant): the offset of a key's
+ * vector is read straight from an array indexed by the key, so a lookup is one read where a
+ * hash table's probe would be another cache miss. Vectors are laid out as VectorCache lays them.
+ */
+export class DenseVectorCache {
+  /** Per key, its vector's offset + 1 (0: none yet). */
+  private index = new Int32Array(1 << 12);
+  data = new Float32Array(256 * LABELS);
+  private count = 0;
+
+  constructor(private readonly limit: number) {}
+
+  find(key: number): number {
+    return key < this.index.length ? this.index[key]! - 1 : -1;
+  }
+
+  make(key: number): number {
+    if (key >= this.index.length) {
+      let n = this.index.length * 2;
+      while (n <= key) n *= 2;
+      const grown = new Int32Array(n);
+      grown.set(this.index);
+      this.index = grown;
+    }
+    const o = this.count++ * LABELS;
+    if (o + LABELS > this.data.length) {
+      const grown = new Float32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.index[key] = o + 1;
+    this.data.fill(0, o, o + LABELS);
+    return o;
+  }
+
+  trim(): void {
+    if (this.count > this.limit) this.clear();
+  }
+
+  clear(): void {
+    this.index = new Int32Array(1 << 12);
+    this.data = new Float32Array(256 * LABELS);
+    this.count = 0;
+  }
+}

@@ -13,6 +13,9 @@ const TYPES = (LABELS - 1) / 4;
 const CLOSERS = Int32Array.from([0, ...Array.from({ length: TYPES }, (_, t) => [label(t, L), label(t, U)]).flat()]);
 const STARTERS = Int32Array.from([0, ...Array.from({ length: TYPES }, (_, t) => [label(t, B), label(t, U)]).flat()]);
 const C = CLOSERS.length;
+/** The closers after O, by name, for the written-out loop in viterbi (checked against CLOSERS below). */
+const CL1 = label(0, L), CL2 = label(0, U), CL3 = label(1, L), CL4 = label(1, U), CL5 = label(2, L), CL6 = label(2, U), CL7 = label(3, L), CL8 = label(3, U);
+if (C !== 9 || CLOSERS[0] !== 0 || [CL1, CL2, CL3, CL4, CL5, CL6, CL7, CL8].some((l, i) => CLOSERS[i + 1] !== l)) throw new Error('ner: viterbi closers are not the nine the loop is written for');
 
 // The shortcut above must be exactly the BILOU grammar of labels.ts.
 for (let from = 0; from < LABELS; from++) {
@@ -49,13 +52,21 @@ export function viterbi(emit: Float32Array, trans: Float32Array, from: number, t
   for (let l = 0; l < LABELS; l++) delta[l] = STARTS[l] ? emit[e0 + l]! + (afterO ? trans[l]! : 0) : NEG;
   for (let k = 1; k < n; k++) {
     const d = k * LABELS, p = d - LABELS, e = (from + k) * LABELS;
-    for (let s = 0; s < STARTERS.length; s++) {
-      let best = NEG, arg = 0;
-      for (let c = 0; c < C; c++) {
-        const fr = CLOSERS[c]!;
-        const v = delta[p + fr]! + trans[STARTER_AT[s * C + c]!]!;
-        if (v > best) { best = v; arg = fr; }
-      }
+    // The closers' scores at the token before, read once for all nine starters (the loop over
+    // CLOSERS written out: same additions, same order, same ties to the first closer).
+    const c0 = delta[p]!, c1 = delta[p + CL1]!, c2 = delta[p + CL2]!, c3 = delta[p + CL3]!, c4 = delta[p + CL4]!;
+    const c5 = delta[p + CL5]!, c6 = delta[p + CL6]!, c7 = delta[p + CL7]!, c8 = delta[p + CL8]!;
+    for (let s = 0, at = 0; s < STARTERS.length; s++, at += C) {
+      let best = NEG, arg = 0, v = c0 + trans[STARTER_AT[at]!]!;
+      if (v > best) { best = v; arg = 0; }
+      v = c1 + trans[STARTER_AT[at + 1]!]!; if (v > best) { best = v; arg = CL1; }
+      v = c2 + trans[STARTER_AT[at + 2]!]!; if (v > best) { best = v; arg = CL2; }
+      v = c3 + trans[STARTER_AT[at + 3]!]!; if (v > best) { best = v; arg = CL3; }
+      v = c4 + trans[STARTER_AT[at + 4]!]!; if (v > best) { best = v; arg = CL4; }
+      v = c5 + trans[STARTER_AT[at + 5]!]!; if (v > best) { best = v; arg = CL5; }
+      v = c6 + trans[STARTER_AT[at + 6]!]!; if (v > best) { best = v; arg = CL6; }
+      v = c7 + trans[STARTER_AT[at + 7]!]!; if (v > best) { best = v; arg = CL7; }
+      v = c8 + trans[STARTER_AT[at + 8]!]!; if (v > best) { best = v; arg = CL8; }
       const lab = STARTERS[s]!;
       delta[d + lab] = best + emit[e + lab]!;
       back[d + lab] = arg;

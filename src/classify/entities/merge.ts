@@ -28,12 +28,12 @@ interface Group {
 
 const FILLER = new Set(['of', 'for', 'the', 'and', 'al', 'el', 'de', 'bin', 'to']);
 
-function groupKey(m: NameMention): string {
-  const known = findKnown(m.key);
+/** The group a mention joins, given the known entry its key is a variant of (if any). */
+function groupKey(m: NameMention, known: Known | undefined): string {
   if (known) return `known:${known.name}`;
-  const tokens = m.key.split(' ');
-  if (m.type === 'person') return `person:${soundKey(tokens[tokens.length - 1]!)}`;
-  return `${m.type}:${tokens.join(' ')}`;
+  // A person groups by the sound of the key's last word (keys are words joined by single spaces).
+  if (m.type === 'person') return `person:${soundKey(m.key.slice(m.key.lastIndexOf(' ') + 1))}`;
+  return `${m.type}:${m.key}`;
 }
 
 function initials(name: string): string {
@@ -44,12 +44,25 @@ function canonicalOf(g: Group): string {
   return (g.canonical ??= pickCanonical(g));
 }
 
+/** The surface with the most words, then the most mentions; the first written among equals. */
 function pickCanonical(g: Group): string {
   if (g.known) return g.known.name;
+  if (g.mentions.length === 1) return g.mentions[0]!.surface;
   const counts = new Map<string, number>();
   for (const m of g.mentions) counts.set(m.surface, (counts.get(m.surface) ?? 0) + 1);
-  const words = (s: string) => s.split(' ').length;
-  return [...counts].sort((a, b) => words(b[0]) - words(a[0]) || b[1] - a[1])[0]![0];
+  let best = '', bestWords = -1, bestCount = 0;
+  for (const [surface, count] of counts) {
+    const words = wordCount(surface);
+    if (words > bestWords || (words === bestWords && count > bestCount)) { best = surface; bestWords = words; bestCount = count; }
+  }
+  return best;
+}
+
+/** s.split(' ').length, without the array. */
+function wordCount(s: string): number {
+  let n = 1;
+  for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) n++;
+  return n;
 }
 
 /** Folds a lone acronym group (FSA) into the group whose name it abbreviates. */
@@ -59,6 +72,8 @@ function mergeAcronyms(groups: Map<string, Group>): void {
     const name = canonicalOf(g);
     if (g.type === 'org' && name.includes(' ')) byInitials.set(initials(name), g);
   }
+  // No multi-word organization: no acronym can fold into one (and no name need be tested).
+  if (byInitials.size === 0) return;
   for (const [key, g] of groups) {
     const name = canonicalOf(g);
     const target = /^\p{Lu}{2,6}$/u.test(name) ? byInitials.get(name) : undefined;
@@ -71,7 +86,9 @@ function mergeAcronyms(groups: Map<string, Group>): void {
 
 /** Mentions as offsets, title first, each field in text order (merged acronyms came last). */
 function inTextOrder(mentions: NameMention[]): Mention[] {
-  const out = mentions.map(({ field, start, end }) => ({ field, start, end }));
+  const out: Mention[] = [];
+  for (const m of mentions) out.push({ field: m.field, start: m.start, end: m.end });
+  if (out.length < 2) return out;
   return out.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1));
 }
 
@@ -79,10 +96,10 @@ function inTextOrder(mentions: NameMention[]): Mention[] {
 export function mergeNames(mentions: NameMention[]): FoundEntity[] {
   const groups = new Map<string, Group>();
   for (const m of mentions) {
-    const key = groupKey(m);
+    const known = findKnown(m.key);
+    const key = groupKey(m, known);
     let g = groups.get(key);
     if (!g) {
-      const known = findKnown(m.key);
       g = { type: known?.type ?? m.type, mentions: [] };
       if (known) g.known = known;
       groups.set(key, g);
@@ -90,11 +107,14 @@ export function mergeNames(mentions: NameMention[]): FoundEntity[] {
     g.mentions.push(m);
   }
   mergeAcronyms(groups);
-  return [...groups.values()].map((g) => {
+  const out: FoundEntity[] = [];
+  for (const g of groups.values()) {
     const name = canonicalOf(g);
-    const seen = [...new Set(g.mentions.map((m) => m.surface))];
-    const names = [...new Set([name, ...seen, ...(g.known?.variants ?? [])])];
-    const found: FoundEntity = { name, type: g.type, count: g.mentions.length, names, mentions: inTextOrder(g.mentions) };
-    return found;
-  });
+    // The canonical name, then the surfaces as first written, then the known variants; each once.
+    const names = new Set<string>([name]);
+    for (const m of g.mentions) names.add(m.surface);
+    if (g.known) for (const v of g.known.variants) names.add(v);
+    out.push({ name, type: g.type, count: g.mentions.length, names: [...names], mentions: inTextOrder(g.mentions) });
+  }
+  return out;
 }

@@ -24,7 +24,19 @@ export function keyOfSpan(t: TokenizedText, start: number, end: number, text: st
   let last = first;
   while (last < t.length && t.ends[last]! <= end) last++;
   if (last === first || t.starts[first] !== start || t.ends[last - 1] !== end) return foldKey(text);
-  return last - first === 1 ? t.folded[first]! : t.folded.slice(first, last).join(' ');
+  if (last - first === 1) return t.foldedAt(first);
+  let key = t.foldedAt(first);
+  for (let k = first + 1; k < last; k++) key += ` ${t.foldedAt(k)}`;
+  return key;
+}
+
+/** text.replace(/\s+/g, ' '), with no regular expression run where no character could be a space. */
+function spacesAsOne(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 0xa0) return text.replace(/\s+/g, ' ');
+  }
+  return text;
 }
 
 export function entitiesFromSpans(spans: readonly NameSpan[], tokens: { title: TokenizedText; body: TokenizedText }): FoundEntity[] {
@@ -32,7 +44,7 @@ export function entitiesFromSpans(spans: readonly NameSpan[], tokens: { title: T
   for (const s of spans) {
     if (s.type === 'misc') continue;
     const key = keyOfSpan(tokens[s.field], s.start, s.end, s.text);
-    mentions.push({ field: s.field, start: s.start, end: s.end, surface: s.text.replace(/\s+/g, ' '), key, type: s.type });
+    mentions.push({ field: s.field, start: s.start, end: s.end, surface: spacesAsOne(s.text), key, type: s.type });
   }
   return mergeNames(mentions);
 }

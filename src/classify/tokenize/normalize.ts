@@ -92,6 +92,15 @@ export class TokenizedText {
     this.storedFolded.push(folded);
   }
 
+  /** folded[k], without cutting the strings of every other token (one name's key needs only its own). */
+  foldedAt(k: number): string {
+    if (this.foldedForms) return this.foldedForms[k]!;
+    const kind = this.kinds[k]!;
+    if (kind >= STORED) return this.storedFolded[kind - STORED]!;
+    const raw = this.text.slice(this.starts[k], this.ends[k]);
+    return kind === ASCII_UPPER ? raw.toLowerCase() : raw;
+  }
+
   /** isCapitalized(raw[k]) without cutting the string of an ASCII token. */
   capitalizedAt(k: number): boolean {
     const kind = this.kinds[k]!;
