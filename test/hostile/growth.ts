@@ -45,7 +45,7 @@ async function fastest<T>(run: (input: T) => unknown, input: T, runs: number): P
   return best;
 }
 
-/** Times every size; a ratio over the limit is measured once more before it counts. */
+/** Times every size; a ratio over the limit is measured again before it counts. */
 export async function measureGrowth<T>(c: GrowthCase<T>): Promise<Growth> {
   const runs = c.runs ?? 3;
   const ms: number[] = [];
@@ -59,8 +59,10 @@ export async function measureGrowth<T>(c: GrowthCase<T>): Promise<Growth> {
   for (const size of c.sizes) {
     ms.push(await fastest(c.run, input(size), runs));
     const i = ms.length - 1;
-    if (i > 0 && ms[i - 1]! >= (c.floorMs ?? 8) && ms[i]! / ms[i - 1]! > (c.maxRatio ?? 2.5)) {
-      // Over the limit: measured once more, both sizes, before it counts.
+    // Over the limit: both sizes measured again, up to three more rounds, before it counts.
+    // A loaded machine (caches shared with other processes) can push one step of a linear
+    // stage past 3x once or twice; a quadratic stage stays near 4x however often it is timed.
+    for (let round = 0; round < 3 && i > 0 && ms[i - 1]! >= (c.floorMs ?? 8) && ms[i]! / ms[i - 1]! > (c.maxRatio ?? 2.5); round++) {
       ms[i - 1] = Math.min(ms[i - 1]!, await fastest(c.run, input(c.sizes[i - 1]!), runs));
       ms[i] = Math.min(ms[i]!, await fastest(c.run, input(size), runs));
     }
