@@ -7,7 +7,8 @@
 import type { Classification, ClassifyInput, EntityMention, WatchlistMatch } from '../types.js';
 import { nextGeneration } from './compile/compile.js';
 import { MODE_ANY, MODE_BODY, MODE_OTHER, MODE_TITLE } from './compile/flat.js';
-import { settleUndecided } from './entities/case-rule.js';
+import { settleUndecided, type EntitySeqs } from './entities/case-rule.js';
+import { heardHeadlineNames } from './entities/headline-names.js';
 import { withTokens } from './entities/doc-tokens.js';
 import { findEntities } from './entities/find-entities.js';
 import { isCommonWord, recognize } from './entities/recognizer.js';
@@ -106,6 +107,27 @@ function judgeAll(ctx: ArticleContext, hits: LeafHits, only: Set<string> | undef
   return out;
 }
 
+const entitySeqsCache = new WeakMap<Classifier, EntitySeqs>();
+
+/** Per seq, the seqs of every entity it is an alias of: built once per compiled classifier. */
+function entitySeqsOf(c: Classifier): EntitySeqs {
+  let found = entitySeqsCache.get(c);
+  if (!found) {
+    const bySeq = new Map<number, number[]>();
+    for (const e of c.entities) {
+      for (const seq of e.seqs) {
+        const list = bySeq.get(seq) ?? [];
+        for (const q of e.seqs) if (!list.includes(q)) list.push(q);
+        bySeq.set(seq, list);
+      }
+    }
+    const none: readonly number[] = [];
+    found = (seq) => bySeq.get(seq) ?? none;
+    entitySeqsCache.set(c, found);
+  }
+  return found;
+}
+
 /** The recognizer's names (see entities/recognizer.ts), handed the tokens already made. */
 function recognizeNames(recognizer: Recognizer, input: ClassifyInput, fields: FieldMatch[]): NameSpan[] {
   const doc: RecognizerInput = { title: input.title, body: input.body };
@@ -133,8 +155,8 @@ export function classifyDetailed(classifier: Classifier, input: ClassifyInput, o
   const undecided = fields[0]!.undecided.length > 0 || fields[1]!.undecided.length > 0;
   // Names are read for the entities, or (recognition off) only when the case rule needs them.
   const names = entitiesWanted || undecided ? recognizeNames(opts.recognizer ?? recognize, input, fields) : [];
-  if (undecided) settleUndecided(fields, names, isCommonWord);
-  const entities = findEntities(classifier, fields, entitiesWanted ? names : undefined);
+  if (undecided) settleUndecided(fields, names, isCommonWord, entitySeqsOf(classifier));
+  const entities = findEntities(classifier, fields, entitiesWanted ? heardHeadlineNames(names, fields, isCommonWord) : undefined);
   nextGeneration(classifier.scratch);
   const ctx: ArticleContext = { classifier, fields, input, entities, snippets: new Map() };
   const hits = hitLeaves(ctx);

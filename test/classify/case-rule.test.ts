@@ -179,3 +179,36 @@ test('case tells after an abbreviation, across a wrapped line, and inside a phra
   assert.equal(hit('It rained.\n\nMay brought sun.'), false, 'a paragraph starts a sentence');
   assert.equal(hit('It rained. May brought sun.'), false);
 });
+
+test('in a headline, a name counts only when a body that speaks names the entity too; a title alone leaves it to the recognizer', () => {
+  const entities = { ...ENTITIES, Bush: { type: 'person', aliases: ['George Bush'] } };
+  const c = compileOne('@Labour OR @Apple OR @Turkey OR @May OR @Bush', { entities });
+  // The watch-list's hits in the title (the recognizer's own entities are listed either way).
+  const named = (input: ClassifyInput) => [...new Set(classifyItem(c, input).matches[0]!.hits.filter((h) => h.field === 'title').map((h) => h.term.slice(1)))];
+  // Twenty words in ordinary case that name none of them.
+  const silent = 'Officials said the figures were the worst in a decade, and that they expected little change over the coming months.';
+  for (const title of ['Labour Market Tightens', 'LABOUR MARKET TIGHTENS', 'Apple Harvest Falls Short', 'APPLE HARVEST FALLS SHORT', 'Bush Fire Threatens Homes', 'BUSH FIRE THREATENS HOMES', 'May Brings Rain', 'Reading Habits Change']) {
+    assert.deepEqual(named({ title, body: silent }), [], `${title}: the body never names it`);
+  }
+  // No common word: news writes turkey capitalized 98 times in 100, so only the article can say otherwise.
+  assert.deepEqual(named({ title: 'Turkey Closes Border With Syria', body: silent }), ['Turkey']);
+  assert.deepEqual(named({ title: 'Turkey Prices Rise Before Christmas', body: `Shoppers paid more for a turkey. ${silent}` }), []);
+  const speaks = (s: string) => `${s} ${silent}`;
+  assert.deepEqual(named({ title: 'May Says Deal Is Done', body: speaks('Prime Minister Theresa May told reporters the deal was done.') }), ['May'], 'another alias of the entity');
+  assert.deepEqual(named({ title: 'LABOUR WINS SEAT', body: speaks('Labour took the seat from the Conservatives.') }), ['Labour'], 'named at a sentence start of the body, which the recognizer settles first');
+  assert.deepEqual(named({ title: 'Bush Meets Blair', body: speaks('The talks with George Bush went well, aides said.') }), ['Bush']);
+  assert.deepEqual(named({ title: 'Apple Unveils New Phone', body: '' }), ['Apple'], 'no body: the recognizer decides');
+  assert.deepEqual(named({ title: 'Apple Unveils New Phone', body: 'Shares rose.' }), ['Apple'], 'a line of summary says too little to weigh against it');
+});
+
+test('the recognizer\'s own names in a headline are held to the same test when they are common words', () => {
+  const c = compileOne('anything', {});
+  const names = (title: string, body: string) => classifyItem(c, { title, body }).entities.map((e) => e.name);
+  const silent = 'Officials said the figures were the worst in a decade, and that they expected little change over the coming months.';
+  for (const title of ['Labour Market Tightens', 'LABOUR MARKET TIGHTENS', 'Bush Fire Threatens Homes', 'Apple Harvest Falls Short']) {
+    assert.deepEqual(names(title, silent), [], title);
+  }
+  assert.deepEqual(names('LABOUR WINS VOTE', `Labour won the vote on Tuesday. ${silent}`), ['Labour'], 'named in the body (a sentence start the recognizer reads as a name)');
+  assert.deepEqual(names('Apple Unveils New Phone', ''), ['Apple'], 'no body: the recognizer\'s word stands');
+  assert.deepEqual(names('Germany Beats France', silent), ['Germany', 'France'], 'names that are no common word stand without the body');
+});

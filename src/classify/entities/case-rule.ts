@@ -6,6 +6,15 @@
  * capitalized words is also a common word: not written in lower case anywhere in the article,
  * and not mostly lower case in news at large ("Daesh", "Sirte" at a sentence start are names
  * whatever the recognizer missed; "Labour", "May" are not, unless the recognizer says so).
+ *
+ * A headline gets one more test, because there the recognizer has little to go on ("Labour
+ * Market Tightens", "Bush Fire Threatens Homes" read like names to a model that learned from
+ * news): when one of the occurrence's capitalized words is a common word and the article has
+ * a body that speaks (enough words, written in ordinary case), the headline's occurrence
+ * counts only if the body names the same entity, by any of its aliases. A story about Labour
+ * or Bush names them in its text; a story about the labour market or a bush fire does not. A
+ * title with no body, or a line or two, keeps the rule above, and so does a name that is no
+ * common word ("Sirte", and "Turkey", which news writes capitalized 98 times in 100).
  */
 import type { TokenizedText } from '../tokenize/normalize.js';
 import type { FieldMatch, NameSpan } from '../types.js';
@@ -70,18 +79,48 @@ function mergeSpans(a: number[], b: number[]): number[] {
   return out;
 }
 
-/** Moves each field's undecided occurrences that count into its seqSpans; drops the rest. */
-export function settleUndecided(fields: FieldMatch[], names: readonly NameSpan[], isCommon: CommonWordTest): void {
+/** The seqs of every entity a seq is an alias of (itself included); empty when it is no entity's. */
+export type EntitySeqs = (seq: number) => readonly number[];
+
+/** Words a body needs before its silence about a name weighs against the headline. */
+const SPEAKING_BODY_TOKENS = 20;
+
+/** Has the body enough words in ordinary case (at least a quarter not capitalized) to be heard? */
+export function bodySpeaks(body: FieldMatch | undefined): boolean {
+  const t = body?.tokens;
+  if (!t || t.length < SPEAKING_BODY_TOKENS) return false;
+  let lower = 0;
+  for (let k = 0; k < t.length; k++) if (!t.capitalizedAt(k)) lower++;
+  return lower * 4 >= t.length;
+}
+
+/** Does the body name the entity of this seq (a settled occurrence of any of its aliases)? */
+function bodyNames(body: FieldMatch, seqs: readonly number[]): boolean {
+  return seqs.some((q) => (body.seqSpans.get(q)?.length ?? 0) > 0);
+}
+
+/**
+ * Moves each field's undecided occurrences that count into its seqSpans; drops the rest. The
+ * body is settled first, so a headline can lean on the body's sentence starts too.
+ */
+export function settleUndecided(fields: FieldMatch[], names: readonly NameSpan[], isCommon: CommonWordTest, entitySeqs?: EntitySeqs): void {
   const common = commonWords(fields, isCommon);
-  for (const f of fields) {
+  const body = fields.find((f) => f.name === 'body');
+  const ordered = [...fields].sort((a, b) => Number(a.name === 'title') - Number(b.name === 'title'));
+  for (const f of ordered) {
     if (f.undecided.length === 0) continue;
     const index = rangeIndex(names.filter((n) => n.field === f.name));
     const { starts, ends } = f.tokens;
+    const heard = f.name === 'title' && entitySeqs && body && bodySpeaks(body) ? body : undefined;
     // Per seq, the confirmed ones: added in text order, so each seq's list merges in one pass.
     const confirmed = new Map<number, number[]>();
     for (let k = 0; k < f.undecided.length; k += 3) {
       const seq = f.undecided[k]!, s = f.undecided[k + 1]!, e = f.undecided[k + 2]!;
       if (!overlapsAny(index, starts[s]!, ends[e - 1]!) && !properNoun(f.tokens, s, e, common)) continue;
+      if (heard && !properNoun(f.tokens, s, e, common)) {
+        const seqs = entitySeqs!(seq);
+        if (seqs.length > 0 && !bodyNames(heard, seqs)) continue;
+      }
       const list = confirmed.get(seq);
       if (list) list.push(s, e);
       else confirmed.set(seq, [s, e]);

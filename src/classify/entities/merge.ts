@@ -44,14 +44,23 @@ function canonicalOf(g: Group): string {
   return (g.canonical ??= pickCanonical(g));
 }
 
-/** The surface with the most words, then the most mentions; the first written among equals. */
+/** Has the surface a lower-case letter (is it written as text, not as a capitals headline)? */
+const hasLower = (s: string): boolean => s !== s.toUpperCase();
+
+/**
+ * The surface with the most words, then the most mentions; the first written among equals.
+ * Surfaces written in ordinary case come before capitals ("Labour", not the "LABOUR" of a
+ * capitals headline) when the article has any.
+ */
 function pickCanonical(g: Group): string {
   if (g.known) return g.known.name;
   if (g.mentions.length === 1) return g.mentions[0]!.surface;
   const counts = new Map<string, number>();
   for (const m of g.mentions) counts.set(m.surface, (counts.get(m.surface) ?? 0) + 1);
+  const cased = [...counts.keys()].some(hasLower);
   let best = '', bestWords = -1, bestCount = 0;
   for (const [surface, count] of counts) {
+    if (cased && !hasLower(surface)) continue;
     const words = wordCount(surface);
     if (words > bestWords || (words === bestWords && count > bestCount)) { best = surface; bestWords = words; bestCount = count; }
   }
