@@ -46,7 +46,7 @@ async function sendDoc(channel: ChannelConfig, doc: RenderDoc, fileBase: string,
 
 async function deliver(channelId: string, channel: ChannelConfig, doc: RenderDoc, fileBase: string, opts: DeliverOptions): Promise<DeliveryReceipt> {
   if (opts.signal?.aborted) throw new DeliveryError(`${channel.type}: delivery aborted`, { retryable: true, cause: opts.signal.reason });
-  const sent = await sendDoc(channel, doc, fileBase, { ...opts, channelId, deliveryId: `${doc.id}.${channelId}` });
+  const sent = await sendDoc(channel, doc, fileBase, { ...opts, channelId, deliveryId: `${doc.id}.${channelId}${opts.revision ? `.r${opts.revision}` : ''}` });
   return {
     channelId,
     type: channel.type,

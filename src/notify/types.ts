@@ -23,6 +23,13 @@ export interface DeliverOptions {
    * delivery goes out as `<deliveryId>.<N>` (X-Wirewatch-Delivery, the email Message-ID).
    */
   deliveryId?: string;
+  /**
+   * Set when a resumed run had to send its delivery again from the first message because
+   * what the messages carry changed since the earlier try (an item expired, the digest's
+   * settings changed): the delivery id becomes `<run or alert id>.<channel>.r<revision>`, so
+   * a receiver does not drop the new messages as repeats of different old ones.
+   */
+  revision?: number;
 }
 
 /** What a channel confirmed. */

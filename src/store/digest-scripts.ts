@@ -126,7 +126,8 @@ return 1
 `;
 
 /**
- * KEYS: lease, run hash, open zset. ARGV: token, channel, error, parts accepted, resume-after ms, run id.
+ * KEYS: lease, run hash, open zset. ARGV: token, channel, error, parts accepted, resume-after ms, run id,
+ * signature of what those parts carried.
  * One failed attempt of a channel still claimed: counted, with the messages of the delivery
  * accepted so far, counted from its first message (the retry resumes after them; a try that
  * failed earlier than a previous one never lowers it); the run may be resumed by another
@@ -138,7 +139,9 @@ local ch = ARGV[2]
 if redis.call('HGET', KEYS[2], 'status:' .. ch) ~= 'claimed' then return 0 end
 local attempts = redis.call('HINCRBY', KEYS[2], 'attempts:' .. ch, 1)
 redis.call('HSET', KEYS[2], 'error:' .. ch, ARGV[3])
-if tonumber(ARGV[4]) > tonumber(redis.call('HGET', KEYS[2], 'parts:' .. ch) or '0') then redis.call('HSET', KEYS[2], 'parts:' .. ch, ARGV[4]) end
+if tonumber(ARGV[4]) > tonumber(redis.call('HGET', KEYS[2], 'parts:' .. ch) or '0') then
+  redis.call('HSET', KEYS[2], 'parts:' .. ch, ARGV[4], 'partsig:' .. ch, ARGV[7])
+end
 redis.call('ZADD', KEYS[3], 'XX', ARGV[5], ARGV[6])
 return attempts
 `;
@@ -171,6 +174,18 @@ redis.call('DEL', KEYS[4])
 redis.call('HSET', run, 'status:' .. ch, 'failed', 'error:' .. ch, ARGV[3], 'items:' .. ch, items, 'returned:' .. ch, returned)
 ` + CLOSE_IF_DONE + `
 return 1
+`;
+
+/**
+ * KEYS: lease, run hash. ARGV: token, channel. What the accepted messages carried no longer
+ * matches the rebuilt delivery: it starts again from its first message under the next
+ * revision (a new delivery id). Returns the revision.
+ */
+export const RESTART_CHANNEL = GUARD + `
+local ch = ARGV[2]
+redis.call('HSET', KEYS[2], 'parts:' .. ch, 0)
+redis.call('HDEL', KEYS[2], 'partsig:' .. ch)
+return redis.call('HINCRBY', KEYS[2], 'revision:' .. ch, 1)
 `;
 
 /** KEYS: lease, open zset. ARGV: token, resume-after ms, run id. When another process may take the run over. */

@@ -8,7 +8,7 @@
  * owner died is found and resumed under its own id.
  */
 import type { Redis } from 'ioredis';
-import { CLAIM_RUN, DEFER_RUN, MARK_DELIVERED, RECORD_FAILURE, RELEASE_CHANNEL } from './digest-scripts.js';
+import { CLAIM_RUN, DEFER_RUN, MARK_DELIVERED, RECORD_FAILURE, RELEASE_CHANNEL, RESTART_CHANNEL } from './digest-scripts.js';
 import type { Keys } from './keys.js';
 import { LeaseLostError, RunLeases } from './run-lease.js';
 
@@ -29,6 +29,10 @@ export interface ChannelRun {
   failures: number;
   /** Messages of this delivery the channel already accepted (resume point for a retry). */
   parts: number;
+  /** What those messages carried (a signature of their item keys), to tell whether a rebuild still matches. */
+  partSig?: string;
+  /** Times the delivery started again from its first message (the delivery id's `.r<N>`). */
+  revision?: number;
   error?: string;
   deliveredAt?: string;
   /** Stories (entries) delivered. */
@@ -144,11 +148,17 @@ export class DigestStore {
    * the channel accepted, so the retry resumes after them; `resumeAfterMs` is when another
    * process may take the run over if nobody has. Returns the channel's failed attempts so far.
    */
-  async recordAttemptFailure(owner: RunOwner, channel: string, error: string, partsDelivered: number, resumeAfterMs: number): Promise<number> {
+  async recordAttemptFailure(owner: RunOwner, channel: string, error: string, partsDelivered: number, resumeAfterMs: number, partSig = ''): Promise<number> {
     const { runId, token } = owner;
     return this.guarded(runId, RECORD_FAILURE, [this.keys.runLease(runId), this.keys.run(runId), this.keys.openRuns], [
-      token, channel, error, String(partsDelivered), String(Math.round(resumeAfterMs)), runId,
+      token, channel, error, String(partsDelivered), String(Math.round(resumeAfterMs)), runId, partSig,
     ]);
+  }
+
+  /** The channel's delivery starts again from its first message under a new revision; returns it. */
+  async restartChannel(owner: RunOwner, channel: string): Promise<number> {
+    const { runId, token } = owner;
+    return this.guarded(runId, RESTART_CHANNEL, [this.keys.runLease(runId), this.keys.run(runId)], [token, channel]);
   }
 
   /**
@@ -263,7 +273,7 @@ function channelRun(hash: Record<string, string>, ch: string, status: ChannelRun
   };
   const extra = {
     error: text('error'), deliveredAt: text('deliveredAt'), entries: num('entries'), messages: num('messages'), heldBack: num('heldBack'),
-    skipped: num('skipped'), returned: num('returned'), detail: text('detail'),
+    skipped: num('skipped'), returned: num('returned'), detail: text('detail'), partSig: text('partsig'), revision: num('revision'),
   };
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) (run as unknown as Record<string, unknown>)[k] = v;
   return run;

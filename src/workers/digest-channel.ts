@@ -4,6 +4,7 @@
  * entries are sorted, the digest built from them is pure), so the entries of the first N
  * messages are known without asking the channel.
  */
+import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import { own } from '../config/lookup.js';
 import { buildDigest } from '../digest/build-digest.js';
@@ -48,14 +49,32 @@ export function entriesSent(build: ChannelBuild, parts: number): SentEntry[] {
   return build.partKeys.slice(0, parts).flatMap((keys, p) => keys.flatMap((k) => (byKey.get(k) ?? []).map((e) => ({ ...e, part: p + 1 }))));
 }
 
-/** Sends the channel's messages from `fromPart` on and records the delivery (the lease checked in the same step). */
-export async function sendChannel(ctx: WorkerContext, config: Config, run: DigestRun, channel: string, build: ChannelBuild, fromPart: number, owner: RunOwnership): Promise<ChannelOutcome> {
+/**
+ * A signature of what the first `parts` messages carry, message by message. A resumed attempt
+ * compares it with the one recorded when those messages were accepted: rendering is the same
+ * for the same entries and settings, but an item whose record expired, or a changed maxItems
+ * or minScore, moves entries between messages.
+ */
+export function partSignature(build: ChannelBuild, parts: number): string {
+  return createHash('sha256').update(JSON.stringify(build.partKeys.slice(0, parts))).digest('hex').slice(0, 16);
+}
+
+/** Where a resumed delivery goes on: after the accepted messages, and under which revision of its id. */
+export interface ResumePoint {
+  fromPart: number;
+  revision: number;
+}
+
+/** Sends the channel's messages from `from.fromPart` on and records the delivery (the lease checked in the same step). */
+export async function sendChannel(ctx: WorkerContext, config: Config, run: DigestRun, channel: string, build: ChannelBuild, from: ResumePoint, owner: RunOwnership): Promise<ChannelOutcome> {
   const { digest, entries, missing } = build;
   const deferred = new Set(digest.deferredKeys);
   const requeue = entries.filter((e) => deferred.has(e.itemKey));
   const settled = [...digest.itemKeys, ...digest.droppedKeys, ...missing];
   const receipt = digest.itemKeys.length > 0
-    ? await deliverDigest(channel, channelFor(config, channel)!, digest, { fromPart, stdout: ctx.stdout, signal: owner.signal })
+    ? await deliverDigest(channel, channelFor(config, channel)!, digest, {
+      fromPart: from.fromPart, stdout: ctx.stdout, signal: owner.signal, ...(from.revision ? { revision: from.revision } : {}),
+    })
     : undefined;
   const sentKeys = new Set(digest.itemKeys);
   const report = channelReport(digest, receipt, new Set([...digest.droppedKeys, ...missing].filter((k) => !sentKeys.has(k))).size);

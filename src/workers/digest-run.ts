@@ -16,7 +16,7 @@ import { DeliveryError } from '../notify/delivery-error.js';
 import type { ChannelRun, DigestRun, SentEntry } from '../store/digest-store.js';
 import { LeaseLostError } from '../store/run-lease.js';
 import type { WorkerContext } from './context.js';
-import { buildChannel, entriesSent, sendChannel, UnknownDigestError, type ChannelBuild } from './digest-channel.js';
+import { buildChannel, entriesSent, partSignature, sendChannel, UnknownDigestError, type ChannelBuild, type ResumePoint } from './digest-channel.js';
 import { describeOutcome, type ChannelOutcome } from './digest-outcome.js';
 import { RunOwnership } from './run-owner.js';
 
@@ -119,14 +119,18 @@ interface Attempt {
 }
 
 /** One try at one claimed channel: delivered, or a failure recorded (retry says the runner's retry should come). */
-async function attemptChannel(a: Attempt): Promise<{ outcome: ChannelOutcome; retry: boolean; retryAfterMs: number }> {
+async function attemptChannel(attempt: Attempt): Promise<{ outcome: ChannelOutcome; retry: boolean; retryAfterMs: number }> {
+  let a = attempt;
   const { ctx, config, run, channel, state, owner } = a;
   const log = ctx.log.child({ digest: run.digest, runId: run.runId, channel });
   let build: ChannelBuild | undefined;
   try {
     await owner.check();
     build = await buildChannel(ctx, config, run, channel);
-    const outcome = await sendChannel(ctx, config, run, channel, build, state.parts, owner);
+    const from = await resumePoint(a, build);
+    // A failure below is counted from this point (a restarted delivery accepted nothing yet).
+    if (from.fromPart !== state.parts) a = { ...a, state: { ...state, parts: from.fromPart, partSig: undefined } };
+    const outcome = await sendChannel(ctx, config, run, channel, build, from, owner);
     ctx.metrics.deliveries.inc({ channel, kind: 'digest', outcome: 'delivered' });
     log.info({ result: describeOutcome(outcome) }, 'digest delivered');
     return { outcome, retry: false, retryAfterMs: 0 };
@@ -141,6 +145,21 @@ async function attemptChannel(a: Attempt): Promise<{ outcome: ChannelOutcome; re
     log.warn({ err: failed.outcome.error, final: failed.final }, 'digest delivery failed');
     return { outcome: failed.outcome, retry: !failed.final, retryAfterMs: failed.retryAfterMs };
   }
+}
+
+/**
+ * Resumes after the messages the channel accepted when they still carry what they carried
+ * then; otherwise (an item expired, the digest's settings changed) resuming would skip entries
+ * never sent, so the delivery starts again from its first message under a new revision of its
+ * id: what the old messages carried may reach the receiver twice, under two ids, but nothing
+ * is lost.
+ */
+async function resumePoint(a: Attempt, build: ChannelBuild): Promise<ResumePoint> {
+  const { state } = a;
+  if (state.parts === 0 || state.partSig === partSignature(build, state.parts)) return { fromPart: state.parts, revision: state.revision ?? 0 };
+  const revision = await a.ctx.store.digests.restartChannel(a.owner, a.channel);
+  a.ctx.log.warn({ digest: a.run.digest, runId: a.run.runId, channel: a.channel, revision }, 'digest: what the accepted messages carried changed; sending the delivery again from its first message under a new id');
+  return { fromPart: 0, revision };
 }
 
 const TAKEN_OVER: ChannelOutcome = { status: 'taken', error: 'lease lost; another process took the run over' };
@@ -177,7 +196,7 @@ async function recordFailure(a: Attempt, err: unknown, build: ChannelBuild | und
   const resumeAt = lastAttempt || !refused
     ? Date.now() + Math.max(asked, resumeBackoffMs(failures))
     : Date.now() + Math.max(asked, options.retryInMs ?? 0) + RESUME_GRACE_MS;
-  await ctx.store.digests.recordAttemptFailure(owner, channel, message, parts, resumeAt);
+  await ctx.store.digests.recordAttemptFailure(owner, channel, message, parts, resumeAt, build && parts > 0 ? partSignature(build, parts) : '');
   const surelyRefused = refused && !e.maybeAccepted;
   const final = failures >= MAX_CHANNEL_ATTEMPTS || (surelyRefused && (Boolean(e.permanent) || lastAttempt));
   if (final) await ctx.store.digests.releaseChannel(owner, run.digest, channel, message, await acceptedEntries(a, build, parts));
@@ -188,9 +207,11 @@ async function recordFailure(a: Attempt, err: unknown, build: ChannelBuild | und
 /** The entries of the first `parts` messages, built again if the attempt failed before it built them. */
 async function acceptedEntries(a: Attempt, build: ChannelBuild | undefined, parts: number): Promise<SentEntry[]> {
   if (parts === 0) return [];
-  // Without a build (Redis failed reading the entries) nothing can be told apart: all go back to pending.
-  const built = build ?? await buildChannel(a.ctx, a.config, a.run, a.channel).catch(() => undefined);
-  return built ? entriesSent(built, parts) : [];
+  if (build) return entriesSent(build, parts);
+  // Built again: only when its first messages are the ones accepted can their entries be told;
+  // otherwise (or without a build) all go back to pending, a repeat rather than a loss.
+  const built = await buildChannel(a.ctx, a.config, a.run, a.channel).catch(() => undefined);
+  return built && partSignature(built, parts) === a.state.partSig ? entriesSent(built, parts) : [];
 }
 
 /** When a run with no retry of its own is resumed after a failed attempt: 10 s, doubling, at most 10 min. */

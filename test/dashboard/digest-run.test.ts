@@ -169,12 +169,17 @@ test('"Run now" answers 303 to the digests page naming the run; a reload of that
 });
 
 test('unknown digests and runs are 404s inside the layout; the API answers JSON', async () => {
+  // A set under another of the run's keys (a channel's claimed entries), which a bare lookup of
+  // the run id `<run>:outbox` would read as a run record and fail on.
+  await redis.sadd(ctx.store.keys.runMembers(briefRun, 'outbox'), 'w|k');
   const cases: Array<[string, RegExp]> = [
     [`/digests/brief/runs/brief-20261121T070000Z-nope00`, /no run "brief-20261121T070000Z-nope00" of digest "brief"/],
     [`/digests/wide/runs/${briefRun}`, /no run .* of digest "wide"/],
     ['/digests/__proto__/runs/x', /no digest "__proto__"/],
     ['/digests/constructor/runs/x', /no digest "constructor"/],
     ['/digests/nope/runs/x', /no digest "nope"/],
+    // Another key of the run (its members set), which a bare lookup would read as the run: a 404, not a 500.
+    [`/digests/brief/runs/${briefRun}${encodeURIComponent(':')}outbox`, /no run ".*:outbox" of digest "brief"/],
   ];
   for (const [path, message] of cases) {
     const res = await request(dashboard.url + path);

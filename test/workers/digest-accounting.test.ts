@@ -144,3 +144,25 @@ test('a story two watch-lists matched is one item: claimed, delivered and record
   assert.deepEqual(sorted([...new Set(sent.map((e) => e.itemKey))]), sorted(payloads(hook)[0]!.itemKeys));
   assert.deepEqual(sorted([...new Set((await ctx.store.digests.previewPending('brief', ['hook'])).map((e) => e.itemKey))]), sorted(items.map((i) => i.key).filter((k) => !sent.some((e) => e.itemKey === k))));
 });
+
+test('when an accepted message\'s item expires before the retry, the delivery starts again under a new id and nothing is lost', async () => {
+  const busy = { status: 503, headers: { 'retry-after': '0' } };
+  const hook = await receiver([{ status: 200 }, busy, busy, busy]);
+  const cfg = config(hook.url);
+  const ctx = context(cfg);
+  const items = await seedLarge(ctx, 'shift');
+  const runId = newRunId('brief');
+  await assert.rejects(runDigest(ctx, cfg, 'brief', runId, new Date().toISOString(), false), /part 2 of 2/);
+  const [one] = payloads(hook);
+  // One item of the accepted message expires: the rebuilt digest moves entries between messages.
+  const gone = one!.itemKeys[0]!;
+  await redis.del(ctx.store.keys.item(gone));
+  const done = await runDigest(ctx, cfg, 'brief', runId, new Date().toISOString(), false);
+  assert.match(done.channels.hook!, /5 items, \d messages?/);
+  const received = new Set(payloads(hook).flatMap((p) => p.itemKeys));
+  for (const i of items) if (i.key !== gone) assert.ok(received.has(i.key), `${i.key} reached the receiver`);
+  const ids = hook.requests.filter((r) => r.status < 300).map((r) => r.headers['x-wirewatch-delivery']);
+  assert.equal(ids[0], `${runId}.hook.1`);
+  assert.ok(ids.slice(1).every((id) => String(id).startsWith(`${runId}.hook.r1.`)), `the new delivery has new ids: ${ids.join(', ')}`);
+  assert.equal((await ctx.store.digests.getRun(runId))?.channels.hook?.revision, 1);
+});

@@ -43,6 +43,9 @@ export interface RunDetail {
   channels: RunChannel[];
 }
 
+/** What a run id can be: `<digest>-<YYYYMMDDTHHMMSSZ>-<6 characters>`, a digest name being letters, digits, `.`, `-`, `_`. */
+export const RUN_ID = /^[A-Za-z0-9._-]{1,200}$/;
+
 /** Items listed per channel; a run past this many is cut, with the count left off. */
 export const SENT_SHOWN = 500;
 
@@ -51,7 +54,9 @@ export async function loadRun(ctx: WorkerContext, name: string, runId: string): 
   // Own keys only: "constructor" or "__proto__" name no digest.
   const spec = digestByName(ctx.live.current().config, name);
   if (!spec) throw new RequestError(404, `no digest "${name}"`);
-  const run = runId.length <= 200 ? await ctx.store.digests.getRun(runId) : undefined;
+  // Run ids are letters, digits, dots, dashes and underscores: anything else (a `:` would name
+  // another of the run's keys) is no run.
+  const run = RUN_ID.test(runId) ? await ctx.store.digests.getRun(runId) : undefined;
   if (!run || run.digest !== name) throw new RequestError(404, `no run "${runId}" of digest "${name}" (runs are kept as long as items, then expire)`);
   const channels = await Promise.all(Object.entries(inChannelOrder(run.channels, spec.channels)).map(async ([channel, state]) => {
     const entries = await ctx.store.digests.sentEntries(run.runId, channel);
@@ -66,7 +71,8 @@ export async function loadRun(ctx: WorkerContext, name: string, runId: string): 
 /** Messages the channel accepted: all of a delivered channel's, the counted ones of a failed or claimed one. */
 function deliveryIds(runId: string, channel: string, state: ChannelRun): string[] {
   const accepted = state.status === 'delivered' ? state.messages ?? 0 : state.parts;
-  return Array.from({ length: accepted }, (_, i) => `${runId}.${channel}.${i + 1}`);
+  const revision = state.revision ? `.r${state.revision}` : '';
+  return Array.from({ length: accepted }, (_, i) => `${runId}.${channel}${revision}.${i + 1}`);
 }
 
 function groupByItem(entries: SentEntry[]): Array<{ key: string; watchlists: string[]; part: number }> {

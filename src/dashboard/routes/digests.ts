@@ -6,14 +6,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { digestByName } from '../../config/lookup.js';
 import type { WorkerContext } from '../../workers/context.js';
-import { loadRun } from '../data/digest-run.js';
+import { loadRun, RUN_ID } from '../data/digest-run.js';
 import { listDigests, retryDigest } from '../data/digests.js';
 import { runPage } from '../views/digest-run.js';
 import { digestsPage, type DigestsView } from '../views/digests.js';
 
 type SendHtml = (reply: FastifyReply, body: string, status?: number) => FastifyReply;
 
-const RUN_ID = /^[A-Za-z0-9._-]{1,200}$/;
 const STATUSES = new Set(['queued', 'already queued']);
 
 /** The notice the redirect asks for, if its query names a configured digest and one of its runs. */
