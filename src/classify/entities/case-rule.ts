@@ -23,9 +23,6 @@ import { overlapsAny, rangeIndex } from './overlap.js';
 /** Is this folded word a common word of the language (see recognizer.ts)? */
 export type CommonWordTest = (folded: string) => boolean;
 
-function foldedAt(t: TokenizedText, k: number): string {
-  return t.storedFoldedAt(k) ?? t.text.slice(t.starts[k], t.ends[k]).toLowerCase();
-}
 
 function writtenLower(t: TokenizedText, k: number): boolean {
   const raw = t.storedRawAt(k) ?? t.text.slice(t.starts[k], t.ends[k]);
@@ -39,7 +36,7 @@ function lowerInArticle(fields: FieldMatch[], words: Set<string>): Set<string> {
     const t = f.tokens;
     for (let k = 0; k < t.length; k++) {
       if (t.capitalizedAt(k)) continue;
-      const w = foldedAt(t, k);
+      const w = t.foldedAt(k);
       if (words.has(w) && writtenLower(t, k)) out.add(w);
     }
   }
@@ -49,13 +46,13 @@ function lowerInArticle(fields: FieldMatch[], words: Set<string>): Set<string> {
 /** Capitalized words of the occurrences [seq, s, e, ...] of a field, folded. */
 function capitalizedWords(t: TokenizedText, list: number[], into: Set<string>): void {
   for (let i = 0; i < list.length; i += 3) {
-    for (let k = list[i + 1]!; k < list[i + 2]!; k++) if (t.capitalizedAt(k)) into.add(foldedAt(t, k));
+    for (let k = list[i + 1]!; k < list[i + 2]!; k++) if (t.capitalizedAt(k)) into.add(t.foldedAt(k));
   }
 }
 
 /** Is none of the occurrence's capitalized words a common word, in this article or at large? */
 function properNoun(t: TokenizedText, s: number, e: number, common: Set<string>): boolean {
-  for (let k = s; k < e; k++) if (t.capitalizedAt(k) && common.has(foldedAt(t, k))) return false;
+  for (let k = s; k < e; k++) if (t.capitalizedAt(k) && common.has(t.foldedAt(k))) return false;
   return true;
 }
 
@@ -89,10 +86,17 @@ const SPEAKING_BODY_TOKENS = 20;
 export function bodySpeaks(body: FieldMatch | undefined): boolean {
   const t = body?.tokens;
   if (!t || t.length < SPEAKING_BODY_TOKENS) return false;
+  // Asked by the case rule and by the headline names of one article: counted once.
+  const known = speaking.get(t);
+  if (known !== undefined) return known;
   let lower = 0;
   for (let k = 0; k < t.length; k++) if (!t.capitalizedAt(k)) lower++;
-  return lower * 4 >= t.length;
+  const speaks = lower * 4 >= t.length;
+  speaking.set(t, speaks);
+  return speaks;
 }
+
+const speaking = new WeakMap<TokenizedText, boolean>();
 
 /** Does the body name the entity of this seq (a settled occurrence of any of its aliases)? */
 function bodyNames(body: FieldMatch, seqs: readonly number[]): boolean {
@@ -111,15 +115,18 @@ export function settleUndecided(fields: FieldMatch[], names: readonly NameSpan[]
     if (f.undecided.length === 0) continue;
     const index = rangeIndex(names.filter((n) => n.field === f.name));
     const { starts, ends } = f.tokens;
-    const heard = f.name === 'title' && entitySeqs && body && bodySpeaks(body) ? body : undefined;
+    // Whether the body speaks is asked only for a title occurrence holding a common word.
+    const hearing = f.name === 'title' && entitySeqs !== undefined && body !== undefined;
+    let heard: boolean | undefined;
     // Per seq, the confirmed ones: added in text order, so each seq's list merges in one pass.
     const confirmed = new Map<number, number[]>();
     for (let k = 0; k < f.undecided.length; k += 3) {
       const seq = f.undecided[k]!, s = f.undecided[k + 1]!, e = f.undecided[k + 2]!;
-      if (!overlapsAny(index, starts[s]!, ends[e - 1]!) && !properNoun(f.tokens, s, e, common)) continue;
-      if (heard && !properNoun(f.tokens, s, e, common)) {
+      const proper = properNoun(f.tokens, s, e, common);
+      if (!proper && !overlapsAny(index, starts[s]!, ends[e - 1]!)) continue;
+      if (hearing && !proper && (heard ??= bodySpeaks(body))) {
         const seqs = entitySeqs!(seq);
-        if (seqs.length > 0 && !bodyNames(heard, seqs)) continue;
+        if (seqs.length > 0 && !bodyNames(body!, seqs)) continue;
       }
       const list = confirmed.get(seq);
       if (list) list.push(s, e);

@@ -10,59 +10,95 @@ import { CasePositions } from '../tokenize/case-positions.js';
 import type { TokenizedText } from '../tokenize/normalize.js';
 import type { FieldMatch, NameSpan } from '../types.js';
 import { bodySpeaks, type CommonWordTest } from './case-rule.js';
+import { firstTokenFrom } from './recognized.js';
 
-/** Token indices [first, last) of the span, or undefined when it does not sit on token bounds. */
+/** Token indices [first, last) of the span, or undefined when it holds no whole token. */
 function tokensOf(t: TokenizedText, start: number, end: number): [number, number] | undefined {
-  let first = 0, hi = t.length;
-  while (first < hi) {
-    const mid = (first + hi) >>> 1;
-    if (t.starts[mid]! < start) first = mid + 1;
-    else hi = mid;
-  }
+  const first = firstTokenFrom(t, start);
   let last = first;
   while (last < t.length && t.ends[last]! <= end) last++;
   return last > first ? [first, last] : undefined;
 }
 
+/** Is the code a letter or digit (a word goes on through it)? */
+function wordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code > 127;
+}
+
+/** Offsets where `word` stands as a whole word in `text`, exactly as written. */
+function* wholeWords(text: string, word: string): Generator<number> {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const after = at + word.length < text.length ? text.charCodeAt(at + word.length) : 32;
+    if (!wordChar(before) && !wordChar(after)) yield at;
+  }
+}
+
 /**
- * The folded words the body names (capitalized where case tells, or inside a name the
- * recognizer found there), and those it writes in lower case.
+ * What the body says about a headline's word (folded): written in lower case somewhere, or
+ * named (capitalized where case tells, or inside a name the recognizer found there). Looked up
+ * only for the few words that need it, by searching the body's text, not by folding its tokens.
  */
-function bodyWords(body: TokenizedText, names: readonly NameSpan[]): { named: Set<string>; lower: Set<string> } {
-  const named = new Set<string>(), lower = new Set<string>();
-  const positions = new CasePositions(body);
-  for (let k = 0; k < body.length; k++) {
-    if (!body.capitalizedAt(k)) lower.add(body.foldedAt(k));
-    else if (positions.at(k) === 0) named.add(body.foldedAt(k));
+class BodyWitness {
+  private positions: CasePositions | undefined;
+  private readonly nameWords: Set<string>;
+
+  constructor(private readonly body: TokenizedText, names: readonly NameSpan[]) {
+    this.nameWords = new Set(names.filter((n) => n.field === 'body').flatMap((n) => n.text.toLowerCase().split(/\s+/)));
   }
-  for (const n of names) {
-    if (n.field !== 'body') continue;
-    const span = tokensOf(body, n.start, n.end);
-    if (span) for (let k = span[0]; k < span[1]; k++) named.add(body.foldedAt(k));
+
+  writesLower(word: string): boolean {
+    for (const _ of wholeWords(this.body.text, word)) return true;
+    return false;
   }
-  return { named, lower };
+
+  names(word: string): boolean {
+    if (this.nameWords.has(word)) return true;
+    const t = this.body;
+    for (const form of [word[0]!.toUpperCase() + word.slice(1), word.toUpperCase()]) {
+      for (const at of wholeWords(t.text, form)) {
+        const k = tokenAt(t, at);
+        if (k >= 0 && (this.positions ??= new CasePositions(t)).at(k) === 0) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** The token that starts at `offset`, or -1. */
+function tokenAt(t: TokenizedText, offset: number): number {
+  const span = tokensOf(t, offset, offset + 1);
+  return span && t.starts[span[0]] === offset ? span[0] : -1;
 }
 
 /** Drops headline names that are common words where case says nothing and the body, speaking, never names them. */
 export function heardHeadlineNames(names: readonly NameSpan[], fields: FieldMatch[], isCommon: CommonWordTest): readonly NameSpan[] {
+  if (!names.some((n) => n.field === 'title')) return names;
   const title = fields.find((f) => f.name === 'title')?.tokens;
   const body = fields.find((f) => f.name === 'body');
-  if (!title || !body || !bodySpeaks(body) || !names.some((n) => n.field === 'title')) return names;
+  if (!title || !body) return names;
   const positions = new CasePositions(title);
-  const words = bodyWords(body.tokens, names);
+  // The title's names where its capitals say nothing, with their token spans: only they can go.
+  const doubtful = new Map<NameSpan, [number, number]>();
+  for (const n of names) {
+    const span = n.field === 'title' ? tokensOf(title, n.start, n.end) : undefined;
+    if (span && positions.at(span[0]) !== 0) doubtful.set(n, span);
+  }
+  if (doubtful.size === 0) return names;
+  const witness = new BodyWitness(body.tokens, names);
+  // Asked only when a doubtful name holds a common word: most headline names hold none.
+  let speaks: boolean | undefined;
   return names.filter((n) => {
-    if (n.field !== 'title') return true;
-    const span = tokensOf(title, n.start, n.end);
+    const span = doubtful.get(n);
     if (!span) return true;
-    const [first, last] = span;
-    if (positions.at(first) === 0) return true;
-    let common = false, named = true;
-    for (let k = first; k < last; k++) {
+    let common = false;
+    for (let k = span[0]; k < span[1] && !common; k++) {
       if (!title.capitalizedAt(k)) continue;
       const w = title.foldedAt(k);
-      if (isCommon(w) || words.lower.has(w)) common = true;
-      if (!words.named.has(w)) named = false;
+      common = isCommon(w) || witness.writesLower(w);
     }
-    return !common || named;
+    if (!common || !(speaks ??= bodySpeaks(body))) return true;
+    for (let k = span[0]; k < span[1]; k++) if (title.capitalizedAt(k) && !witness.names(title.foldedAt(k))) return false;
+    return true;
   });
 }

@@ -4,7 +4,7 @@ import type { FoundEntity, NameSpan } from '../types.js';
 import { mergeNames, type NameMention } from './merge.js';
 
 /** The first token that starts at or after `offset`. */
-function firstTokenFrom(t: TokenizedText, offset: number): number {
+export function firstTokenFrom(t: TokenizedText, offset: number): number {
   let lo = 0, hi = t.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
