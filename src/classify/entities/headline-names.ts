@@ -36,16 +36,14 @@ function* wholeWords(text: string, word: string): Generator<number> {
 
 /**
  * What the body says about a headline's word (folded): written in lower case somewhere, or
- * named (capitalized where case tells, or inside a name the recognizer found there). Looked up
- * only for the few words that need it, by searching the body's text, not by folding its tokens.
+ * named (capitalized where case tells, or inside a name the recognizer found there). Asked
+ * only for headline names holding a common word; the first "named" question reads the body's
+ * tokens once, folded as the title's are (`U.S.` and `US` are one word).
  */
 class BodyWitness {
-  private positions: CasePositions | undefined;
-  private readonly nameWords: Set<string>;
+  private named: Set<string> | undefined;
 
-  constructor(private readonly body: TokenizedText, names: readonly NameSpan[]) {
-    this.nameWords = new Set(names.filter((n) => n.field === 'body').flatMap((n) => n.text.toLowerCase().split(/\s+/)));
-  }
+  constructor(private readonly body: TokenizedText, private readonly spans: readonly NameSpan[]) {}
 
   writesLower(word: string): boolean {
     for (const _ of wholeWords(this.body.text, word)) return true;
@@ -53,22 +51,20 @@ class BodyWitness {
   }
 
   names(word: string): boolean {
-    if (this.nameWords.has(word)) return true;
-    const t = this.body;
-    for (const form of [word[0]!.toUpperCase() + word.slice(1), word.toUpperCase()]) {
-      for (const at of wholeWords(t.text, form)) {
-        const k = tokenAt(t, at);
-        if (k >= 0 && (this.positions ??= new CasePositions(t)).at(k) === 0) return true;
-      }
-    }
-    return false;
+    return (this.named ??= this.namedWords()).has(word);
   }
-}
 
-/** The token that starts at `offset`, or -1. */
-function tokenAt(t: TokenizedText, offset: number): number {
-  const span = tokensOf(t, offset, offset + 1);
-  return span && t.starts[span[0]] === offset ? span[0] : -1;
+  private namedWords(): Set<string> {
+    const t = this.body;
+    const named = new Set<string>();
+    const positions = new CasePositions(t);
+    for (let k = 0; k < t.length; k++) if (t.capitalizedAt(k) && positions.at(k) === 0) named.add(t.foldedAt(k));
+    for (const n of this.spans) {
+      const span = n.field === 'body' ? tokensOf(t, n.start, n.end) : undefined;
+      if (span) for (let k = span[0]; k < span[1]; k++) named.add(t.foldedAt(k));
+    }
+    return named;
+  }
 }
 
 /** Drops headline names that are common words where case says nothing and the body, speaking, never names them. */
