@@ -39,11 +39,6 @@ interface Message<T> extends PackedMessage<T> {
   section: number;
 }
 
-/** Packs sections of entries into messages; returns each message's elements, in order. */
-export function packSections<T>(sections: Array<PackSection<T>>, limits: PackLimits, measure: (item: T) => number): T[][] {
-  return packMessages(sections, limits, measure).map((m) => m.items);
-}
-
 /** Packs sections of entries into messages: each message's elements and the entries it completes, in order. */
 export function packMessages<T>(sections: Array<PackSection<T>>, limits: PackLimits, measure: (item: T) => number): Array<PackedMessage<T>> {
   const messages: Array<Message<T>> = [];

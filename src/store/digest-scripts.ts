@@ -86,7 +86,8 @@ if not exists then
   redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[6]) - ttl * 1000)
   redis.call('EXPIRE', KEYS[2], ttl)
 end
--- In the digest's channel order (pairs() has none), which the run's record keeps.
+-- In the digest's channel order (pairs() has none); readers sort by the config's order anyway,
+-- since a hash keeps insertion order only while it stays small.
 for _, ch in ipairs(order) do
   local n = counts[ch]
   redis.call('HSET', run, 'status:' .. ch, n > 0 and 'claimed' or 'empty', 'claimed:' .. ch, n, 'items:' .. ch, 0, 'attempts:' .. ch, 0)

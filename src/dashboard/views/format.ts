@@ -2,6 +2,7 @@
 import { html, type SafeHtml } from '../html.js';
 import type { Hit } from '../../types.js';
 import { matchedWords, pointsOf, rankReasons, type Explainable, type RankedReason } from '../../classify/index.js';
+import { makeSnippet } from '../../classify/judge/snippets.js';
 
 export { timeTag } from './time.js';
 
@@ -91,10 +92,8 @@ function searchLine(shown: SafeHtml[], fields: { title: string; body: string }, 
   if (words.length === 0 || wordRanges(fields.title, words).length > 0 || shown.some((l) => l.value.includes('<mark class="q">'))) return '';
   const at = wordRanges(fields.body, words)[0];
   if (!at) return '';
-  const from = Math.max(0, fields.body.lastIndexOf(' ', Math.max(0, at.start - 60)) + 1);
-  const to = Math.min(fields.body.length, at.end + 60);
-  const text = fields.body.slice(from, to).replace(/\s+/g, ' ');
-  return html`<li class="search-hit"><span class="field">text</span> <span class="snippet">${from > 0 ? '…' : ''}${markRanges(text, wordRanges(text, words))}${to < fields.body.length ? '…' : ''}</span></li>`;
+  const text = makeSnippet(fields.body, at.start, at.end);
+  return html`<li class="search-hit"><span class="field">text</span> <span class="snippet">${markRanges(text, wordRanges(text, words))}</span></li>`;
 }
 
 function reasonLine(r: RankedReason, hits: Hit[], fields: { title: string; body: string }, words: string[]): SafeHtml {
