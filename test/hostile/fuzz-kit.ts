@@ -18,17 +18,8 @@ import { readFeed } from '../../src/feeds/read-feed.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The fuzz run's generator: a seed replays the same inputs. */
+export { prng as seeded } from '../helpers/prng.js';
 
 type Rand = () => number;
 const int = (r: Rand, n: number) => Math.floor(r() * n);

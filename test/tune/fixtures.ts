@@ -3,17 +3,7 @@
  * shortages (which a first-draft watch-list that only knows "drought" mostly misses), sports
  * reports that end a "title drought" (its false alarms), and other news. Deterministic.
  */
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../helpers/prng.js';
 
 const REGIONS = ['Castile', 'the Ebro valley', 'Murcia', 'the northern plains', 'the river delta', 'the eastern uplands', 'the coastal strip'];
 const CROPS = ['wheat', 'olive', 'barley', 'maize', 'sunflower', 'rice'];
@@ -90,7 +80,7 @@ function otherCase(r: () => number, i: number): FixtureCase {
 
 /** `n` cases: half about water shortages, a fifth sports reports with a "title drought", the rest other news. */
 export function makeCases(n: number, seed: number): FixtureCase[] {
-  const r = rng(seed);
+  const r = prng(seed);
   const out: FixtureCase[] = [];
   for (let i = 0; i < n; i++) {
     const k = i % 10;
