@@ -85,11 +85,7 @@ export class VectorCache {
     while (slots[i * 2] !== 0) i = (i + 1) & mask;
     slots[i * 2] = key + 1;
     const o = this.count++ * LABELS;
-    if (o + LABELS > this.data.length) {
-      const grown = new Float32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    this.data = withRoom(this.data, o + LABELS);
     slots[i * 2 + 1] = o;
     this.data.fill(0, o, o + LABELS);
     return o;
@@ -146,11 +142,7 @@ export class DenseVectorCache {
       this.index = grown;
     }
     const o = this.count++ * LABELS;
-    if (o + LABELS > this.data.length) {
-      const grown = new Float32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    this.data = withRoom(this.data, o + LABELS);
     this.index[key] = o + 1;
     this.data.fill(0, o, o + LABELS);
     return o;
@@ -165,4 +157,12 @@ export class DenseVectorCache {
     this.data = new Float32Array(256 * LABELS);
     this.count = 0;
   }
+}
+
+/** `data`, or a copy twice its size when `end` is past it: the vector store both caches grow. */
+function withRoom(data: Float32Array<ArrayBuffer>, end: number): Float32Array<ArrayBuffer> {
+  if (end <= data.length) return data;
+  const grown = new Float32Array(data.length * 2);
+  grown.set(data);
+  return grown;
 }
