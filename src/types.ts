@@ -29,7 +29,7 @@ export interface FeedItem {
 
 /** A parsed and normalized feed (src/feeds). */
 export interface ParsedFeed {
-  format: 'rss' | 'atom' | 'rdf' | 'json';
+  format: 'rss' | 'atom' | 'rdf' | 'json' | 'html' | 'sitemap';
   title?: string;
   link?: string;
   items: FeedItem[];

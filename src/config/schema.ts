@@ -70,9 +70,28 @@ const extractRuleSchema = z.strictObject({
   exclude: z.array(z.string().min(1)).default([]),
 });
 
+/** CSS selectors that turn a listing page (type: html) into items. */
+const selectSchema = z.strictObject({
+  /** One element per item. */
+  item: z.string().min(1, 'expected a CSS selector for select.item'),
+  /** The item's link, inside the item; default the first a[href] (or the item itself when it is a link). */
+  link: z.string().min(1).optional(),
+  /** The item's title, inside the item; default the link's text. */
+  title: z.string().min(1).optional(),
+  /** The item's date, inside the item (datetime or content attribute, else its text); default the article page's own date. */
+  date: z.string().min(1).optional(),
+  /** A summary, inside the item. */
+  summary: z.string().min(1).optional(),
+});
+
+/** What the URL serves: a feed (or a page declaring one), a listing page read with selectors, a sitemap. */
+export const FEED_TYPES = ['feed', 'html', 'sitemap'] as const;
+
 export const feedSchema = z.strictObject({
   id,
   url: feedUrl,
+  type: z.enum(FEED_TYPES).default('feed'),
+  select: selectSchema.optional(),
   title: z.string().optional(),
   /** How often to poll; defaults.interval when absent. */
   interval: interval('interval').optional(),
@@ -80,6 +99,13 @@ export const feedSchema = z.strictObject({
   /** Fetch each linked page and extract its body; defaults.fetchArticles when absent. */
   fetchArticles: z.boolean().optional(),
   extract: extractRuleSchema.optional(),
+}).superRefine((feed, ctx) => {
+  if (feed.type === 'html' && feed.select === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['type'], message: 'type: html needs select: { item: CSS selector } (and optionally link, title, date, summary)' });
+  }
+  if (feed.type !== 'html' && feed.select !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['select'], message: `select is read only with type: html (this feed is type: ${feed.type})` });
+  }
 });
 
 /** Caps on what one feed or page can make wirewatch keep and scan (README, "Limits"). */

@@ -37,7 +37,7 @@ export interface ReadFeedOptions {
 
 export const DEFAULT_MAX_ITEMS = DEFAULT_LIMITS.itemsPerPoll;
 
-function inflateIfGzipped(body: Buffer, maxBytes: number): Buffer {
+export function inflateIfGzipped(body: Buffer, maxBytes: number): Buffer {
   // Served twice compressed, or a .gz file read from disk: the magic bytes say so.
   if (body.length < 2 || body[0] !== 0x1f || body[1] !== 0x8b) return body;
   try {
@@ -56,6 +56,23 @@ function looksLikeHtmlPage(head: string): boolean {
   if (i < 0) return false;
   const html = /^(<!doctype\s+html|<html[\s>])/i.test(head.slice(i, i + 16));
   return html && !/<(rss|feed|rdf:RDF)[\s>]/.test(head);
+}
+
+/** The body is a web page: the poller looks in it for the feeds it declares. */
+export class HtmlPageError extends FeedParseError {
+  /** The decoded page, for discovery to read. */
+  readonly html: string;
+
+  constructor(html: string) {
+    super('an HTML page, not a feed');
+    this.html = html;
+  }
+}
+
+/** Served as text/html and starting with page markup rather than a feed's root, however the page begins. */
+function servedAsPage(head: string, contentType: string | undefined): boolean {
+  if (!/^\s*text\/html\b/i.test(contentType ?? '')) return false;
+  return /<(head|body|meta|title|link)[\s>]/i.test(head) && !/<(rss|feed|rdf:RDF)[\s>]/.test(head);
 }
 
 /** Deepest element nesting accepted; real feeds stay far below it. */
@@ -90,7 +107,7 @@ async function parseText(text: string, opts: ReadFeedOptions): Promise<RawFeed> 
     const lt = trimmed.indexOf('<');
     if (lt < 0) throw new FeedParseError('neither XML nor JSON: not a feed');
   }
-  if (looksLikeHtmlPage(trimmed.slice(0, 2048))) throw new FeedParseError('an HTML page, not a feed');
+  if (looksLikeHtmlPage(trimmed.slice(0, 2048)) || servedAsPage(trimmed.slice(0, 4096), opts.contentType)) throw new HtmlPageError(text);
   return parseXml(trimmed, opts.url, max);
 }
 

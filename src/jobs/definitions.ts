@@ -19,6 +19,8 @@ export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
 /** poll-feed: the scheduler's template names only the feed; its config is read when the job runs. */
 export interface PollFeedPayload {
   feedId: string;
+  /** Asked for now (poll-now, the dashboard's button): poll even while the feed backs off. */
+  now?: boolean;
 }
 
 /** process-article: the normalized feed item, as the poll found it. */
