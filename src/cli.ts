@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
   scheduler: { summary: 'keeps the schedules in line with the config; runs no jobs', load: () => import('./commands/scheduler.js') },
   'check-config': { summary: 'validate the config', load: () => import('./commands/check-config.js') },
   poll: { summary: 'fetch and parse feeds now and print their items', load: () => import('./commands/poll.js') },
+  discover: { summary: 'what a URL is: a feed, or the feeds a page points at', load: () => import('./commands/discover.js') },
   extract: { summary: 'print the article extracted from pages', load: () => import('./commands/extract.js') },
   classify: { summary: 'run the watch-lists over texts or pages', load: () => import('./commands/classify.js') },
   backtest: { summary: 'precision and recall per watch-list against labelled cases', load: () => import('./commands/backtest.js') },

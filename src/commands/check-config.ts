@@ -1,4 +1,8 @@
-/** `wirewatch check-config`: validate the config folder; exit 1 with file:line:col messages. */
+/**
+ * `wirewatch check-config`: validate the config folder; exit 1 with file:line:col messages.
+ * With --online, also fetch every feed once under the config's own address policy and say
+ * what each URL is; exit 1 when any cannot be polled as configured.
+ */
 import { loadConfig } from '../config/load.js';
 import { formatDuration } from '../config/units.js';
 import { configDir, printJson, type Command } from './command.js';
@@ -6,7 +10,8 @@ import { configDir, printJson, type Command } from './command.js';
 const command: Command = {
   name: 'check-config',
   summary: 'validate the config',
-  usage: 'wirewatch check-config [--config DIR] [--json]',
+  usage: 'wirewatch check-config [--config DIR] [--online] [--json]',
+  options: { online: { type: 'boolean', default: false } },
   async run(args, io) {
     const config = loadConfig(configDir(args), { env: io.env });
     const summary = {
@@ -19,16 +24,22 @@ const command: Command = {
       digests: Object.keys(config.digests.digests).length,
       alerts: Object.keys(config.digests.alerts).length,
     };
+    // Loaded only when asked: plain check-config does not pay for cheerio and undici.
+    const check = args.values.online ? await import('./online-check.js') : undefined;
+    const online = check ? await check.probeConfiguredFeeds(config) : undefined;
+    const code = online?.some((p) => !check!.pollable(p)) ? 1 : 0;
     if (args.values.json) {
-      printJson(io, summary);
-      return 0;
+      printJson(io, { ...summary, ...(online ? { ok: code === 0, online } : {}) });
+      return code;
     }
     const intervals = config.feeds.feeds.map((f) => `${f.id} every ${formatDuration(f.interval ?? config.feeds.defaults.interval)}`);
     io.stdout.write(
       `config ok: ${summary.feeds} feeds (${intervals.join(', ') || 'none'}), ${summary.watchlists} watch-lists, ` +
         `${summary.entities} entities, ${summary.channels} channels, ${summary.digests} digests, ${summary.alerts} alerts\n`,
     );
-    return 0;
+    if (online) io.stdout.write(check!.formatOnline(online));
+    return code;
   },
 };
+
 export default command;

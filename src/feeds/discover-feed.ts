@@ -48,15 +48,22 @@ export interface DiscoverOptions {
 
 const COMMENTS = /comment/i;
 
+/** ISO date of the newest dated item, if any is dated. */
+export function newestDate(items: ParsedFeed['items']): string | undefined {
+  let newest: string | undefined;
+  for (const i of items) if (i.published !== undefined && (newest === undefined || i.published > newest)) newest = i.published;
+  return newest;
+}
+
 async function judge(c: FeedCandidate, o: DiscoverOptions): Promise<{ report: CandidateReport; chosen?: Chosen }> {
   const base = { url: c.url, source: c.source, ...(c.declaredType ? { declaredType: c.declaredType } : {}) };
   try {
     const result = await o.fetch(c.url);
     if (result.kind !== 'ok') return { report: { ...base, ok: false, error: 'answered 304 to an unconditional request' } };
     const feed = await readFeed(result.body, { ...o.read, url: result.url, contentType: result.contentType });
-    const dates = feed.items.map((i) => i.published).filter((d): d is string => d !== undefined).sort();
+    const newest = newestDate(feed.items);
     const report: CandidateReport = { ...base, ok: true, format: feed.format, items: feed.items.length,
-      ...(feed.title ?? c.title ? { title: feed.title ?? c.title } : {}), ...(dates.length ? { newest: dates[dates.length - 1] } : {}) };
+      ...(feed.title ?? c.title ? { title: feed.title ?? c.title } : {}), ...(newest ? { newest } : {}) };
     return { report, chosen: { report, feed, result } };
   } catch (err) {
     return { report: { ...base, ok: false, ...(c.title ? { title: c.title } : {}), error: describeError(err) } };
