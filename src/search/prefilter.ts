@@ -22,7 +22,9 @@ interface Ctx {
   phrases: boolean;
 }
 
-const WEIGHTS: Record<TextField, string> = { any: 'AD', title: 'A', body: 'D' };
+// No weight for either field: a weighted lexeme makes PostgreSQL re-read each candidate's vector, and the
+// names' words (weight B) it lets in are judged away afterwards.
+const WEIGHTS: Record<TextField, string> = { any: '', title: 'A', body: 'D' };
 
 function lexeme(u: Unit, weight: string): string {
   const value = u.mode === 'case' ? foldForm(u.value) : u.value;

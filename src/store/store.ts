@@ -5,6 +5,7 @@
  */
 import type { Redis } from 'ioredis';
 import { ItemArchive } from './archive/item-archive.js';
+import { SearchArchive } from './archive/search-archive.js';
 import { Database, schemaFor } from './db/database.js';
 import { DEFAULT_DATABASE_URL } from './db/url.js';
 import { AlertStore } from './alert-store.js';
@@ -44,6 +45,7 @@ export class Store {
   /** The archive's connection (PostgreSQL schema named for the prefix). */
   readonly db: Database;
   readonly archive: ItemArchive;
+  readonly search: SearchArchive;
   private readonly ownsDb: boolean;
 
   constructor(readonly redis: Redis, options: StoreOptions = {}) {
@@ -52,6 +54,7 @@ export class Store {
     this.ownsDb = options.db === undefined;
     this.db = options.db ?? new Database({ url: options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, schema: schemaFor(this.keys.prefix) });
     this.archive = new ItemArchive(this.db);
+    this.search = new SearchArchive(this.db);
     this.items = new ItemStore(redis, this.keys, retention, this.archive);
     this.feeds = new FeedStore(redis, this.keys, retention);
     this.digests = new DigestStore(redis, this.keys, retention);

@@ -130,6 +130,13 @@ export class ItemArchive {
     return Number(rows[0]?.n ?? 0);
   }
 
+  /** Removes items (their matches go with them): retention, and tests standing in for it. */
+  async deleteItems(keys: string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    const { rowCount } = await this.db.query('DELETE FROM items WHERE key = ANY($1)', [keys]);
+    return rowCount ?? 0;
+  }
+
   async countItems(): Promise<number> {
     const { rows } = await this.db.query<{ n: string }>('SELECT count(*) AS n FROM items');
     return Number(rows[0]?.n ?? 0);
