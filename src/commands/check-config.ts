@@ -1,5 +1,6 @@
 /** `wirewatch check-config`: validate the config folder; exit 1 with file:line:col messages. */
 import { loadConfig } from '../config/load.js';
+import { formatProblem, type ConfigProblem } from '../errors.js';
 import { formatDuration } from '../config/units.js';
 import { configDir, printJson, type Command } from './command.js';
 
@@ -8,7 +9,8 @@ const command: Command = {
   summary: 'validate the config',
   usage: 'wirewatch check-config [--config DIR] [--json]',
   async run(args, io) {
-    const config = loadConfig(configDir(args), { env: io.env });
+    const warnings: ConfigProblem[] = [];
+    const config = loadConfig(configDir(args), { env: io.env, warnings });
     const summary = {
       ok: true,
       dir: config.dir,
@@ -18,15 +20,18 @@ const command: Command = {
       channels: Object.keys(config.digests.channels).length,
       digests: Object.keys(config.digests.digests).length,
       alerts: Object.keys(config.digests.alerts).length,
+      warnings: warnings.map(formatProblem),
     };
     if (args.values.json) {
       printJson(io, summary);
       return 0;
     }
+    for (const w of warnings) io.stderr.write(`warning: ${formatProblem(w)}\n`);
     const intervals = config.feeds.feeds.map((f) => `${f.id} every ${formatDuration(f.interval ?? config.feeds.defaults.interval)}`);
     io.stdout.write(
       `config ok: ${summary.feeds} feeds (${intervals.join(', ') || 'none'}), ${summary.watchlists} watch-lists, ` +
-        `${summary.entities} entities, ${summary.channels} channels, ${summary.digests} digests, ${summary.alerts} alerts\n`,
+        `${summary.entities} entities, ${summary.channels} channels, ${summary.digests} digests, ${summary.alerts} alerts` +
+        `${warnings.length ? ` (${warnings.length} warning${warnings.length > 1 ? 's' : ''} above)` : ''}\n`,
     );
     return 0;
   },
