@@ -105,7 +105,7 @@ for (const n of COUNTS) {
   const machine0 = machine();
   const cpuRedis0 = await redisCpu(redis);
   let firstMs = 0;
-  for (let done = 0; done < TOTAL; done = await redis.zcard(store.keys.items)) {
+  for (let done = 0; done < TOTAL; done = await store.archive.countItems()) {
     if (done > 0 && !firstMs) firstMs = performance.now() - t0;
     await new Promise((r) => setTimeout(r, 20));
   }

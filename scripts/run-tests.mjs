@@ -58,9 +58,12 @@ if (problem) {
   console.error(`run-tests: the tests need Redis and none answers at ${shown} (${problem}): start one (apt-get install redis-server, or docker run -d -p 6379:6379 redis:7) or set REDIS_URL`);
   process.exit(1);
 }
+// The tests' archive is a database of their own on the same server (each test file works in a
+// schema named for its key prefix), so a developer's own `wirewatch` database is never touched.
+const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/wirewatch_test' };
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...files],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env },
 );
 process.exit(result.status ?? 1);

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
   backtest: { summary: 'precision and recall per watch-list against labelled cases', load: () => import('./commands/backtest.js') },
   feedback: { summary: 'feedback export: analysts\' verdicts as a backtest cases file', load: () => import('./commands/feedback.js') },
   suggest: { summary: 'terms, exclusions, aliases and a threshold for one watch-list, from cases', load: () => import('./commands/suggest.js') },
+  search: { summary: 'search the archive with the watch-list query language', load: () => import('./commands/search.js') },
   digest: { summary: 'digest preview NAME | digest send NAME', load: () => import('./commands/digest.js') },
 };
 

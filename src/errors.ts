@@ -70,3 +70,10 @@ export function describeError(err: unknown): string {
   if (err instanceof Error) return redactSecrets(err.message || err.name);
   return redactSecrets(String(err));
 }
+
+/** The archive (PostgreSQL) could not be reached, or refused what was asked of it. Transient: jobs wait and retry. */
+export class ArchiveUnavailableError extends WirewatchError {
+  constructor(message: string, cause?: unknown) {
+    super('archive', message, { cause });
+  }
+}

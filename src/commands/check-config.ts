@@ -4,6 +4,7 @@
  * what each URL is; exit 1 when any cannot be polled as configured.
  */
 import { loadConfig } from '../config/load.js';
+import { formatProblem, type ConfigProblem } from '../errors.js';
 import { formatDuration } from '../config/units.js';
 import { configDir, printJson, type Command } from './command.js';
 
@@ -13,7 +14,8 @@ const command: Command = {
   usage: 'wirewatch check-config [--config DIR] [--online] [--json]',
   options: { online: { type: 'boolean', default: false } },
   async run(args, io) {
-    const config = loadConfig(configDir(args), { env: io.env });
+    const warnings: ConfigProblem[] = [];
+    const config = loadConfig(configDir(args), { env: io.env, warnings });
     const summary = {
       ok: true,
       dir: config.dir,
@@ -23,6 +25,7 @@ const command: Command = {
       channels: Object.keys(config.digests.channels).length,
       digests: Object.keys(config.digests.digests).length,
       alerts: Object.keys(config.digests.alerts).length,
+      warnings: warnings.map(formatProblem),
     };
     // Loaded only when asked: plain check-config does not pay for cheerio and undici.
     const check = args.values.online ? await import('./online-check.js') : undefined;
@@ -32,10 +35,12 @@ const command: Command = {
       printJson(io, { ...summary, ...(online ? { ok: code === 0, online } : {}) });
       return code;
     }
+    for (const w of warnings) io.stderr.write(`warning: ${formatProblem(w)}\n`);
     const intervals = config.feeds.feeds.map((f) => `${f.id} every ${formatDuration(f.interval ?? config.feeds.defaults.interval)}`);
     io.stdout.write(
       `config ok: ${summary.feeds} feeds (${intervals.join(', ') || 'none'}), ${summary.watchlists} watch-lists, ` +
-        `${summary.entities} entities, ${summary.channels} channels, ${summary.digests} digests, ${summary.alerts} alerts\n`,
+        `${summary.entities} entities, ${summary.channels} channels, ${summary.digests} digests, ${summary.alerts} alerts` +
+        `${warnings.length ? ` (${warnings.length} warning${warnings.length > 1 ? 's' : ''} above)` : ''}\n`,
     );
     if (online) io.stdout.write(check!.formatOnline(online));
     return code;

@@ -2,10 +2,10 @@
  * Compiles every watch-list query (and weights key) so that a syntax error is reported at its
  * own place in watchlists.yaml: "watchlists.yaml:14:18: NEAR needs a distance, as in NEAR/5".
  */
-import { checkWatchlists } from '../classify/index.js';
+import { checkWatchlists, weightlessTerms } from '../classify/index.js';
 import type { ConfigProblem } from '../errors.js';
 import type { WatchlistsFile } from './schema.js';
-import type { YamlSource } from './yaml-source.js';
+import type { YamlPath, YamlSource } from './yaml-source.js';
 
 export function checkQueries(file: WatchlistsFile, source: YamlSource): ConfigProblem[] {
   return checkWatchlists(file).map((err) => {
@@ -16,10 +16,33 @@ export function checkQueries(file: WatchlistsFile, source: YamlSource): ConfigPr
     const where = err.field === 'query' ? `watchlists.${err.watchlist}.query` : `watchlists.${err.watchlist}.weights "${err.weightKey}"`;
     const start = err.field === 'query' ? source.scalarAt(path) : source.keyScalarAt(path);
     const value = err.field === 'query' ? file.watchlists[err.watchlist]!.query : err.weightKey ?? '';
-    const nonSpace = value.slice(0, err.offset).replace(/\s+/g, '').length;
-    const offset = start ? start.offset + sourceOffset(source.text, start, nonSpace) : source.offsetOf(path);
-    return source.at(offset, `${where}: ${err.detail}`);
+    return source.at(placeIn(source, path, start, value, err.offset), `${where}: ${err.detail}`);
   });
+}
+
+/** The source offset of `offset` into the scalar at `path` (its start when the scalar is not found). */
+function placeIn(source: YamlSource, path: YamlPath, start: ReturnType<YamlSource['scalarAt']>, value: string, offset: number): number {
+  const nonSpace = value.slice(0, offset).replace(/\s+/g, '').length;
+  return start ? start.offset + sourceOffset(source.text, start, nonSpace) : source.offsetOf(path);
+}
+
+/**
+ * Warnings, not errors (the file still loads): each query term of a list with weights that
+ * has no weight and no defaultWeight to give it one, so it can never add to the score.
+ * Call only on a file whose queries compile.
+ */
+export function checkWeightless(file: WatchlistsFile, source: YamlSource): ConfigProblem[] {
+  return weightlessTerms(file).map((t) => {
+    const path = ['watchlists', t.watchlist, 'query'];
+    const offset = placeIn(source, path, source.scalarAt(path), file.watchlists[t.watchlist]!.query, t.offset);
+    return source.at(offset, `watchlists.${t.watchlist}.query: ${t.text} adds nothing to the score: this list has weights and ${t.text} has none. `
+      + `Give it one (weights: { ${weightExample(t.text)}: 1 }), or set defaultWeight: 1 for every term without a weight (defaultWeight: 0 if it should only decide whether the query matches)`);
+  });
+}
+
+/** A weights key for the term, quoted as YAML needs it in a flow map. */
+function weightExample(term: string): string {
+  return `'${term.replace(/'/g, "''")}'`;
 }
 
 /** An alias (or an entity's own name, alias -1) that is not a usable term. */

@@ -5,10 +5,13 @@
  */
 import { compileWatchlists, type Classifier } from '../classify/index.js';
 import type { Config } from './schema.js';
+import { watchlistVersions } from './watchlist-version.js';
 
 export interface Runtime {
   config: Config;
   classifier: Classifier;
+  /** Each watch-list's version hash (watchlist-version.ts). */
+  versions: ReadonlyMap<string, string>;
   /** Increments on each successful reload. */
   generation: number;
 }
@@ -17,7 +20,7 @@ export class LiveConfig {
   private runtime: Runtime;
 
   constructor(config: Config) {
-    this.runtime = { config, classifier: compileWatchlists(config.watchlists), generation: 1 };
+    this.runtime = { config, classifier: compileWatchlists(config.watchlists), versions: watchlistVersions(config.watchlists), generation: 1 };
   }
 
   current(): Runtime {
@@ -26,7 +29,7 @@ export class LiveConfig {
 
   /** Swaps in a config that has already been loaded and validated. */
   replace(config: Config): Runtime {
-    this.runtime = { config, classifier: compileWatchlists(config.watchlists), generation: this.runtime.generation + 1 };
+    this.runtime = { config, classifier: compileWatchlists(config.watchlists), versions: watchlistVersions(config.watchlists), generation: this.runtime.generation + 1 };
     return this.runtime;
   }
 }

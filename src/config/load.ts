@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, type ConfigProblem } from '../errors.js';
-import { checkQueries } from './check-queries.js';
+import { checkQueries, checkWeightless } from './check-queries.js';
 import { crossCheck } from './cross-check.js';
 import { ownRecords } from './lookup.js';
 import { registerConfigSecrets } from './secrets.js';
@@ -20,6 +20,8 @@ export const CONFIG_FILES = ['feeds.yaml', 'watchlists.yaml', 'digests.yaml'] as
 export interface LoadOptions {
   /** Environment for ${NAME} interpolation. Default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Given, receives what loads but probably does not do what was meant (check-config prints it). */
+  warnings?: ConfigProblem[];
 }
 
 export function loadConfig(dir: string, options: LoadOptions = {}): Config {
@@ -43,6 +45,7 @@ export function loadConfig(dir: string, options: LoadOptions = {}): Config {
     { feeds: sources.feeds!, digests: sources.digests! },
   ));
   if (problems.length) throw new ConfigError(problems);
+  options.warnings?.push(...checkWeightless(watchlists.value!, sources.watchlists!));
   resolveFileUrls(feeds.value!, absDir);
   const config = { dir: absDir, feeds: feeds.value!, watchlists: watchlists.value!, digests: digests.value! };
   ownRecords(config);

@@ -144,13 +144,19 @@ export const entitySchema = z.strictObject({
 
 export const watchlistSchema = z.strictObject({
   description: z.string().optional(),
-  /** Boolean query in the language of design.md. */
+  /** Boolean query in the language README.md describes ("The query language"). */
   query: z.string().min(1, 'expected a query'),
   /**
    * Term -> weight. Score = sum of weight x hits (at most 3 hits a term). A negative weight is
    * a penalty: the term lowers the score (it cannot take a flag below the threshold's floor of 0).
    */
   weights: z.record(z.string(), z.number()).optional(),
+  /**
+   * The weight of every positive query term that has none of its own in `weights`. Without it,
+   * such a term in a list with weights adds nothing (check-config warns); 0 says so on purpose
+   * (the term only decides whether the query matches).
+   */
+  defaultWeight: z.number().optional(),
   /** Flag when the query matches and the score reaches this (0 or more). Default 0. */
   threshold: z.number().min(0, 'expected a threshold of 0 or more (a score below 0 never flags)').default(0),
   /** Score at which an immediate alert goes out (0 or more). */

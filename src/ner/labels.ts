@@ -2,9 +2,6 @@
  * BILOU labels over the four types: 0 is O; type t has B = 1 + 4t, I = 2 + 4t, L = 3 + 4t,
  * U = 4 + 4t. The decoder only walks transitions that make well-formed names.
  */
-import type { NameType } from './types.js';
-import { TYPES } from './types.js';
-
 export const LABELS = 17;
 export const B = 0, I = 1, L = 2, U = 3;
 
@@ -18,10 +15,6 @@ export function typeOf(lab: number): number {
 
 export function partOf(lab: number): number {
   return lab === 0 ? -1 : (lab - 1) & 3;
-}
-
-export function typeName(t: number): NameType {
-  return TYPES[t]!;
 }
 
 /** allowed[from * LABELS + to] = 1 when `to` may follow `from`. */

@@ -1,11 +1,11 @@
 /**
- * Reads of the per-watch-list flag index for pages that sort and page through flags: item
- * keys with their flag times, counts in a time range, and match records by the hundred,
- * without reading the items themselves (the dashboard reads only the page it shows).
+ * Reads of the archive's flags for pages that sort and page through them: item keys with
+ * their flag times, counts in a time range, and match records by the hundred, without reading
+ * the items themselves (the dashboard reads only the page it shows).
  */
-import type { Redis } from 'ioredis';
 import type { StoredMatch } from '../types.js';
-import type { Keys } from './keys.js';
+import { isoOr, type ItemArchive } from './archive/item-archive.js';
+import type { Database } from './db/database.js';
 
 /** Flag times in [since, until) (epoch ms); either bound may be left open. */
 export interface FlagTimeRange {
@@ -20,35 +20,35 @@ export interface FlagRef {
   at: number;
 }
 
-const bounds = (r: FlagTimeRange) => ({ max: r.until === undefined ? '+inf' : `(${r.until}`, min: r.since === undefined ? '-inf' : String(r.since) });
-
 export class FlagIndex {
   constructor(
-    private readonly redis: Redis,
-    private readonly keys: Keys,
+    private readonly db: Database,
+    private readonly archive: ItemArchive,
   ) {}
 
   /** The newest `limit` flags of a watch-list in the range, newest first. */
   async newest(watchlist: string, range: FlagTimeRange, limit: number): Promise<FlagRef[]> {
-    const { max, min } = bounds(range);
-    const flat = await this.redis.zrevrangebyscore(this.keys.flagged(watchlist), max, min, 'WITHSCORES', 'LIMIT', 0, limit);
-    const refs: FlagRef[] = [];
-    for (let i = 0; i < flat.length; i += 2) refs.push({ watchlist, itemKey: flat[i]!, at: Number(flat[i + 1]) });
-    return refs;
+    const { rows } = await this.db.query<{ key: string; flagged_at: Date }>(
+      { name: 'ww-flags-newest', text: `SELECT i.key, m.flagged_at FROM matches m JOIN items i ON i.id = m.item_id
+       WHERE m.watchlist = $1 AND m.flagged_at >= $2 AND m.flagged_at < $3 ORDER BY m.flagged_at DESC, m.item_id DESC LIMIT $4`,
+      values: [watchlist, isoOr(range.since, -8.64e15), isoOr(range.until, 8.64e15), limit] },
+    );
+    return rows.map((r) => ({ watchlist, itemKey: r.key, at: r.flagged_at.getTime() }));
   }
 
-  /** How many flags each watch-list has in the range, in one round trip. */
+  /** How many flags each watch-list has in the range, in one query. */
   async counts(watchlists: string[], range: FlagTimeRange): Promise<number[]> {
-    const { max, min } = bounds(range);
-    const pipe = this.redis.pipeline();
-    for (const w of watchlists) pipe.zcount(this.keys.flagged(w), min, max);
-    return ((await pipe.exec()) ?? []).map(([, n]) => Number(n ?? 0));
+    if (watchlists.length === 0) return [];
+    const { rows } = await this.db.query<{ watchlist: string; n: string }>(
+      { name: 'ww-flags-counts', text: `SELECT watchlist, count(*) AS n FROM matches WHERE watchlist = ANY($1) AND flagged_at >= $2 AND flagged_at < $3 GROUP BY watchlist`,
+      values: [watchlists, isoOr(range.since, -8.64e15), isoOr(range.until, 8.64e15)] },
+    );
+    const byList = new Map(rows.map((r) => [r.watchlist, Number(r.n)]));
+    return watchlists.map((w) => byList.get(w) ?? 0);
   }
 
-  /** The match record of each flag (undefined where it expired), in one round trip. */
+  /** The match record of each flag (undefined where it is gone), in one query. */
   async matches(refs: Array<Pick<FlagRef, 'watchlist' | 'itemKey'>>): Promise<Array<StoredMatch | undefined>> {
-    if (refs.length === 0) return [];
-    const values = await this.redis.mget(refs.map((r) => this.keys.match(r.watchlist, r.itemKey)));
-    return values.map((v) => (v ? (JSON.parse(v) as StoredMatch) : undefined));
+    return this.archive.getMatches(refs);
   }
 }

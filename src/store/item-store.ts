@@ -1,6 +1,8 @@
 /** Items and their matches: claiming (one item, once, whichever feed brings it), saving, reading. */
 import type { Redis } from 'ioredis';
+import type { PackedName } from '../search/names.js';
 import type { StoredItem, StoredMatch } from '../types.js';
+import type { FlaggedRange, ItemArchive, Versions } from './archive/item-archive.js';
 import type { Keys } from './keys.js';
 
 /** The result of claiming an item before processing it. */
@@ -21,31 +23,21 @@ if KEYS[2] ~= '' then redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[3]) end
 return {'mine', ARGV[1]}
 `;
 
-// KEYS: match record, flagged index, hourly counts, then the pending sets. ARGV: match JSON,
-// ttl s, pending member, item key, flagged ms, watch-list. Only a new match is queued and counted.
-const SAVE_MATCH_SCRIPT = `
-local fresh = redis.call('EXISTS', KEYS[1]) == 0
-redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
-redis.call('ZADD', KEYS[2], 'NX', ARGV[5], ARGV[4])
-redis.call('EXPIRE', KEYS[2], ARGV[2])
-if fresh then
-  redis.call('HINCRBY', KEYS[3], ARGV[6], 1)
-  redis.call('EXPIRE', KEYS[3], ARGV[2])
-  for i = 4, #KEYS do
-    redis.call('SADD', KEYS[i], ARGV[3])
-    redis.call('EXPIRE', KEYS[i], ARGV[2])
-  end
+// KEYS: hourly counts, then the pending sets. ARGV: ttl s, pending member, watch-list.
+// Adding to a set twice is harmless; the hour is counted only when the first set gains it.
+const QUEUE_MATCH_SCRIPT = `
+local fresh = 1
+for i = 2, #KEYS do
+  local added = redis.call('SADD', KEYS[i], ARGV[2])
+  if i == 2 then fresh = added end
+  redis.call('EXPIRE', KEYS[i], ARGV[1])
 end
-return fresh and 1 or 0
+if fresh == 1 then
+  redis.call('HINCRBY', KEYS[1], ARGV[3], 1)
+  redis.call('EXPIRE', KEYS[1], ARGV[1])
+end
+return fresh
 `;
-
-/** Which flagged items to list: newest first, `limit` of them, flagged in [since, until) (epoch ms). */
-export interface FlaggedRange {
-  limit?: number;
-  offset?: number;
-  since?: number;
-  until?: number;
-}
 
 /** Where a flagged match must wait: one pending set per (digest, channel). */
 export interface PendingTarget {
@@ -58,6 +50,8 @@ export class ItemStore {
     private readonly redis: Redis,
     private readonly keys: Keys,
     private readonly retentionSeconds: number,
+    /** Where items and matches are kept (PostgreSQL); Redis keeps the claims and the pending sets. */
+    readonly archive: ItemArchive,
   ) {}
 
   /**
@@ -110,79 +104,59 @@ export class ItemStore {
     return kind === 'mine' ? { kind: 'mine' } : { kind: 'duplicate', ownerKey: owner };
   }
 
-  /**
-   * Notes that a feed carried a story. Kept apart from the item record, so it can be written
-   * before the item is processed and by several feeds at once without a read-modify-write.
-   */
+  /** Notes that a feed carried a story (kept in the archive, written before or after the item). */
   async addSources(entries: Array<{ itemKey: string; feedId: string }>): Promise<void> {
-    if (entries.length === 0) return;
-    const pipe = this.redis.pipeline();
-    for (const { itemKey, feedId } of entries) {
-      pipe.sadd(this.keys.sources(itemKey), feedId).expire(this.keys.sources(itemKey), this.retentionSeconds);
-    }
-    await pipe.exec();
+    await this.archive.addSources(entries);
   }
 
   /**
-   * Saves a processed item and its flagged matches in one transaction, and puts each match in
-   * the pending set of every digest channel that wants it. Idempotent: a retry of the same
-   * item rewrites the records but queues and counts a match only the first time it is saved,
-   * so a retried job never hands a digest the same entry twice.
+   * Saves a processed item and its flagged matches in the archive, then puts each match not yet
+   * queued in the pending set of every digest channel that wants it, and notes it queued.
+   * Idempotent: a retry rewrites the item and queues only what was not queued, so a retried
+   * job never hands a digest the same entry twice, and a crash in between never loses one.
    */
-  async saveProcessed(item: StoredItem, matches: StoredMatch[], targets: Map<string, PendingTarget[]>): Promise<void> {
-    const ttl = this.retentionSeconds;
-    const tx = this.redis.multi();
-    tx.set(this.keys.item(item.key), JSON.stringify(item), 'EX', ttl);
-    tx.zadd(this.keys.items, Date.parse(item.processedAt), item.key);
-    tx.expire(this.keys.items, ttl);
-    for (const match of matches) {
-      const flaggedMs = Date.parse(match.flaggedAt);
-      const pending = (targets.get(match.watchlist) ?? []).map((t) => this.keys.pending(t.digest, t.channel));
-      const keys = [this.keys.match(match.watchlist, item.key), this.keys.flagged(match.watchlist), this.keys.hourly(Math.floor(flaggedMs / 3_600_000)), ...pending];
-      tx.eval(SAVE_MATCH_SCRIPT, keys.length, ...keys, JSON.stringify(match), String(ttl), `${match.watchlist}|${item.key}`, item.key, String(flaggedMs), match.watchlist);
-    }
-    await tx.exec();
-    await this.trimIndexes(matches.map((m) => m.watchlist));
+  async saveProcessed(item: StoredItem, matches: StoredMatch[], targets: Map<string, PendingTarget[]>, extra: { names?: PackedName[]; versions?: Versions } = {}): Promise<void> {
+    const unqueued = await this.archive.save(item, extra.names, matches, extra.versions);
+    await this.queueMatches(item.key, unqueued, targets);
   }
 
-  /** Index entries older than the retention point at records that have expired: drop them. */
-  private async trimIndexes(watchlists: string[]): Promise<void> {
-    const cutoff = Date.now() - this.retentionSeconds * 1000;
+  /** Puts flags in the digests' pending sets (and the hourly counts), then notes them queued. */
+  async queueMatches(itemKey: string, matches: StoredMatch[], targets: Map<string, PendingTarget[]>): Promise<void> {
+    if (matches.length === 0) return;
+    const ttl = String(this.retentionSeconds);
     const pipe = this.redis.pipeline();
-    pipe.zremrangebyscore(this.keys.items, '-inf', cutoff);
-    for (const w of watchlists) pipe.zremrangebyscore(this.keys.flagged(w), '-inf', cutoff);
-    await pipe.exec();
+    for (const match of matches) {
+      const hour = Math.floor(Date.parse(match.flaggedAt) / 3_600_000);
+      const pending = (targets.get(match.watchlist) ?? []).map((t) => this.keys.pending(t.digest, t.channel));
+      const keys = [this.keys.hourly(hour), ...pending];
+      pipe.eval(QUEUE_MATCH_SCRIPT, keys.length, ...keys, ttl, `${match.watchlist}|${itemKey}`, match.watchlist);
+    }
+    const results = (await pipe.exec()) ?? [];
+    const failed = results.find(([err]) => err);
+    if (failed) throw failed[0]!;
+    await this.archive.markQueued(itemKey, matches.map((m) => m.watchlist));
   }
 
   async get(itemKey: string): Promise<StoredItem | undefined> {
-    return (await this.getMany([itemKey]))[0];
+    return (await this.archive.getMany([itemKey]))[0];
   }
 
   async getMatch(watchlist: string, itemKey: string): Promise<StoredMatch | undefined> {
-    const json = await this.redis.get(this.keys.match(watchlist, itemKey));
-    return json ? (JSON.parse(json) as StoredMatch) : undefined;
+    return this.archive.getMatch(watchlist, itemKey);
   }
 
   /** Newest processed items first. */
   async listRecent(limit = 50, offset = 0): Promise<StoredItem[]> {
-    const keys = await this.redis.zrevrange(this.keys.items, offset, offset + limit - 1);
-    return this.getMany(keys);
+    return this.archive.listRecent(limit, offset);
   }
 
-  /**
-   * Newest flagged items of a watch-list first, with their matches, optionally bounded by flag
-   * time: one index query and one pipelined read, however many items.
-   */
+  /** Newest flagged items of a watch-list first, with their matches, optionally bounded by flag time. */
   async listFlagged(watchlist: string, range: FlaggedRange = {}): Promise<Array<{ item: StoredItem; match: StoredMatch }>> {
-    const max = range.until === undefined ? '+inf' : `(${range.until}`;
-    const min = range.since === undefined ? '-inf' : String(range.since);
-    const keys = await this.redis.zrevrangebyscore(this.keys.flagged(watchlist), max, min, 'LIMIT', range.offset ?? 0, range.limit ?? 50);
-    const records = await this.readRecords(keys, watchlist);
-    return records.filter((r): r is { item: StoredItem; match: StoredMatch } => r.match !== undefined);
+    return this.archive.listFlagged(watchlist, range);
   }
 
   async countFlagged(watchlist: string): Promise<number> {
-    return this.redis.zcard(this.keys.flagged(watchlist));
+    return this.archive.countFlagged(watchlist);
   }
 
   /** Flagged counts per watch-list for each hour in [fromHour, toHour]. */
@@ -198,29 +172,6 @@ export class ItemStore {
 
   /** Items by key (missing ones left out), each with `alsoIn`: the other feeds that carried it. */
   async getMany(keys: string[]): Promise<StoredItem[]> {
-    return (await this.readRecords(keys)).map((r) => r.item);
-  }
-
-  /** Item records (and a watch-list's match records) in one round trip; expired ones left out. */
-  private async readRecords(keys: string[], watchlist?: string): Promise<Array<{ item: StoredItem; match?: StoredMatch }>> {
-    if (keys.length === 0) return [];
-    const pipe = this.redis.pipeline();
-    for (const k of keys) {
-      pipe.get(this.keys.item(k)).smembers(this.keys.sources(k));
-      if (watchlist !== undefined) pipe.get(this.keys.match(watchlist, k));
-    }
-    const results = (await pipe.exec()) ?? [];
-    const width = watchlist === undefined ? 2 : 3;
-    const out: Array<{ item: StoredItem; match?: StoredMatch }> = [];
-    keys.forEach((_, i) => {
-      const json = results[width * i]?.[1] as string | null;
-      const matchJson = watchlist === undefined ? undefined : (results[width * i + 2]?.[1] as string | null);
-      if (!json || matchJson === null) return; // expired between the index and the record
-      const item = JSON.parse(json) as StoredItem;
-      const others = ((results[width * i + 1]?.[1] as string[] | null) ?? []).filter((f) => f !== item.feedId).sort();
-      if (others.length) item.alsoIn = others;
-      out.push(matchJson ? { item, match: JSON.parse(matchJson) as StoredMatch } : { item });
-    });
-    return out;
+    return this.archive.getMany(keys);
   }
 }

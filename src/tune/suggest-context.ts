@@ -38,8 +38,10 @@ export interface SuggestContext {
 /** The list's own terms: what its score counts. */
 function ownTerms(file: WatchlistsFile, watchlist: string): string[] {
   const wl = file.watchlists[watchlist]!;
-  if (wl.weights) return Object.keys(wl.weights);
-  return compileWatchlists(file).watchlists.find((w) => w.id === watchlist)!.terms.map((t) => t.text);
+  const compiled = compileWatchlists(file).watchlists.find((w) => w.id === watchlist)!;
+  // With defaultWeight, the compiled weights also hold the terms it gives points to.
+  if (wl.weights) return compiled.weights.map((w) => w.key);
+  return compiled.terms.map((t) => t.text);
 }
 
 export function prepareContext(file: WatchlistsFile, watchlist: string, cases: BacktestCase[], base: Base, support: number, o: Required<SuggestOptions>, positives: number): SuggestContext {

@@ -6,9 +6,9 @@ export interface ChannelOutcome {
   /**
    * delivered; nothing (claimed entries, none to send); empty (nothing pending); failed (given
    * up: back to pending); retrying (kept for a retry or a resume); taken (another process holds
-   * the run); interrupted (stopped: resumed later); claimed (left by an earlier attempt).
+   * the run); interrupted (stopped: resumed later).
    */
-  status: 'delivered' | 'nothing' | 'empty' | 'failed' | 'retrying' | 'taken' | 'interrupted' | 'claimed';
+  status: 'delivered' | 'nothing' | 'empty' | 'failed' | 'retrying' | 'taken' | 'interrupted';
   items?: number;
   entries?: number;
   messages?: number;
@@ -45,7 +45,6 @@ export function describeOutcome(o: ChannelOutcome): string {
     case 'nothing':
       return o.heldBack ? `nothing to send; ${o.heldBack} held back by maxItems` : 'nothing to send';
     case 'empty':
-    case 'claimed':
       return o.status;
     case 'failed':
     case 'retrying':

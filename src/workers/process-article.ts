@@ -6,6 +6,8 @@
  */
 import type { Job } from 'bullmq';
 import { classifyItem } from '../classify/index.js';
+import { recognize } from '../classify/entities/recognizer.js';
+import { packNames, recordingRecognizer } from '../search/names.js';
 import type { Config, FeedConfig } from '../config/schema.js';
 import { own } from '../config/lookup.js';
 import { describeError } from '../errors.js';
@@ -34,16 +36,18 @@ export function createProcessArticleProcessor(ctx: WorkerContext) {
       log.debug({ ownerKey: claim.ownerKey }, 'item dropped: same story already taken from another feed');
       return { status: 'duplicate' };
     }
-    const { config, classifier } = ctx.live.current();
+    const { config, classifier, versions } = ctx.live.current();
     const feed = config.feeds.feeds.find((f) => f.id === item.feedId);
     const article = await readArticle(ctx, config, feed, item, log);
     const input = { title: article.title || item.title, body: article.text, feedId: item.feedId, tags, lang: article.lang };
-    const classification = ctx.metrics.time(ctx.metrics.classifySeconds, () => classifyItem(classifier, input));
+    // The recognizer's spans are kept with the item: search and re-judging read them, not the recognizer.
+    const names = recordingRecognizer(recognize);
+    const classification = ctx.metrics.time(ctx.metrics.classifySeconds, () => classifyItem(classifier, input, { recognizer: names.recognizer }));
     const now = new Date().toISOString();
     const stored = capStoredItem(toStoredItem(item, article, tags, classification.entities, now), config.feeds.limits.bodyChars);
     const flagged = classification.matches.filter((m) => m.flagged);
     const matches: StoredMatch[] = flagged.map((m) => ({ itemKey: item.key, watchlist: m.watchlist, score: m.score, hits: m.hits, reasons: m.reasons, flaggedAt: now }));
-    await ctx.store.items.saveProcessed(stored, matches, pendingTargets(config, flagged));
+    await ctx.store.items.saveProcessed(stored, matches, pendingTargets(config, flagged), { names: packNames(names.last()), versions });
     await ctx.store.ingest.recordStored({ feedId: item.feedId, bodySource: article.bodySource, flagged: flagged.length > 0 });
     await enqueueAlerts(ctx, config, item.key, flagged);
     for (const m of flagged) ctx.metrics.itemsFlagged.inc({ watchlist: m.watchlist });

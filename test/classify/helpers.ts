@@ -10,6 +10,7 @@ export const ENTITIES = {
 
 export interface ListOptions {
   weights?: Record<string, number>;
+  defaultWeight?: number;
   threshold?: number;
   alert?: number;
   entities?: Record<string, unknown>;
@@ -18,6 +19,7 @@ export interface ListOptions {
 export function compileOne(query: string, opts: ListOptions = {}): Classifier {
   const wl: Record<string, unknown> = { query };
   if (opts.weights) wl.weights = opts.weights;
+  if (opts.defaultWeight !== undefined) wl.defaultWeight = opts.defaultWeight;
   if (opts.threshold !== undefined) wl.threshold = opts.threshold;
   if (opts.alert !== undefined) wl.alert = opts.alert;
   return compileWatchlists(watchlistsFileSchema.parse({ entities: opts.entities ?? ENTITIES, watchlists: { w: wl } }));

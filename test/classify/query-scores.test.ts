@@ -51,3 +51,20 @@ test('a negative weight is a penalty: it lowers the score, at most 3 hits counte
   assert.equal(m.score, 3, '3 x 2 - 1 x 3');
   assert.equal(m.flagged, false);
 });
+
+test('defaultWeight gives each query term without a weight of its own that many points a hit; the hits name them', () => {
+  const body = 'Iraq, Iraq and Iraq again: militants and an insurgency, and more militants.';
+  const weights = { '@NorthAfrica': 2 };
+  const query = '(@NorthAfrica OR Iraq) AND (militant* OR insurgen*)';
+  // Without it, the terms with no weight add nothing: the complaint this key answers.
+  assert.equal(judge(query, body, { weights }).score, 0);
+  const m = judge(query, body, { weights, defaultWeight: 1, threshold: 3 });
+  // Iraq: 3 hits -> 3; militant*: 2 -> 2; insurgen*: 1 -> 1; @NorthAfrica keeps its own 2 (no hit here).
+  assert.equal(m.score, 6);
+  assert.equal(m.flagged, true);
+  assert.equal(judge(query, 'Libya: militants', { weights, defaultWeight: 1 }).score, 3);
+  // Without weights, defaultWeight weights every term: hits count, up to 3 a term.
+  assert.equal(judge('Iraq OR Syria', 'Iraq Iraq Syria', { defaultWeight: 2 }).score, 6);
+  // A term under NOT never scores.
+  assert.equal(judge('Iraq AND NOT Syria', 'Iraq', { weights: { Iraq: 1 }, defaultWeight: 5 }).score, 1);
+});

@@ -51,3 +51,12 @@ test('a span that does not fall on token boundaries is still keyed by its words 
   const found = entitiesFromSpans([{ field: 'body', start, end: start + 7, type: 'person', text: 'Qaddafi' }], { title: tokenizeText(''), body: tokenizeText(text) });
   assert.deepEqual(found.map((e) => [e.name, e.mentions]), [['Muammar Gaddafi', [{ field: 'body', start, end: start + 7 }]]]);
 });
+
+test('the rules find names their word lists do not hold, from their context alone', () => {
+  // Invented names: a title before a name, a speech verb after it, a preposition before a
+  // place, a word that heads organizations ("Monitor"); none of the names is in the lexicon.
+  const body = 'Defense Secretary Odell Brantley arrived on Monday. Brantley said the mission would grow. '
+    + 'Alliance chief Tormod Vassbakk met officials. Gunmen attacked a hotel in Qalbiya, the news site Desert Monitor reported.';
+  const found = recognizeByRules({ title: '', body })!.map((s) => [s.text, s.type]);
+  assert.deepEqual(found, [['Odell Brantley', 'person'], ['Brantley', 'person'], ['Tormod Vassbakk', 'person'], ['Qalbiya', 'place'], ['Desert Monitor', 'org']]);
+});

@@ -23,8 +23,8 @@ test('a miss and a false alarm: exit 1, each with its reason; cases from files, 
 `);
   const r = await runCli(['backtest', join(dir, 'cases.yaml')]);
   assert.equal(r.code, 1, r.stdout + r.stderr);
-  assert.match(r.stdout, /MISS\s+a-miss on isis-north-africa: score 0/);
-  assert.match(r.stdout, /FALSE ALARM false-alarm on isis-north-africa: .*Islamic State|FALSE ALARM false-alarm on isis-north-africa: .*@ISIS/);
+  assert.match(r.stdout, /MISS\s+"Markets rally" \(a-miss\) on isis-north-africa: score 0/);
+  assert.match(r.stdout, /FALSE ALARM "Football final tonight" \(false-alarm\) on isis-north-africa: .*(Islamic State|@ISIS)/);
   assert.doesNotMatch(r.stdout, /from-html/, 'the extracted page is flagged as it must be');
 
   const json = await runCli(['backtest', '--json', join(dir, 'cases.yaml')]);

@@ -72,7 +72,7 @@ before(async () => {
   // One item the brief delivered is past retention by the time someone looks.
   expiredKey = brief[2]!.key;
   assert.equal(expiredKey, 'brief-2');
-  await redis.del(store.keys.item(expiredKey));
+  await store.archive.deleteItems([expiredKey]);
   dashboard = await startDashboard({ ctx, port: 0, log: silentLogger, env: {} });
 });
 after(async () => {

@@ -18,7 +18,10 @@ const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { 
 
 test('docker-compose.yml: one scheduler, scalable workers, one dashboard, Redis with AOF and no host port, health checks everywhere', () => {
   const { redis, scheduler, worker, dashboard } = compose.services;
-  assert.deepEqual(Object.keys(compose.services).sort(), ['dashboard', 'redis', 'scheduler', 'worker']);
+  assert.deepEqual(Object.keys(compose.services).sort(), ['dashboard', 'postgres', 'redis', 'scheduler', 'worker']);
+  const { postgres } = compose.services;
+  assert.equal(postgres!.ports, undefined, 'PostgreSQL publishes no host port');
+  assert.ok(compose.volumes['postgres-data'] !== undefined);
   assert.equal(redis!.ports, undefined, 'Redis publishes no host port');
   assert.ok(redis!.command!.join(' ').includes('--appendonly yes'));
   assert.ok(redis!.command!.join(' ').includes('--maxmemory-policy noeviction'));
@@ -38,6 +41,8 @@ test('docker-compose.yml: one scheduler, scalable workers, one dashboard, Redis 
     assert.equal(s!.environment!.DASHBOARD_PORT, '3000', `${name} serves /healthz`);
     assert.match(s!.healthcheck!.test.join(' '), /\/healthz/, name);
     assert.equal(s!.depends_on!.redis!.condition, 'service_healthy', name);
+    assert.equal(s!.depends_on!.postgres!.condition, 'service_healthy', name);
+    assert.match(String(s!.environment!.DATABASE_URL), /^postgres:\/\/wirewatch:.*@postgres:5432\/wirewatch$/, name);
   }
   assert.match(dashboard!.environment!.DASHBOARD_TOKEN!, /^\$\{DASHBOARD_TOKEN:\?/, 'the dashboard refuses to start without a token');
   assert.ok(worker!.volumes!.includes('./outbox:/app/outbox'), 'workers write the file channel');

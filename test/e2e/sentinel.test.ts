@@ -6,6 +6,7 @@
  * (SENTINEL FAILOVER), and wirewatch follows again. The digest sent afterwards holds every
  * flagged item, once.
  */
+import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { spawnPipeline } from '../helpers/spawn-pipeline.js';
 import { startServer } from '../helpers/http-server.js';
 import { killAndWait, startRedisServer, startSentinel, type RedisProcess } from '../helpers/redis-server.js';
 
-const PREFIX = 'ww-sentinel';
+const PREFIX = `ww-sentinel-${randomBytes(3).toString('hex')}`;
 
 async function until(what: string, check: () => Promise<boolean>, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
@@ -124,7 +125,7 @@ test('Sentinel failover: the primary is killed, the replica promoted, wirewatch 
   await until('the other one to be demoted', async () => /role:slave/.test(await replicaClient.info('replication')), 30_000);
   count = 30;
   // Read the new primary itself: a client still on the old one would read a replica.
-  await until('all 30 items on the new primary', async () => (await backClient.zcard(store.keys.items)) === 30, 60_000).catch(async (err: Error) => {
+  await until('all 30 items on the new primary', async () => (await store.archive.countItems()) === 30, 60_000).catch(async (err: Error) => {
     throw new Error(`${err.message}\n${await diagnose(backClient, PREFIX)}`);
   });
 

@@ -18,5 +18,7 @@ export function testRedis(): Redis {
 
 /** Deletes every key under the prefix (BullMQ's included). */
 export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  await new Store(redis, { prefix }).purge();
+  const store = new Store(redis, { prefix });
+  await store.purge();
+  await store.close();
 }

@@ -5,7 +5,7 @@ import { EMPTY_GAZETTEER } from '../../src/ner/gazetteer.js';
 import { ALLOWED, LABELS, canEnd, canStart, label, B, I, L, U } from '../../src/ner/labels.js';
 import { viterbi } from '../../src/ner/viterbi.js';
 import { decodeWindows, insideWindows, windowsOf } from '../../src/ner/windows.js';
-import { rng } from '../../src/ner/train/perceptron.js';
+import { prng as rng } from '../../src/prng.js';
 
 const RES = { prior: new Map<string, number>(), gazetteer: EMPTY_GAZETTEER };
 

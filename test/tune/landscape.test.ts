@@ -64,17 +64,18 @@ test('backtest prints the landscape in text and --json', async () => {
   writeFileSync(cases, `cases:
   - { id: p1, text: "Storm surge floods the quay\\nThe surge and the high tide flooded the old quay.", must: [tides] }
   - { id: p2, text: "Flood barrier closed\\nThe barrier closed against a spring tide and a storm surge.", must: [tides] }
-  - { id: n1, text: "A flood of letters\\nReaders sent a flood of letters about the new bus routes.", mustNot: [tides] }
+  - { id: g8ef8ce0c3fa46345ad3f5bd9e464a67d, text: "A flood of letters\\nReaders sent a flood of letters about the new bus routes.", mustNot: [tides] }
   - { id: n2, text: "Opera review\\nThe tenor sang well; the orchestra was a little slow.", mustNot: [tides] }
 `);
   const r = await runCli(['backtest', '--config', dir, cases]);
   assert.equal(r.code, 1, r.stdout + r.stderr);
   assert.match(r.stdout, /score landscape of tides \(threshold 1; P 0\.67 R 1\.00 F1 0\.80\)/);
-  assert.match(r.stdout, /best F1 at threshold 2: P 1\.00 R 1\.00 F1 1\.00; -1 false alarms \(n1\)/);
+  assert.match(r.stdout, /best F1 at threshold 2: P 1\.00 R 1\.00 F1 1\.00; -1 false alarms \("A flood of letters" \(g8ef8ce0c3fa46345ad3f5bd9e464a67d\)\)/);
+  assert.match(r.stdout, /FALSE ALARM "A flood of letters" \(g8ef8ce0c3fa46345ad3f5bd9e464a67d\) on tides/);
   assert.match(r.stdout, /query did not match: 0 must, 1 mustNot/);
   const json = await runCli(['backtest', '--json', '--config', dir, cases]);
   const line = json.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.type === 'watchlist');
   assert.equal(line.landscape.bestF1.threshold, 2);
-  assert.deepEqual(line.landscape.bestF1.falseAlarmsRemoved, ['n1']);
+  assert.deepEqual(line.landscape.bestF1.falseAlarmsRemoved, ['g8ef8ce0c3fa46345ad3f5bd9e464a67d'], 'JSON keeps the ids');
   assert.equal(line.landscape.precisionTarget.threshold, 2);
 });

@@ -8,16 +8,7 @@ import { suggestWatchlist } from '../../src/tune/suggest.js';
 import { suggestionEdit } from '../../src/tune/suggestion-edit.js';
 import { editWatchlistsYaml } from '../../src/tune/edit-watchlists.js';
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as rng } from '../helpers/prng.js';
 
 /** Word -> chance in a port-strike story, chance in other news. No word alone tells them apart. */
 const WORDS: Array<[string, number, number]> = [

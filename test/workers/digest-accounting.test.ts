@@ -156,7 +156,7 @@ test('when an accepted message\'s item expires before the retry, the delivery st
   const [one] = payloads(hook);
   // One item of the accepted message expires: the rebuilt digest moves entries between messages.
   const gone = one!.itemKeys[0]!;
-  await redis.del(ctx.store.keys.item(gone));
+  await ctx.store.archive.deleteItems([gone]);
   const done = await runDigest(ctx, cfg, 'brief', runId, new Date().toISOString(), false);
   assert.match(done.channels.hook!, /5 items, \d messages?/);
   const received = new Set(payloads(hook).flatMap((p) => p.itemKeys));

@@ -155,6 +155,12 @@ function compileWeight(b: Builder, key: string, weight: number, ctx: ParseContex
   return { key, weight, leaves: compiled.map((l) => ({ id: l.id, text: l.text })) };
 }
 
+/** `defaultWeight`: an entry of its own for each query term no weight entry covers. */
+function defaultWeights(terms: { id: number; text: string }[], weights: CompiledWeight[], weight: number): CompiledWeight[] {
+  const covered = new Set(weights.flatMap((w) => w.leaves.map((l) => l.id)));
+  return terms.filter((t) => !covered.has(t.id)).map((t) => ({ key: t.text, weight, leaves: [t] }));
+}
+
 /** Compiles every watch-list into one matcher. Throws QueryError on the first bad query. */
 export function compileWatchlists(file: WatchlistsFile): Classifier {
   const b = new Builder();
@@ -165,6 +171,7 @@ export function compileWatchlists(file: WatchlistsFile): Classifier {
     const query = b.compileNode(parseOrThrow(wl.query, ctx, { watchlist: id, field: 'query' }), index, wl.query);
     const weights = Object.entries(wl.weights ?? {}).map(([key, w]) => compileWeight(b, key, w, ctx, { id, index }));
     const terms = positiveTerms(query);
+    if (wl.defaultWeight !== undefined) weights.push(...defaultWeights(terms, weights, wl.defaultWeight));
     const explained = distinctByText([...terms, ...weights.flatMap((w) => w.leaves)]);
     const compiled: CompiledWatchlist = { id, query, terms, weights, explained, threshold: wl.threshold, empty: emptyMatch(id, wl.threshold, wl.alert) };
     if (wl.alert !== undefined) compiled.alert = wl.alert;

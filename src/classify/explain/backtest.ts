@@ -21,6 +21,8 @@ export interface BacktestCase {
 /** What happened to one case on one watch-list it is labelled for. */
 export interface CaseOutcome {
   caseId: string;
+  /** How reports name the case: its title and id (`caseName`). */
+  caseName: string;
   watchlist: string;
   expected: 'flag' | 'no flag';
   flagged: boolean;
@@ -64,6 +66,19 @@ export function splitTitle(c: BacktestCase): ClassifyInput {
   return cut < 0 ? { title: c.text, body: '' } : { title: c.text.slice(0, cut), body: c.text.slice(cut + 1) };
 }
 
+const NAME_CHARS = 70;
+
+/**
+ * A case as a person recognizes it: `"Its title" (its id)`, the title cut to 70 characters;
+ * the id alone when there is no title. Verdicts' cases have ids like `g8ef8ce0...` that say nothing.
+ */
+export function caseName(c: BacktestCase): string {
+  const title = splitTitle(c).title.replace(/\s+/g, ' ').trim();
+  if (title === '' || title === c.id) return c.id;
+  const cut = title.length > NAME_CHARS ? `${title.slice(0, NAME_CHARS - 1).trimEnd()}…` : title;
+  return `"${cut}" (${c.id})`;
+}
+
 function runCase(classifier: Classifier, c: BacktestCase): CaseOutcome[] {
   const labels = [...(c.must ?? []).map((w) => [w, 'flag'] as const), ...(c.mustNot ?? []).map((w) => [w, 'no flag'] as const)];
   const ids = labels.map(([w]) => w).filter((w) => classifier.watchlists.some((wl) => wl.id === w));
@@ -74,7 +89,7 @@ function runCase(classifier: Classifier, c: BacktestCase): CaseOutcome[] {
     if (!match) continue;
     const reason = match.flagged ? explainFlag(match) : explainMiss(classifier, match, hits);
     const ok = match.flagged === (expected === 'flag');
-    out.push({ caseId: c.id, watchlist, expected, flagged: match.flagged, ok, score: match.score, threshold: match.threshold, reason });
+    out.push({ caseId: c.id, caseName: caseName(c), watchlist, expected, flagged: match.flagged, ok, score: match.score, threshold: match.threshold, reason });
   }
   return out;
 }

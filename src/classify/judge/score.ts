@@ -1,12 +1,12 @@
 /**
- * The one scoring rule (design.md): the sum over `weights` of weight x hits, each entry
+ * The one scoring rule (README.md, "The query language"): the sum over `weights` of weight x hits, each entry
  * counting at most 3 hits; with no weights, the number of distinct positive query terms that
  * hit. Verdicts and explanations (a reason's share of the score) both take it from here.
  */
 import type { Classifier, CompiledWeight, FlatClassifier } from '../types.js';
 import type { LeafHits, LeafMarks } from './leaf-eval.js';
 
-/** A weight entry counts at most this many hits (design.md). */
+/** A weight entry counts at most this many hits (README.md, "The query language"). */
 export const MAX_COUNTED_HITS = 3;
 
 /** How many times the entry's terms occur (an OR of terms adds up its parts). */

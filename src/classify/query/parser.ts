@@ -1,5 +1,5 @@
 /**
- * The watch-list query language of design.md, made exact. Where design.md leaves a choice,
+ * The watch-list query language (README.md, "The query language"), made exact. Where the design left a choice,
  * this is the choice (each is tested in test/classify):
  *
  * Text and tokens

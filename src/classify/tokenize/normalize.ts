@@ -139,7 +139,7 @@ export function hashWord(word: string): number {
 // Character classes, decided once per code unit: separators split words; letters, marks,
 // digits and joiners (Persian and Indic scripts use them mid-word) make words; scripts written
 // without spaces go to the ICU word segmenter. Apostrophes, hyphens and dots are separators,
-// as design.md asks, except in dotted abbreviations (U.S., U.N.), which become one token.
+// as the query language asks, except in dotted abbreviations (U.S., U.N.), which become one token.
 const SEP = 1, LETTER = 2, WORDCHAR = 3, UNSPACED = 4;
 const CLASSES = new Uint8Array(0x10000);
 const LETTER_RE = /\p{L}/u;

@@ -73,12 +73,6 @@ export function dayLabel(ms: number): string {
   return `${Number(p.day)} ${MONTHS[Number(p.month) - 1]}`;
 }
 
-/** `2026-11-21`: the calendar day of an instant in the page's zone, for grouping hours into days. */
-export function dayKey(ms: number): string {
-  const p = parts(ms);
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
 /** `3 min ago`, `in 2 h`, `5 d ago`: coarse, as a person glances at it. */
 export function relativeTime(ms: number, now = current().now): string {
   const diff = ms - now;

@@ -4,6 +4,7 @@
  * weights of the features involved toward gold and away from the guess. The averaged weights
  * are then cut to int8 per row with one scale each, the form the model file stores.
  */
+import { prng } from '../../prng.js';
 import { LABELS } from '../labels.js';
 import { FeatureTable, type Stage } from '../table.js';
 import { viterbi } from '../viterbi.js';
@@ -33,17 +34,6 @@ export interface Example {
  * context, as it must in news it was not trained on.
  */
 export interface PerceptronSettings { epochs: number; minCount: number; seed: number; prune: number; dropout?: number }
-
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function indexFeatures(examples: Example[], minCount: number): Map<number, number> {
   const counts = new Map<number, number>();
@@ -153,12 +143,12 @@ export function trainStage(examples: Example[], settings: PerceptronSettings, lo
   const index = indexFeatures(examples, settings.minCount);
   const rows = examples.map((ex) => toRows(ex, index));
   const wt = new Weights(index.size);
-  const random = rng(settings.seed);
+  const random = prng(settings.seed);
   const order = examples.map((_, i) => i);
   const maxN = Math.max(1, ...examples.map((e) => e.n));
   const scratch: Scratch = {
     emit: new Float32Array(maxN * LABELS), guess: new Uint8Array(maxN), trans: new Float32Array(LABELS * LABELS),
-    hidden: new Int32Array(maxN * 2 * 8), dropout: settings.dropout ?? 0, random: rng(settings.seed ^ 0x2545f491),
+    hidden: new Int32Array(maxN * 2 * 8), dropout: settings.dropout ?? 0, random: prng(settings.seed ^ 0x2545f491),
   };
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

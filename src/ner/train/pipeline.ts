@@ -14,7 +14,8 @@ import { prepare, stage1Example, type Prepared } from './examples.js';
 import { gazetteerOf } from './lexicon.js';
 import { withParticles } from './particles.js';
 import { EMPTY_GAZETTEER } from '../gazetteer.js';
-import { rng, trainStage, type Example } from './perceptron.js';
+import { prng } from '../../prng.js';
+import { trainStage, type Example } from './perceptron.js';
 
 export interface TrainSettings {
   seed: number;
@@ -50,9 +51,9 @@ function layoutOf(settings: TrainSettings, random: () => number): Layout {
 
 /** Documents prepared with a gazetteer of the other folds' names. */
 function prepareAll(docs: ConllDoc[], settings: TrainSettings, prior: Map<string, number>): Prepared[] {
-  const random = rng(settings.seed ^ 0x5bd1e995);
+  const random = prng(settings.seed ^ 0x5bd1e995);
   const plain: Resources = { prior, gazetteer: EMPTY_GAZETTEER };
-  const particleRandom = rng(settings.seed ^ 0x68e31da4);
+  const particleRandom = prng(settings.seed ^ 0x68e31da4);
   const prepared = docs.map((d) => {
     const layout = layoutOf(settings, random);
     const named = particleRandom() < settings.particles ? withParticles(d, particleRandom) : d;

@@ -6,6 +6,7 @@
  * stop, the run is given time to settle, every process gets SIGTERM, and the report counts
  * what each channel got: lost, duplicated, unflagged, and what was processed.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +51,8 @@ export interface ChaosReport {
   unsettled?: string;
 }
 
-const PREFIX = 'chaos';
+// Its own archive schema each run: the run counts what it processed there.
+const PREFIX = `chaos-${randomBytes(3).toString('hex')}`;
 
 export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const started = Date.now();
@@ -167,7 +169,7 @@ async function waitToSettle(store: Store, client: ReturnType<typeof connectRedis
 }
 
 async function unsettled(store: Store, queues: ReturnType<typeof openQueues>, fixtures: Fixtures, total: number): Promise<string> {
-  const processed = await store.redis.zcard(store.keys.items);
+  const processed = await store.archive.countItems();
   if (processed < total) return `${processed} of ${total} items processed`;
   const counts = await queues[QUEUES.processArticle].getJobCounts('waiting', 'active', 'delayed', 'prioritized');
   if (Object.values(counts).some((n) => n > 0)) return `process-article jobs left: ${JSON.stringify(counts)}`;

@@ -1,7 +1,7 @@
 /**
  * Gives each candidate segment a type from its words and its neighbours, then settles the
- * doubtful ones by what the same article says elsewhere: "Austin" alone is a person when
- * "Lloyd Austin" is one; a headline's words count only when the article confirms them.
+ * doubtful ones by what the same article says elsewhere: "Okafor" alone is a person when
+ * "Grace Okafor" is one; a headline's words count only when the article confirms them.
  */
 import type { TokenizedText } from '../../tokenize/normalize.js';
 import type { NameType } from '../../types.js';
