@@ -49,6 +49,24 @@ async function redisCpu(redis: Redis): Promise<number> {
   return (get('used_cpu_sys') + get('used_cpu_user')) * 1000;
 }
 
+/** What the deployment holds after the run: MEMORY USAGE of every key under its prefix, and its archive schema's size. */
+async function storedBytes(redis: Redis, store: Store, prefix: string): Promise<{ redis: number; redisKeys: number; pg: number }> {
+  let cursor = '0';
+  let total = 0;
+  let keys = 0;
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    for (const k of batch) total += Number((await redis.call('MEMORY', 'USAGE', k, 'SAMPLES', '0')) ?? 0);
+    keys += batch.length;
+  } while (cursor !== '0');
+  const { rows } = await store.db.query<{ bytes: string }>(
+    `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+    [store.db.schema],
+  );
+  return { redis: total, redisKeys: keys, pg: Number(rows[0]!.bytes) };
+}
+
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   // BENCH_CPU_PROF=DIR writes a V8 CPU profile of each worker process there.
   const prof = process.env.BENCH_CPU_PROF && args[0] === 'worker' ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
@@ -127,8 +145,11 @@ for (const n of COUNTS) {
     console.log(`  digest of the flagged items: ${out.trim().split('\n').at(-1)?.replace(/^brief -> /, '')} in ${(performance.now() - t1).toFixed(0)} ms (process start included)`);
   }
   await Promise.all([stop(scheduler), ...workers.map(stop)]);
+  const bytes = await storedBytes(redis, store, prefix);
+  console.log(`  stored: Redis ${(bytes.redis / TOTAL).toFixed(0)} bytes an item (${bytes.redisKeys} keys under the prefix, BullMQ's included), PostgreSQL ${(bytes.pg / TOTAL).toFixed(0)} bytes an item (tables and indexes)`);
   await closeQueues(queues);
   await store.purge();
+  await store.close();
 }
 if (figures.length === 2) {
   const [one, two] = figures;

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ALL = ['feeds', 'extract', 'classify', 'ner', 'ner-news', 'conll-classify', 'digest', 'dashboard', 'pipeline', 'chaos', 'tune', 'fuzz'];
+const ALL = ['feeds', 'extract', 'classify', 'ner', 'ner-news', 'conll-classify', 'digest', 'dashboard', 'pipeline', 'archive', 'chaos', 'tune', 'fuzz'];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 let failed = 0;
 for (const name of chosen) {
