@@ -15,6 +15,14 @@ export function parseDuration(value: string | number): number | undefined {
   return total;
 }
 
+/** A time bound as people write it: a duration before `now` ("30d", "24h", "90m") or a date ("2026-12-01"); epoch ms, undefined when unreadable. */
+export function parseTimeBound(value: string, now = Date.now()): number | undefined {
+  const ago = parseDuration(value.replace(/\s+/g, ''));
+  if (ago !== undefined) return now - ago;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : at;
+}
+
 /** "10MB", "512 KB", "2048" (bytes); undefined when unreadable. Units are binary (1 MB = 1024 KB). */
 export function parseSize(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;

@@ -41,10 +41,10 @@ export function compileSearch(query: string, watchlists: WatchlistsFile): Compil
 }
 
 /** The verdicts of a compiled classifier on one stored item, reading its stored names. */
-export function judgeStored(classifier: Classifier, item: StoredText, watchlists?: string[]): WatchlistMatch[] {
+export function judgeStored(classifier: Classifier, item: StoredText): WatchlistMatch[] {
   const input = { title: item.title, body: item.body, feedId: item.feedId, tags: item.tags, ...(item.lang ? { lang: item.lang } : {}) };
   const opts = item.names === null ? {} : { recognizer: storedRecognizer(item.names, item.title, item.body) };
-  return classifyItem(classifier, input, watchlists ? { ...opts, watchlists } : opts).matches;
+  return classifyItem(classifier, input, opts).matches;
 }
 
 /** Whether a search matches one stored item. */

@@ -4,7 +4,7 @@
  * the items themselves (the dashboard reads only the page it shows).
  */
 import type { StoredMatch } from '../types.js';
-import { isoOr, type ItemArchive } from './archive/item-archive.js';
+import { sinceBound, untilBound, type ItemArchive } from './archive/item-archive.js';
 import type { Database } from './db/database.js';
 
 /** Flag times in [since, until) (epoch ms); either bound may be left open. */
@@ -31,7 +31,7 @@ export class FlagIndex {
     const { rows } = await this.db.query<{ key: string; flagged_at: Date }>(
       { name: 'ww-flags-newest', text: `SELECT i.key, m.flagged_at FROM matches m JOIN items i ON i.id = m.item_id
        WHERE m.watchlist = $1 AND m.flagged_at >= $2 AND m.flagged_at < $3 ORDER BY m.flagged_at DESC, m.item_id DESC LIMIT $4`,
-      values: [watchlist, isoOr(range.since, -8.64e15), isoOr(range.until, 8.64e15), limit] },
+      values: [watchlist, sinceBound(range.since), untilBound(range.until), limit] },
     );
     return rows.map((r) => ({ watchlist, itemKey: r.key, at: r.flagged_at.getTime() }));
   }
@@ -41,7 +41,7 @@ export class FlagIndex {
     if (watchlists.length === 0) return [];
     const { rows } = await this.db.query<{ watchlist: string; n: string }>(
       { name: 'ww-flags-counts', text: `SELECT watchlist, count(*) AS n FROM matches WHERE watchlist = ANY($1) AND flagged_at >= $2 AND flagged_at < $3 GROUP BY watchlist`,
-      values: [watchlists, isoOr(range.since, -8.64e15), isoOr(range.until, 8.64e15)] },
+      values: [watchlists, sinceBound(range.since), untilBound(range.until)] },
     );
     const byList = new Map(rows.map((r) => [r.watchlist, Number(r.n)]));
     return watchlists.map((w) => byList.get(w) ?? 0);

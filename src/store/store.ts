@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import { ItemArchive } from './archive/item-archive.js';
 import { SearchArchive } from './archive/search-archive.js';
 import { Database, schemaFor } from './db/database.js';
-import { DEFAULT_DATABASE_URL } from './db/url.js';
+import { databaseUrl } from './db/url.js';
 import { AlertStore } from './alert-store.js';
 import { DigestStore } from './digest-store.js';
 import { FeedbackStore } from './feedback-store.js';
@@ -52,7 +52,7 @@ export class Store {
     this.keys = new Keys(options.prefix ?? 'ww');
     const retention = options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS;
     this.ownsDb = options.db === undefined;
-    this.db = options.db ?? new Database({ url: options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, schema: schemaFor(this.keys.prefix) });
+    this.db = options.db ?? new Database({ url: options.databaseUrl ?? databaseUrl(process.env), schema: schemaFor(this.keys.prefix) });
     this.archive = new ItemArchive(this.db);
     this.search = new SearchArchive(this.db);
     this.items = new ItemStore(redis, this.keys, retention, this.archive);

@@ -6,6 +6,7 @@
  * newest SCAN_LIMIT flags of each watch-list are read and filtered here.
  */
 import { watchlistById } from '../../config/lookup.js';
+import { parseTimeBound } from '../../config/units.js';
 import type { FlagRef } from '../../store/flag-index.js';
 import type { Hit, Reason, StoredItem, StoredMatch } from '../../types.js';
 import type { WorkerContext } from '../../workers/context.js';
@@ -137,10 +138,8 @@ function keep(e: FlaggedEntry, f: ItemFilter): boolean {
 
 /** `24h`, `7d`, `90m` (before now) or an ISO date/time, as epoch ms. */
 export function parseTime(value: string, now = Date.now()): number {
-  const rel = /^(\d+)\s*([mhd])$/.exec(value.trim());
-  if (rel) return now - Number(rel[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[rel[2] as 'm' | 'h' | 'd'];
-  const at = Date.parse(value);
-  if (Number.isNaN(at)) throw new RequestError(400, `bad time "${value}" (expected 24h, 7d or an ISO date)`);
+  const at = parseTimeBound(value, now);
+  if (at === undefined) throw new RequestError(400, `bad time "${value}" (expected 24h, 7d or an ISO date)`);
   return at;
 }
 

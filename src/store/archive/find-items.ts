@@ -3,6 +3,7 @@
  * exactly (search/compile-search.ts) until `limit` items are found or the range is read; the
  * cursor of the last item judged lets the next page go on from there.
  */
+import { WirewatchError } from '../../errors.js';
 import { searchMatches, type CompiledSearch } from '../../search/compile-search.js';
 import type { StoredItem } from '../../types.js';
 import { decodeCursor, type CandidateFilter, type SearchArchive } from './search-archive.js';
@@ -30,13 +31,18 @@ export interface FoundPage {
   candidates: number;
 }
 
-export class CursorError extends Error {}
+/** A cursor this server did not make (edited, or from another deployment). */
+export class CursorError extends WirewatchError {
+  constructor() {
+    super('search', 'the cursor is not one this server gave: start again without it', { permanent: true });
+  }
+}
 
 export async function findItems(archive: SearchArchive, search: CompiledSearch, options: FindOptions = {}): Promise<FoundPage> {
   const limit = options.limit ?? 50;
   const cap = options.maxCandidates ?? 100_000;
   const start = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
-  if (options.cursor !== undefined && start === undefined) throw new CursorError('search: the cursor is not one this server gave');
+  if (options.cursor !== undefined && start === undefined) throw new CursorError();
   const found: StoredItem[] = [];
   let candidates = 0;
   let next: string | undefined;
@@ -54,6 +60,11 @@ export async function findItems(archive: SearchArchive, search: CompiledSearch, 
   }
   // Stopped on the cap with the last page not exhausted: the next page goes on from there.
   if (next === undefined && candidates >= cap && last !== undefined) next = last;
-  const lists = await archive.flaggedBy(found.map((i) => i.key));
-  return { items: found.map((item) => ({ item, flaggedBy: lists.get(item.key) ?? [] })), ...(next ? { next } : {}), candidates };
+  const notes = await archive.annotate(found.map((i) => i.key));
+  const items = found.map((item) => {
+    const note = notes.get(item.key);
+    if (note?.alsoIn.length) item.alsoIn = note.alsoIn;
+    return { item, flaggedBy: note?.flaggedBy ?? [] };
+  });
+  return { items, ...(next ? { next } : {}), candidates };
 }

@@ -120,7 +120,7 @@ export class ItemArchive {
       `SELECT ${ITEM_COLUMNS}, ${MATCH_COLUMNS} FROM matches m JOIN items i ON i.id = m.item_id
        WHERE m.watchlist = $1 AND m.flagged_at >= $2 AND m.flagged_at < $3
        ORDER BY m.flagged_at DESC, m.item_id DESC LIMIT $4 OFFSET $5`,
-      [watchlist, isoOr(range.since, -8.64e15), isoOr(range.until, 8.64e15), range.limit ?? 50, range.offset ?? 0],
+      [watchlist, sinceBound(range.since), untilBound(range.until), range.limit ?? 50, range.offset ?? 0],
     );
     return rows.map((r) => ({ item: itemFromRow(r), match: matchFromRow(r) }));
   }
@@ -143,8 +143,12 @@ export class ItemArchive {
   }
 }
 
-/** An epoch-ms bound as a PostgreSQL time; an open end is infinity, on the side `open` says. */
-export function isoOr(ms: number | undefined, open: number): string {
-  if (ms === undefined) return open < 0 ? '-infinity' : 'infinity';
-  return new Date(ms).toISOString();
+/** A lower bound (epoch ms) as a PostgreSQL time; none is -infinity. */
+export function sinceBound(ms: number | undefined): string {
+  return ms === undefined ? '-infinity' : new Date(ms).toISOString();
+}
+
+/** An upper bound (epoch ms) as a PostgreSQL time; none is infinity. */
+export function untilBound(ms: number | undefined): string {
+  return ms === undefined ? 'infinity' : new Date(ms).toISOString();
 }

@@ -1,10 +1,15 @@
 /** Archive rows <-> the plain records the rest of wirewatch reads (src/types.ts). */
 import type { StoredItem, StoredMatch } from '../../types.js';
 
-/** The columns of `items` that make a StoredItem (plus also_in, gathered from item_sources). */
-export const ITEM_COLUMNS = `i.id, i.key, i.feed_id, i.url, i.title, i.summary, i.body, i.body_source, i.truncated, i.byline, i.lang,
-  i.published, i.processed_at, i.tags, i.entities, i.story_id,
-  ARRAY(SELECT s.feed_id FROM item_sources s WHERE s.item_key = i.key AND s.feed_id <> i.feed_id ORDER BY s.feed_id) AS also_in`;
+/** The columns of `items` that make a StoredItem. */
+export const ITEM_FIELDS = `i.id, i.key, i.feed_id, i.url, i.title, i.summary, i.body, i.body_source, i.truncated, i.byline, i.lang,
+  i.published, i.processed_at, i.tags, i.entities, i.story_id`;
+
+/** The other feeds that carried an item, from item_sources. */
+export const ALSO_IN = `ARRAY(SELECT s.feed_id FROM item_sources s WHERE s.item_key = i.key AND s.feed_id <> i.feed_id ORDER BY s.feed_id) AS also_in`;
+
+/** A StoredItem's columns with its other sources. */
+export const ITEM_COLUMNS = `${ITEM_FIELDS}, ${ALSO_IN}`;
 
 export interface ItemRow {
   id: string;
@@ -23,7 +28,8 @@ export interface ItemRow {
   tags: string[];
   entities: StoredItem['entities'];
   story_id: string | null;
-  also_in: string[];
+  /** Absent where the query did not gather it. */
+  also_in?: string[];
 }
 
 export function itemFromRow(r: ItemRow): StoredItem {
@@ -38,7 +44,7 @@ export function itemFromRow(r: ItemRow): StoredItem {
     tags: r.tags,
     entities: r.entities,
   };
-  if (r.also_in.length) item.alsoIn = r.also_in;
+  if (r.also_in?.length) item.alsoIn = r.also_in;
   if (r.url !== null) item.url = r.url;
   if (r.truncated) item.truncated = true;
   if (r.byline !== null) item.byline = r.byline;

@@ -8,8 +8,8 @@ import type { StoredText } from '../../search/compile-search.js';
 import type { Prefilter } from '../../search/types.js';
 import type { StoredItem } from '../../types.js';
 import type { Database } from '../db/database.js';
-import { ITEM_COLUMNS, itemFromRow, type ItemRow } from './rows.js';
-import { isoOr } from './item-archive.js';
+import { ALSO_IN, ITEM_FIELDS, itemFromRow, type ItemRow } from './rows.js';
+import { sinceBound, untilBound } from './item-archive.js';
 
 export interface CandidateFilter {
   prefilter: Prefilter;
@@ -81,7 +81,7 @@ export class SearchArchive {
   }
 
   private async page(filter: CandidateFilter, after: Array<string | number> | undefined): Promise<CandidateRow[]> {
-    const args: unknown[] = [isoOr(filter.since, -1), isoOr(filter.until, 1)];
+    const args: unknown[] = [sinceBound(filter.since), untilBound(filter.until)];
     const where = ['i.sort_at >= $1', 'i.sort_at < $2', matchClause(filter.prefilter, args)];
     if (filter.feed !== undefined) {
       args.push(filter.feed);
@@ -105,20 +105,24 @@ export class SearchArchive {
     }
     const order = relevance ? `${rank} DESC, i.sort_at DESC, i.id DESC` : 'i.sort_at DESC, i.id DESC';
     const { rows } = await this.db.query<CandidateRow>(
-      `SELECT ${ITEM_COLUMNS}, i.names, i.sort_at, ${rank} AS rank FROM items i WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${BATCH}`,
+      `SELECT ${ITEM_FIELDS}, i.names, i.sort_at, ${rank} AS rank FROM items i WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${BATCH}`,
       args,
     );
     return rows;
   }
 
-  /** The watch-lists that flagged each item (by item key). */
-  async flaggedBy(keys: string[]): Promise<Map<string, string[]>> {
+  /**
+   * For the items a search found (not every candidate judged): the watch-lists that flagged
+   * each and the other feeds that carried it, by item key.
+   */
+  async annotate(keys: string[]): Promise<Map<string, { flaggedBy: string[]; alsoIn: string[] }>> {
     if (keys.length === 0) return new Map();
-    const { rows } = await this.db.query<{ key: string; lists: string[] }>(
-      'SELECT i.key, array_agg(m.watchlist ORDER BY m.watchlist) AS lists FROM items i JOIN matches m ON m.item_id = i.id WHERE i.key = ANY($1) GROUP BY i.key',
+    const { rows } = await this.db.query<{ key: string; lists: string[]; also_in: string[] }>(
+      `SELECT i.key, ARRAY(SELECT m.watchlist FROM matches m WHERE m.item_id = i.id ORDER BY m.watchlist) AS lists, ${ALSO_IN}
+       FROM items i WHERE i.key = ANY($1)`,
       [keys],
     );
-    return new Map(rows.map((r) => [r.key, r.lists]));
+    return new Map(rows.map((r) => [r.key, { flaggedBy: r.lists, alsoIn: r.also_in }]));
   }
 }
 

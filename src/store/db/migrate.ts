@@ -5,20 +5,13 @@
  * finds nothing left to do). A missing database is created first (an empty server just works).
  */
 import pg from 'pg';
-import { MIGRATIONS, type Migration } from './migrations.js';
+import { MIGRATIONS } from './migrations.js';
 
 export interface MigrationReport {
   /** Versions applied by this call. */
   applied: number[];
   /** The schema's version afterwards. */
   current: number;
-}
-
-export interface MigrationStatus {
-  current: number;
-  latest: number;
-  pending: Migration[];
-  applied: Array<{ version: number; name: string; appliedAt: string }>;
 }
 
 const LOCK_SQL = `SELECT pg_advisory_lock(hashtext('wirewatch-migrate:' || $1))`;
@@ -80,22 +73,4 @@ export async function applyMigrations(pool: pg.Pool, schema: string): Promise<Mi
   } finally {
     client.release();
   }
-}
-
-/** What is applied and what is pending, without changing anything. */
-export async function migrationStatus(pool: pg.Pool, schema: string): Promise<MigrationStatus> {
-  const rows = await pool.query<{ version: number; name: string; applied_at: Date }>(
-    `SELECT version, name, applied_at FROM "${schema}".schema_migrations ORDER BY version`,
-  ).then((r) => r.rows, (err) => {
-    if ((err as { code?: string }).code === '42P01' || (err as { code?: string }).code === '3F000') return []; // no schema yet
-    throw err;
-  });
-  const done = new Set(rows.map((r) => r.version));
-  const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
-  return {
-    current: Math.max(0, ...done),
-    latest,
-    pending: MIGRATIONS.filter((m) => !done.has(m.version)),
-    applied: rows.map((r) => ({ version: r.version, name: r.name, appliedAt: r.applied_at.toISOString() })),
-  };
 }

@@ -3,6 +3,11 @@
 /** Used when DATABASE_URL is not set: the local server, as its superuser, database `wirewatch` (created on first use). */
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/wirewatch';
 
+/** The archive's URL for an environment: DATABASE_URL, else the local default. */
+export function databaseUrl(env: NodeJS.ProcessEnv): string {
+  return env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
 /** The URL with its password masked, for messages and logs. */
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^@/:]*):[^@/]*@/, '//$1:***@');
